@@ -1,0 +1,17 @@
+"""One settings object with sensible defaults, so every entry point agrees on behaviour."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The order our components run in: quotes need actors, events need quotes (for reported speech).
+DEFAULT_COMPONENTS = ("flashpoint_actors", "flashpoint_coref", "flashpoint_quotes", "flashpoint_events")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the pipeline runs and how ingestion guards itself."""
+
+    pipeline: str | None = None
+    components: tuple[str, ...] = field(default=DEFAULT_COMPONENTS)
+    max_bytes: int = 5_000_000
+    batch_size: int = 32
