@@ -1,0 +1,36 @@
+"""Shared fixtures: the pipeline (loaded once) and the read-only ../shared data.
+
+Tests that need ../shared skip with a reason where it is absent, except in CI
+(FLASHPOINT_REQUIRE_SHARED=1), where a missing ../shared is a failure.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared, or skip (fail in CI) when it is not there."""
+    if not (SHARED / "seeds").is_dir():
+        if os.environ.get("FLASHPOINT_REQUIRE_SHARED"):
+            pytest.fail(f"{SHARED} is missing; CI needs the shared evaluation data")
+        pytest.skip(f"{SHARED} not found: tests on the real articles need ../shared")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_paths(shared_dir: Path) -> list[Path]:
+    return sorted((shared_dir / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full flashpoint pipeline, loaded once for the whole test session."""
+    from flashpoint.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
