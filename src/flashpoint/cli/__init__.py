@@ -1,0 +1,11 @@
+"""The command line: thin commands that parse arguments and call the library.
+
+Each module registers its commands on the one ``app``; importing them here is what makes
+them part of ``flashpoint``.
+"""
+from __future__ import annotations
+
+from flashpoint.cli._app import app
+from flashpoint.cli import core  # noqa: F401  (registers ingest, extract, analyze, export)
+
+__all__ = ["app"]

@@ -1,0 +1,50 @@
+"""The Article: what ingestion hands to the NLP pipeline, with its provenance."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article: a hash of its normalised text.
+
+    Normalising (NFC, case-folded, whitespace collapsed) means the same story saved twice,
+    re-encoded or re-wrapped, is recognised as one article and stored once.
+    """
+    normal = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class Article:
+    """One news article; ``text`` is exactly what every character offset indexes into."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    published_text: str | None = None
+    source_path: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def reference(self) -> dict[str, str | None]:
+        """The ``article`` block of an event record."""
+        return {
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+        }

@@ -1,0 +1,149 @@
+"""Read inputs (text, HTML, JSON, JSON Lines, directories, stdin) into Articles.
+
+Readers yield an ``Article`` or an ``InputError`` per input (per line for JSON Lines), never
+raise for one bad input: one broken file must not stop a batch, and the caller decides how
+to report what failed.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from flashpoint.errors import InputError
+from flashpoint.ingest.article import Article
+from flashpoint.ingest.dateline import find_dateline, parse_date
+from flashpoint.ingest.decode import decode_bytes
+from flashpoint.ingest.html import article_from_html
+from flashpoint.settings import Settings
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+#: JSON fields that map onto Article attributes; any other field is kept as metadata.
+KNOWN_FIELDS = {"id", "text", "title", "date", "url", "outlet", "author", "published"}
+
+Result = Article | InputError
+
+
+def _finish(article: Article, date_override: date | None) -> Article:
+    """Fill the publication date: override, else metadata, else the dateline."""
+    if date_override:
+        article.published, article.published_text = date_override, None
+    elif article.published is None:
+        found = find_dateline(article.text)
+        if found:
+            article.published, article.published_text = found
+    return article
+
+
+def _from_text(text: str, name: str, path: str | None) -> Article:
+    return Article(doc_id=name, text=text, outlet=Path(name).stem if path else None,
+                   source_path=path)
+
+
+def _from_record(record: Any, where: str, path: str | None) -> Article:
+    if not isinstance(record, dict):
+        raise InputError(f"E005 {where}: expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"E009 {where}: record has no 'text'")
+    doc_id = str(record.get("id") or Path(where).name)
+    raw_date = record.get("date") or record.get("published")
+    return Article(
+        doc_id=doc_id, text=text, title=record.get("title"), url=record.get("url"),
+        outlet=record.get("outlet") or (Path(path).stem if path else None),
+        author=record.get("author"), published=parse_date(str(raw_date)) if raw_date else None,
+        published_text=str(raw_date) if raw_date else None, source_path=path,
+        metadata={k: v for k, v in record.items() if k not in KNOWN_FIELDS})
+
+
+def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
+    """A JSON document (object or list) or JSON Lines: one result per record."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as err:
+            yield InputError(f"E005 {name}: malformed JSON ({err.msg} at line {err.lineno})")
+            return
+        for index, record in enumerate(records, start=1):
+            yield _safe(lambda: _from_record(record, f"{name}:record {index}", path))
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(f"E005 {name}:{number}: malformed JSON line ({err.msg})")
+            continue
+        yield _safe(lambda: _from_record(record, f"{name}:{number}", path))
+
+
+def _safe(build: Any) -> Result:
+    try:
+        return build()
+    except InputError as err:
+        return err
+
+
+def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> Iterator[Result]:
+    """Articles from the bytes of one input, dispatched on the file's suffix.
+
+    ``name`` (the file name) becomes the doc_id; errors name the full ``path`` when there is one.
+    """
+    label = path or name
+    try:
+        text = decode_bytes(data, label, settings.max_bytes)
+    except InputError as err:
+        yield err
+        return
+    suffix = Path(name).suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        yield from _json_records(text, label, path)
+    elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        yield _safe(lambda: article_from_html(text, name, path))
+    elif suffix in TEXT_SUFFIXES or suffix.isdigit():
+        yield _from_text(text, name, path)
+    else:
+        yield InputError(f"E008 {label}: unsupported input type '{suffix}' (use .txt, .html, .json, .jsonl)")
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            suffix = child.suffix.lower()
+            if child.is_file() and not child.name.startswith(".") and (
+                    suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES):
+                yield child
+    else:
+        yield path
+
+
+def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
+                date_override: date | None = None) -> Iterator[Result]:
+    """Every article (or error) from files, directories and ``-`` (stdin)."""
+    settings = settings or Settings()
+    for spec in inputs:
+        if spec == "-":
+            data = sys.stdin.buffer.read()
+            for result in read_bytes(data, "<stdin>", None, settings):
+                yield result if isinstance(result, InputError) else _finish(result, date_override)
+            continue
+        root = Path(spec)
+        if not root.exists():
+            yield InputError(f"E007 {spec}: no such file or directory")
+            continue
+        for file in _files(root):
+            try:
+                with file.open("rb") as handle:
+                    data = handle.read(settings.max_bytes + 1)
+            except OSError as err:
+                yield InputError(f"E007 {file}: cannot be read ({err.strerror})")
+                continue
+            for result in read_bytes(data, file.name, str(file), settings):
+                yield result if isinstance(result, InputError) else _finish(result, date_override)
