@@ -1,4 +1,128 @@
-"""Commands of the main job: ingest, extract, analyze, export."""
+"""Commands of the main job: ingest, extract, analyze, export, evaluate."""
 from __future__ import annotations
 
-from flashpoint.cli._app import app  # noqa: F401
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from flashpoint.cli._app import app
+from flashpoint.cli.batch import extract_with_progress, read_batch, stderr
+from flashpoint.cli.render import print_article, print_dyads
+from flashpoint.errors import FlashpointError
+from flashpoint.export import FORMATS, write_records
+from flashpoint.settings import Settings
+from flashpoint.store import DEFAULT_DB, Store
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
+Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+DateOption = Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"],
+                                                        help="Publication date for every input (overrides metadata).")]
+Pipeline = Annotated[Optional[str], typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
+
+
+def _settings(pipeline: str | None) -> Settings:
+    return Settings(pipeline=pipeline) if pipeline else Settings()
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+def _finish(failures: int) -> None:
+    """Exit non-zero when any input failed, after everything else was processed."""
+    if failures:
+        stderr.print(f"{failures} input(s) failed; the others were processed.")
+        raise typer.Exit(code=1)
+
+
+def _store_batch(paths: list[str], db: Path, published: datetime | None, pipeline: str | None,
+                 on_saved=None) -> int:
+    """Ingest ``paths`` into ``db``; returns the number of failed inputs."""
+    settings = _settings(pipeline)
+    batch = read_batch(paths, _day(published), settings)
+    with Store(db) as store:
+        fresh = [a for a in batch.articles if not store.has_article(a.content_hash)]
+        skipped = len(batch.articles) - len(fresh)
+        for extraction in extract_with_progress(fresh, settings):
+            store.save_article(extraction.article, extraction.events, extraction.quotes)
+            if on_saved:
+                on_saved(extraction)
+        counts = store.counts()
+    stderr.print(f"stored {len(fresh)} new article(s), {skipped} already present; "
+                 f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
+                 f"{counts['quotes']} quotes")
+    return batch.failures
+
+
+@app.command()
+def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
+           pipeline: Pipeline = None) -> None:
+    """Read articles, extract events and quotes, and store them (again is a no-op)."""
+    _finish(_store_batch(paths, db, date_, pipeline))
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Events file (default: stdout).")] = None,
+    quotes_out: Annotated[Optional[Path], typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
+    date_: DateOption = None,
+    pipeline: Pipeline = None,
+) -> None:
+    """Extract events (and quotes) from articles and write them as records, without storing."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    settings = _settings(pipeline)
+    batch = read_batch(paths, _day(date_), settings)
+    events, quotes = [], []
+    for extraction in extract_with_progress(batch.articles, settings):
+        events.extend(extraction.events)
+        quotes.extend(extraction.quotes)
+    write_records(events, fmt, output)
+    if quotes_out:
+        write_records(quotes, fmt, quotes_out)
+    stderr.print(f"{len(batch.articles)} article(s): {len(events)} events, {len(quotes)} quotes")
+    _finish(batch.failures)
+
+
+@app.command()
+def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
+            pipeline: Pipeline = None) -> None:
+    """The main job: ingest articles, then print what each says and a dyad summary."""
+    events: list[dict] = []
+
+    def show(extraction) -> None:
+        print_article(extraction)
+        events.extend(extraction.events)
+
+    failures = _store_batch(paths, db, date_, pipeline, on_saved=show)
+    if not events:
+        with Store(db) as store:
+            events = list(store.event_records())
+    print_dyads(events)
+    _finish(failures)
+
+
+@app.command()
+def export(
+    db: Db = Path(DEFAULT_DB),
+    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (default: stdout).")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Export quotes instead of events.")] = False,
+) -> None:
+    """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables."""
+    if not db.exists():
+        raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
+    if quotes and fmt in ("gdelt", "icews"):
+        raise typer.BadParameter(f"{fmt} is an event format; use jsonl, csv or parquet for quotes")
+    with Store(db, read_only=True) as store:
+        records = list(store.quote_records() if quotes else store.event_records())
+    try:
+        count = write_records(records, fmt, output)
+    except (ValueError, FlashpointError) as err:
+        raise typer.BadParameter(str(err)) from err
+    stderr.print(f"exported {count} {'quotes' if quotes else 'events'}")

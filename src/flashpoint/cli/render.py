@@ -1,0 +1,63 @@
+"""Readable terminal output of the main job: per article its events and quotes, then dyads."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from flashpoint.analysis.summary import summarize_dyads
+from flashpoint.extract import Extraction
+
+console = Console()
+
+
+def _party(actor: Mapping[str, Any] | None) -> str:
+    if not actor:
+        return "?"
+    name = actor.get("name") or actor.get("text") or "?"
+    return f"{name} ({actor['country']})" if actor.get("country") else name
+
+
+def _goldstein_style(value: float) -> str:
+    return "red" if value < -3 else "yellow" if value < 0 else "green"
+
+
+def print_article(extraction: Extraction) -> None:
+    """One article: its header, each event with its evidence sentence, each quote with its speaker."""
+    article = extraction.article
+    published = article.published.isoformat() if article.published else "date unknown"
+    console.rule(Text(f"{article.title or article.doc_id} · {article.outlet or '?'} · {published}"))
+    for event in extraction.events:
+        goldstein = float(event["goldstein"])
+        line = Text()
+        line.append(f"{(event.get('date') or {}).get('value') or '----------'}  ")
+        line.append(f"{_party(event.get('source'))} → {_party(event.get('target'))}  ", style="bold")
+        line.append(f"{event['cameo']} {event['cameo_name']}  ")
+        line.append(f"{goldstein:+.1f}", style=_goldstein_style(goldstein))
+        modality = event.get("modality") or {}
+        flags = [name for name in ("negated", "hypothetical", "future") if modality.get(name)]
+        if flags:
+            line.append(f"  [{', '.join(flags)}]", style="dim")
+        console.print(line)
+        console.print(Text(f"    “{event['sentence']['text'].strip()}”", style="dim"), soft_wrap=False)
+    for quote in extraction.quotes:
+        speaker = _party(quote.get("speaker")) if quote.get("speaker") else "unattributed"
+        marks = "“”" if quote.get("direct") else "‹›"
+        console.print(Text.assemble((f"  {speaker}: ", "cyan"), f"{marks[0]}{quote['text']}{marks[1]}"))
+    if not extraction.events and not extraction.quotes:
+        console.print("  (no events or quotes found)", style="dim")
+
+
+def print_dyads(events: Iterable[Mapping[str, Any]]) -> None:
+    """The directed-dyad summary table: events, Goldstein sum, conflict share."""
+    table = Table(title="Directed dyads (source → target)")
+    for column, justify in (("source", "left"), ("target", "left"), ("events", "right"),
+                            ("Goldstein sum", "right"), ("conflict share", "right")):
+        table.add_column(column, justify=justify)
+    for dyad in summarize_dyads(events):
+        table.add_row(dyad.source, dyad.target, str(dyad.events), f"{dyad.goldstein_sum:+.1f}",
+                      f"{dyad.conflict_share:.0%}")
+    console.print(table)
