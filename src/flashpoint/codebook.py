@@ -62,3 +62,100 @@ def lookup(code: str) -> CameoCode:
 def is_code(code: str) -> bool:
     """True when ``code`` is listed in the codebook."""
     return code in codebook()
+
+
+# --- intent and refusal: how a promised or refused action is coded --------------------------
+
+#: Material cooperation (06-08) promised for the future is an expression of intent (03x).
+_INTENT = {"06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+           "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+           "08": "035", "081": "0351", "082": "0352", "084": "0353", "0841": "0353",
+           "0842": "0353", "085": "0354", "086": "0355", "087": "0356", "0871": "0356",
+           "0874": "0356", "04": "036", "045": "039", "046": "036", "05": "032", "057": "031"}
+#: Material conflict announced for the future is a threat (13x).
+_THREAT = {"14": "133", "15": "138", "16": "131", "162": "1311", "163": "1312", "161": "1313",
+           "164": "134", "165": "135", "166": "136", "17": "137", "172": "132", "173": "137",
+           "174": "136", "191": "1381", "192": "1382", "18": "1383", "19": "1384", "20": "1385"}
+#: Cooperation refused ("refused to negotiate") is a rejection (12x).
+_REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212",
+            "063": "1213", "064": "1214", "07": "122", "08": "124", "081": "1241", "0841": "1243",
+            "085": "1244", "086": "1245", "087": "1246", "02": "120", "10": "120"}
+
+
+def _most_specific(code: str, table: dict[str, str]) -> str | None:
+    probe = code
+    while len(probe) >= 2:
+        if probe in table:
+            return table[probe]
+        probe = probe[:-1]
+    return None
+
+
+def future_code(code: str) -> str:
+    """The code of ``code`` when it is only announced: 06-08 -> intent 03x, 14-20 -> threat 13x."""
+    return _most_specific(code, _INTENT if code[:2] in ("04", "05", "06", "07", "08")
+                          else _THREAT if int(code[:2]) >= 14 else {}) or code
+
+
+def refusal_code(code: str) -> str | None:
+    """The rejection code for refusing cooperation ``code`` (None when refusal has no code)."""
+    return _most_specific(code, _REFUSAL)
+
+
+# --- the verb and noun lexicons ----------------------------------------------------------------
+
+Condition = tuple[str, frozenset[str] | None]
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon row: its conditions on the dependency parse and the CAMEO code it yields."""
+
+    lemma: str
+    conditions: tuple[Condition, ...]
+    code: str
+
+    @property
+    def specificity(self) -> int:
+        return len(self.conditions)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb and noun entries indexed by lemma (one dict lookup a token), plus word classes."""
+
+    verbs: dict[str, tuple[LexEntry, ...]]
+    nouns: dict[str, tuple[LexEntry, ...]]
+    classes: dict[str, frozenset[str]]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("flashpoint.data").joinpath("lexicon", name).read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]
+
+
+def _condition(item: str, classes: dict[str, frozenset[str]]) -> Condition:
+    key, _, value = item.partition("=")
+    if not value:
+        return key, None
+    words: set[str] = set()
+    for word in value.split("|"):
+        words |= classes[word[1:]] if word.startswith("@") else {word}
+    return key, frozenset(words)
+
+
+def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, tuple[LexEntry, ...]]:
+    index: dict[str, list[LexEntry]] = {}
+    for lemma, cond, code in _rows(name):
+        lookup(code)  # fail loudly on a code the codebook does not know
+        conds = () if cond == "-" else tuple(_condition(c, classes) for c in cond.split())
+        index.setdefault(lemma, []).append(LexEntry(lemma, conds, code))
+    return {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The verb/noun lexicons of ``data/lexicon/`` (loaded once)."""
+    classes = {name: frozenset(words.split()) for name, words in _rows("classes.tsv")}
+    return Lexicon(_entries("verbs.tsv", classes), _entries("nouns.tsv", classes), classes)

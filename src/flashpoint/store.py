@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS actors (
     mentions INTEGER NOT NULL,
     PRIMARY KEY (name, code)
 );
+CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    cluster_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, outlet VARCHAR
+);
 """
 
 
@@ -178,3 +182,26 @@ class Store:
         """Rows per table, for summaries and tests."""
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "events", "quotes", "actors")}
+
+    def save_stories(self, stories: dict[str, Sequence[str]],
+                     mentions: Sequence[tuple[str, str, str, str | None]]) -> None:
+        """Replace the story and event-cluster rows of these articles (``flashpoint compare``).
+
+        ``stories`` maps story_id to doc_ids; ``mentions`` are (cluster_id, event_id, doc_id,
+        outlet). Rows of the same articles from an earlier comparison are dropped first, so
+        comparing again, or with more articles, never counts a mention twice.
+        """
+        doc_ids = [d for ids in stories.values() for d in ids]
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for table in ("stories", "event_mentions"):
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [doc_ids])
+            rows = [(sid, d) for sid, ids in stories.items() for d in ids]
+            if rows:
+                self.con.executemany("INSERT INTO stories VALUES (?, ?)", rows)
+            if mentions:
+                self.con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?)", list(mentions))
+            self.con.execute("COMMIT")
+        except duckdb.Error as err:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"E020 {self.path}: could not store stories ({err})") from err

@@ -7,13 +7,16 @@ from flashpoint.errors import InputError
 from flashpoint.ingest.article import Article
 from flashpoint.ingest.dateline import parse_date
 
+#: Fewer words than this is page furniture (menus, cookie banners), not an article.
+MIN_ARTICLE_WORDS = 10
+
 
 def article_from_html(html: str, name: str, path: str | None) -> Article:
     """Extract the article; a page with no article text is an ``InputError``."""
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            favor_precision=True)
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(f"E006 {path or name}: HTML page has no article text")
     raw_date = getattr(document, "date", None)
     return Article(

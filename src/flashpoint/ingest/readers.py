@@ -23,6 +23,8 @@ from flashpoint.settings import Settings
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+#: What a directory walk picks up (README.md and the like are not articles).
+DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSON_SUFFIXES
 #: JSON fields that map onto Article attributes; any other field is kept as metadata.
 KNOWN_FIELDS = {"id", "text", "title", "date", "url", "outlet", "author", "published"}
 
@@ -107,7 +109,7 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
         yield from _json_records(text, label, path)
     elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
         yield _safe(lambda: article_from_html(text, name, path))
-    elif suffix in TEXT_SUFFIXES or suffix.isdigit():
+    elif suffix in TEXT_SUFFIXES:
         yield _from_text(text, name, path)
     else:
         yield InputError(f"E008 {label}: unsupported input type '{suffix}' (use .txt, .html, .json, .jsonl)")
@@ -116,9 +118,8 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
 def _files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            suffix = child.suffix.lower()
-            if child.is_file() and not child.name.startswith(".") and (
-                    suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES):
+            if (child.is_file() and not child.name.startswith(".")
+                    and child.suffix.lower() in DIRECTORY_SUFFIXES):
                 yield child
     else:
         yield path

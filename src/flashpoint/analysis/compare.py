@@ -1,0 +1,196 @@
+"""Reconcile several outlets' versions of a story: shared and unique events, quote variants, hedges.
+
+Event deduplication. Within one story, two event records are the same event when
+
+- they have the same dyad: source and target actors agree, an actor being identified by its
+  country, else its CAMEO actor code, else its case-folded name (a missing actor only
+  matches a missing actor), and
+- they are the same kind of act: the same CAMEO root, or the same QuadClass with adjacent
+  roots (11 "disapprove" / 12 "reject" are one act told two ways; 11 / 13 are not), and
+- their event dates, when both are known, are at most ``MAX_EVENT_DAYS`` apart.
+
+Clusters are the connected components of that relation over all the story's events, repeated
+mentions in one article included. This mirrors GDELT, which counts an event once with
+NumArticles / NumSources of the reports that mention it. A cluster is named by the event_id of
+its earliest report (earliest publication date, then input order, then position), so the id
+points at a record that exists. A cluster only one outlet reports, in a story several outlets
+cover, is an unconfirmed claim worth flagging.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flashpoint.analysis.hedges import Hedge, find_hedges
+from flashpoint.analysis.quote_variants import QuoteVariants, align_quotes
+from flashpoint.analysis.stories import Story, group_stories
+from flashpoint.ingest.article import Article
+
+MAX_EVENT_DAYS = 2
+
+
+@dataclass(frozen=True)
+class EventCluster:
+    """One event as reported by the articles of a story; mentions are earliest first."""
+
+    story_id: str
+    mentions: tuple[Mapping[str, Any], ...]
+    outlets: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.mentions[0]["event_id"]
+
+    @property
+    def num_articles(self) -> int:
+        return len({m["doc_id"] for m in self.mentions})
+
+    @property
+    def num_outlets(self) -> int:
+        return len(set(self.outlets))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What ``compare`` found; ``to_json`` gives the documented form (schemas/compare.schema.json)."""
+
+    articles: Mapping[str, Article]
+    stories: list[Story]
+    events: list[EventCluster]
+    quote_variants: list[tuple[str, QuoteVariants]]
+    hedges: list[Hedge]
+
+    def outlet(self, doc_id: str) -> str:
+        return outlet_of(self.articles, doc_id)
+
+    def story_outlets(self, story: Story) -> list[str]:
+        return list(dict.fromkeys(self.outlet(d) for d in story.doc_ids))
+
+    def single_outlet_claims(self) -> list[EventCluster]:
+        """Events only one outlet reports, in stories that more than one outlet covers."""
+        multi = {s.id for s in self.stories if len(self.story_outlets(s)) > 1}
+        return [c for c in self.events if c.story_id in multi and c.num_outlets == 1]
+
+    def to_json(self) -> dict[str, Any]:
+        single = {c.id for c in self.single_outlet_claims()}
+        return {
+            "stories": [_story_json(self, s) for s in self.stories],
+            "events": [{**_cluster_json(self, c), "single_outlet": c.id in single} for c in self.events],
+            "quote_variants": [_variants_json(self, sid, g) for sid, g in self.quote_variants],
+            "hedges": [{"doc_id": h.doc_id, "outlet": self.outlet(h.doc_id), "start": h.start,
+                        "end": h.end, "text": h.text, "kind": h.kind, "qualifies": h.qualifies}
+                       for h in self.hedges],
+        }
+
+
+def outlet_of(articles: Mapping[str, Article], doc_id: str) -> str:
+    """The outlet of an article; its doc_id when the outlet is unknown (one article, one voice)."""
+    article = articles.get(doc_id)
+    return (article.outlet if article else None) or doc_id
+
+
+def _published(article: Article | None) -> str | None:
+    return article.published.isoformat() if article and article.published else None
+
+
+def _story_json(comparison: Comparison, story: Story) -> dict[str, Any]:
+    dates = [comparison.articles[d].published for d in story.doc_ids if comparison.articles[d].published]
+    return {"id": story.id, "articles": list(story.doc_ids), "outlets": comparison.story_outlets(story),
+            "first_published": min(dates).isoformat() if dates else None}
+
+
+def _cluster_json(comparison: Comparison, cluster: EventCluster) -> dict[str, Any]:
+    first = cluster.mentions[0]
+    source, target = first.get("source") or {}, first.get("target") or {}
+    return {
+        "event_id": cluster.id, "story_id": cluster.story_id,
+        "cameo": first.get("cameo"), "cameo_root": first.get("cameo_root"),
+        "quad_class": first.get("quad_class"),
+        "source": source.get("name"), "source_country": source.get("country"),
+        "target": target.get("name"), "target_country": target.get("country"),
+        "mentions": [{"event_id": m["event_id"], "doc_id": m["doc_id"], "outlet": outlet,
+                      "sentence": m.get("sentence")} for m, outlet in zip(cluster.mentions, cluster.outlets)],
+        "num_articles": cluster.num_articles, "num_outlets": cluster.num_outlets,
+        "first_report": {"doc_id": first["doc_id"], "outlet": cluster.outlets[0],
+                         "published": _published(comparison.articles.get(first["doc_id"]))},
+    }
+
+
+def _variants_json(comparison: Comparison, story_id: str, group: QuoteVariants) -> dict[str, Any]:
+    return {
+        "story_id": story_id, "speaker": dict(group.speaker) if group.speaker else None,
+        "variants": [{**v, "outlet": comparison.outlet(v["doc_id"])} for v in group.variants],
+        "only_in": [{"doc_id": d, "outlet": comparison.outlet(d), "words": list(ws)} for d, ws in group.only_in],
+    }
+
+
+def _actor_key(actor: Mapping[str, Any] | None) -> str | None:
+    if not actor:
+        return None
+    name = actor.get("name") or actor.get("text")
+    return actor.get("country") or actor.get("code") or (name.casefold() if name else None)
+
+
+def _event_date(event: Mapping[str, Any]) -> date | None:
+    value = (event.get("date") or {}).get("value")
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """The deduplication rule of the module docstring."""
+    if (_actor_key(a.get("source")), _actor_key(a.get("target"))) != (
+            _actor_key(b.get("source")), _actor_key(b.get("target"))):
+        return False
+    root_a, root_b = str(a.get("cameo_root")), str(b.get("cameo_root"))
+    if root_a != root_b and not (a.get("quad_class") == b.get("quad_class")
+                                 and root_a.isdigit() and root_b.isdigit()
+                                 and abs(int(root_a) - int(root_b)) == 1):
+        return False
+    day_a, day_b = _event_date(a), _event_date(b)
+    return day_a is None or day_b is None or abs((day_a - day_b).days) <= MAX_EVENT_DAYS
+
+
+def cluster_events(story: Story, events: Sequence[Mapping[str, Any]],
+                   articles: Mapping[str, Article]) -> list[EventCluster]:
+    """The deduplicated events of one story (``events`` may hold other stories' events too)."""
+    order = {doc_id: i for i, doc_id in enumerate(story.doc_ids)}
+
+    def report_key(event: Mapping[str, Any]) -> tuple:
+        published = articles[event["doc_id"]].published
+        return (published or date.max, order[event["doc_id"]], (event.get("sentence") or {}).get("start", 0))
+
+    mine = sorted((e for e in events if e["doc_id"] in order), key=report_key)
+    parent = list(range(len(mine)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(mine)):
+        for j in range(i + 1, len(mine)):
+            if same_event(mine[i], mine[j]):
+                parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[Mapping[str, Any]]] = {}
+    for i, event in enumerate(mine):
+        groups.setdefault(root(i), []).append(event)
+    return [EventCluster(story.id, tuple(ms), tuple(outlet_of(articles, m["doc_id"]) for m in ms))
+            for ms in groups.values()]
+
+
+def compare(articles: Sequence[Article], events: Sequence[Mapping[str, Any]],
+            quotes: Sequence[Mapping[str, Any]]) -> Comparison:
+    """Stories, deduplicated events, aligned quotes and hedges of a batch of articles."""
+    by_id = {a.doc_id: a for a in articles}
+    stories = group_stories(articles, [*events, *quotes])
+    clusters = [c for s in stories for c in cluster_events(s, events, by_id)]
+    variants = [(s.id, group) for s in stories
+                for group in align_quotes([q for q in quotes if q["doc_id"] in s.doc_ids])]
+    hedges = [h for a in articles for h in find_hedges(a.doc_id, a.text, events, quotes)]
+    return Comparison(by_id, stories, clusters, variants, hedges)

@@ -1,0 +1,79 @@
+"""Hedges: where a reporter marks a claim as unproven ("without presenting evidence", "allegedly").
+
+A hedge changes what an event or quote is worth: "Trump accused Petro, without presenting
+evidence, of ..." is an accusation, not a finding. The patterns are data
+(``data/lexicon/hedges.tsv``). A hedge qualifies every event whose sentence contains it and
+every quote whose sentence contains it; a quote's sentence runs from the sentence where the
+quote (or its cue, if earlier) starts to the one where it ends, since quoted words may hold
+full stops of their own. Hedges next to nothing that was extracted are kept, unattached,
+because the claim they mark is still worth a reader's look.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# A full stop, ! or ? (maybe closing a quotation) then space and a capital, unless the stop
+# ends an initial or a common title ("U.S. President", "Mr. Petro"); or a line break.
+_BOUNDARY = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
+    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n")
+
+
+@dataclass(frozen=True)
+class Hedge:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    qualifies: str | None
+
+
+@lru_cache(maxsize=1)
+def hedge_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The compiled patterns of hedges.tsv with their kind."""
+    lines = resources.files("flashpoint.data").joinpath("lexicon/hedges.tsv").read_text("utf-8")
+    patterns = []
+    for line in lines.splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, kind = line.split("\t")
+            patterns.append((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), kind.strip()))
+    return tuple(patterns)
+
+
+def sentence_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentences of ``text`` that hold ``[start, end)``."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    after = _BOUNDARY.search(text, end)
+    return left, after.start() + 1 if after else len(text)
+
+
+def _quote_extent(text: str, quote: Mapping[str, Any]) -> tuple[int, int]:
+    cue = quote.get("cue") or {}
+    start = min(quote["start"], cue.get("start", quote["start"]))
+    end = max(quote["end"], cue.get("end", quote["end"]))
+    return sentence_extent(text, start, end)
+
+
+def find_hedges(doc_id: str, text: str, events: Iterable[Mapping[str, Any]],
+                quotes: Iterable[Mapping[str, Any]]) -> list[Hedge]:
+    """Every hedge of one article, once per event or quote it qualifies (or once, unattached)."""
+    spans = [(e["sentence"]["start"], e["sentence"]["end"], e["event_id"])
+             for e in events if e.get("doc_id") == doc_id and e.get("sentence")]
+    spans += [(*_quote_extent(text, q), q["quote_id"]) for q in quotes if q.get("doc_id") == doc_id]
+    found: list[Hedge] = []
+    taken: set[tuple[int, int]] = set()
+    for pattern, kind in hedge_patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s <= start < e or s < end <= e for s, e in taken):
+                continue
+            taken.add((start, end))
+            owners = [owner for s, e, owner in spans if s <= start and end <= e] or [None]
+            found += [Hedge(doc_id, start, end, match.group(), kind, owner) for owner in owners]
+    return sorted(found, key=lambda h: (h.start, h.qualifies or ""))

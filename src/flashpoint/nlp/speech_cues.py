@@ -1,0 +1,117 @@
+"""Reporting cues in the parse: which token says "someone said something", and what was said.
+
+A cue is a reporting verb from ``data/lexicon/speech_verbs.tsv`` or the phrase "according to".
+Its content is read off the existing dependency parse (never a reparse): the clausal
+complement ("said *that ...*"), the object phrase for verbs that take one ("called him *a
+liar*", "urged X *to act*"), the clause a parenthetical cue hangs off ("*X did Y*, sources
+said") or, for "according to", the rest of its clause.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Token
+
+#: Dependents of a cue that hold the reported content in its object-phrase reading.
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "pcomp"})
+#: Edge tokens that are not part of what was said.
+_EDGE_DEPS = frozenset({"punct", "cc", "mark"})
+_SUBJECT_DEPS = ("nsubj", "csubj")
+#: Heads a participle or infinitive cue shares its subject with ("..., saying ...").
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, str]:
+    """Cue lemma -> kind ("clause", "object" or "noun"), read once from the data file."""
+    text = files("flashpoint.data").joinpath("lexicon/speech_verbs.tsv").read_text("utf-8")
+    entries = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {lemma.strip(): kind.strip() for lemma, kind in entries}
+
+
+def cue_kind(token: Token) -> str | None:
+    """The lexicon kind of ``token`` when it is used as a cue, else None."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return "according"
+    kind = lexicon().get(token.lemma_.lower())
+    if kind is None:
+        return None
+    if kind == "noun":
+        return kind if token.pos_ == "NOUN" else None
+    return kind if token.pos_ == "VERB" else None
+
+
+def _span(tokens: list[Token]) -> tuple[int, int] | None:
+    """Token range ``[start, end)`` covering the subtrees of ``tokens``, edge punctuation trimmed."""
+    if not tokens:
+        return None
+    start = min(t.left_edge.i for t in tokens)
+    end = max(t.right_edge.i for t in tokens) + 1
+    return _trim(tokens[0].doc, start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].dep_ in _EDGE_DEPS or doc[end - 1].is_punct):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def content_tokens(cue: Token, kind: str) -> tuple[int, int] | None:
+    """Token range of what ``cue`` reports, or None when the parse shows no content."""
+    if kind == "according":
+        return _according_content(cue)
+    if kind == "noun":
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:
+        return _span(clauses)
+    if kind == "object":
+        objects = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS]
+        if objects:
+            return _span(objects)
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i:
+        return _trim(cue.doc, cue.head.left_edge.i, cue.left_edge.i)
+    return None
+
+
+def _according_content(according: Token) -> tuple[int, int] | None:
+    """The clause "according to X" qualifies, minus the phrase itself (larger side)."""
+    head = according.head if according.head is not according else according
+    sent = according.sent
+    lo, hi = according.left_edge.i, according.right_edge.i + 1
+    if head.i == according.i:
+        before, after = (sent.start, lo), (hi, sent.end)
+    else:
+        before, after = (head.left_edge.i, lo), (hi, head.right_edge.i + 1)
+    side = before if before[1] - before[0] >= after[1] - after[0] else after
+    return _trim(according.doc, *side)
+
+
+def speaker_token(cue: Token, kind: str) -> Token | None:
+    """The token naming who speaks: the cue's subject (climbing over participles) or X in
+    "according to X" / a passive's "by X"; a relative pronoun is replaced by its noun."""
+    if kind == "according":
+        to = cue.nbor()
+        objects = [t for t in to.children if t.dep_ == "pobj"] or [
+            t for t in cue.children if t.dep_ == "pobj"]
+        return objects[0] if objects else None
+    token: Token | None = cue
+    if kind == "noun":  # "in a statement", "with the words": the verb the noun hangs off
+        token = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    for _ in range(4):
+        if token is None:
+            return None
+        for child in token.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    return token.head
+                return child
+            if child.dep_ == "agent":
+                return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
