@@ -82,6 +82,14 @@ _REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "061": "1211", "
             "085": "1244", "086": "1245", "087": "1246", "02": "120", "10": "120"}
 
 
+#: An action someone says another "must" take is a demand for it (10x).
+_DEMAND = {"03": "100", "04": "106", "045": "108", "046": "106", "05": "102", "06": "101",
+           "061": "1011", "062": "1012", "063": "1013", "064": "1014", "07": "103", "071": "1031",
+           "072": "1032", "073": "1033", "074": "1034", "08": "105", "081": "1051", "082": "1052",
+           "083": "104", "0831": "1041", "0832": "1042", "084": "1053", "085": "1054", "086": "1055",
+           "087": "1056", "0871": "1056", "0874": "1056"}
+
+
 def _most_specific(code: str, table: dict[str, str]) -> str | None:
     probe = code
     while len(probe) >= 2:
@@ -95,6 +103,11 @@ def future_code(code: str) -> str:
     """The code of ``code`` when it is only announced: 06-08 -> intent 03x, 14-20 -> threat 13x."""
     return _most_specific(code, _INTENT if code[:2] in ("04", "05", "06", "07", "08")
                           else _THREAT if int(code[:2]) >= 14 else {}) or code
+
+
+def demand_code(code: str) -> str:
+    """The demand code for requiring action ``code`` of someone ("Iraq must allow ...")."""
+    return _most_specific(code, _DEMAND) or "100"
 
 
 def refusal_code(code: str) -> str | None:

@@ -3,11 +3,15 @@
 Event deduplication. Within one story, two event records are the same event when
 
 - they have the same dyad: source and target actors agree, an actor being identified by its
-  country, else its CAMEO actor code, else its case-folded name (a missing actor only
-  matches a missing actor), and
+  country, else its CAMEO actor code, else its case-folded name (an actor the coder could
+  not resolve, with only its surface text such as "he", counts as missing, and a missing
+  actor only matches a missing actor), and
 - they are the same kind of act: the same CAMEO root, or the same QuadClass with adjacent
   roots (11 "disapprove" / 12 "reject" are one act told two ways; 11 / 13 are not), and
 - their event dates, when both are known, are at most ``MAX_EVENT_DAYS`` apart.
+
+An event with neither actor identified cannot be told apart from any other act of its kind,
+so it is never merged, and not flagged as a single-outlet claim either.
 
 Clusters are the connected components of that relation over all the story's events, repeated
 mentions in one article included. This mirrors GDELT, which counts an event once with
@@ -24,6 +28,7 @@ from datetime import date
 from typing import Any
 
 from flashpoint.analysis.hedges import Hedge, find_hedges
+from flashpoint.analysis.links import connected_groups
 from flashpoint.analysis.quote_variants import QuoteVariants, align_quotes
 from flashpoint.analysis.stories import Story, group_stories
 from flashpoint.ingest.article import Article
@@ -71,7 +76,8 @@ class Comparison:
     def single_outlet_claims(self) -> list[EventCluster]:
         """Events only one outlet reports, in stories that more than one outlet covers."""
         multi = {s.id for s in self.stories if len(self.story_outlets(s)) > 1}
-        return [c for c in self.events if c.story_id in multi and c.num_outlets == 1]
+        return [c for c in self.events
+                if c.story_id in multi and c.num_outlets == 1 and _has_actor(c.mentions[0])]
 
     def to_json(self) -> dict[str, Any]:
         single = {c.id for c in self.single_outlet_claims()}
@@ -80,7 +86,8 @@ class Comparison:
             "events": [{**_cluster_json(self, c), "single_outlet": c.id in single} for c in self.events],
             "quote_variants": [_variants_json(self, sid, g) for sid, g in self.quote_variants],
             "hedges": [{"doc_id": h.doc_id, "outlet": self.outlet(h.doc_id), "start": h.start,
-                        "end": h.end, "text": h.text, "kind": h.kind, "qualifies": h.qualifies}
+                        "end": h.end, "text": h.text, "kind": h.kind, "sentence": h.sentence,
+                        "qualifies": h.qualifies, "qualifies_kind": h.qualifies_kind, "claim": h.claim}
                        for h in self.hedges],
         }
 
@@ -129,7 +136,7 @@ def _variants_json(comparison: Comparison, story_id: str, group: QuoteVariants) 
 def _actor_key(actor: Mapping[str, Any] | None) -> str | None:
     if not actor:
         return None
-    name = actor.get("name") or actor.get("text")
+    name = actor.get("name")
     return actor.get("country") or actor.get("code") or (name.casefold() if name else None)
 
 
@@ -141,8 +148,14 @@ def _event_date(event: Mapping[str, Any]) -> date | None:
         return None
 
 
+def _has_actor(event: Mapping[str, Any]) -> bool:
+    return _actor_key(event.get("source")) is not None or _actor_key(event.get("target")) is not None
+
+
 def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """The deduplication rule of the module docstring."""
+    if not (_has_actor(a) and _has_actor(b)):
+        return False
     if (_actor_key(a.get("source")), _actor_key(a.get("target"))) != (
             _actor_key(b.get("source")), _actor_key(b.get("target"))):
         return False
@@ -165,32 +178,28 @@ def cluster_events(story: Story, events: Sequence[Mapping[str, Any]],
         return (published or date.max, order[event["doc_id"]], (event.get("sentence") or {}).get("start", 0))
 
     mine = sorted((e for e in events if e["doc_id"] in order), key=report_key)
-    parent = list(range(len(mine)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(mine)):
-        for j in range(i + 1, len(mine)):
-            if same_event(mine[i], mine[j]):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
-    groups: dict[int, list[Mapping[str, Any]]] = {}
-    for i, event in enumerate(mine):
-        groups.setdefault(root(i), []).append(event)
+    groups = [[mine[i] for i in g] for g in connected_groups(len(mine), lambda i, j: same_event(mine[i], mine[j]))]
     return [EventCluster(story.id, tuple(ms), tuple(outlet_of(articles, m["doc_id"]) for m in ms))
-            for ms in groups.values()]
+            for ms in groups]
 
 
 def compare(articles: Sequence[Article], events: Sequence[Mapping[str, Any]],
             quotes: Sequence[Mapping[str, Any]]) -> Comparison:
     """Stories, deduplicated events, aligned quotes and hedges of a batch of articles."""
     by_id = {a.doc_id: a for a in articles}
+    events_of, quotes_of = _by_doc(events), _by_doc(quotes)
     stories = group_stories(articles, [*events, *quotes])
-    clusters = [c for s in stories for c in cluster_events(s, events, by_id)]
+    clusters = [c for s in stories
+                for c in cluster_events(s, [e for d in s.doc_ids for e in events_of.get(d, [])], by_id)]
     variants = [(s.id, group) for s in stories
-                for group in align_quotes([q for q in quotes if q["doc_id"] in s.doc_ids])]
-    hedges = [h for a in articles for h in find_hedges(a.doc_id, a.text, events, quotes)]
+                for group in align_quotes([q for d in s.doc_ids for q in quotes_of.get(d, [])])]
+    hedges = [h for a in articles
+              for h in find_hedges(a.doc_id, a.text, events_of.get(a.doc_id, []), quotes_of.get(a.doc_id, []))]
     return Comparison(by_id, stories, clusters, variants, hedges)
+
+
+def _by_doc(records: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    grouped: dict[str, list[Mapping[str, Any]]] = {}
+    for record in records:
+        grouped.setdefault(record["doc_id"], []).append(record)
+    return grouped

@@ -20,30 +20,36 @@ FREQS: tuple[Freq, ...] = ("day", "week")
 
 
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    """Whether the database has ``name`` (the cross-outlet tables are optional)."""
+    """Whether the database has ``name`` (older databases lack the cross-outlet tables)."""
     row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
                       [name]).fetchone()
     return bool(row and row[0])
 
 
+def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any event has been clustered across outlets (``flashpoint compare`` has run)."""
+    return has_table(con, "event_mentions") and bool(
+        con.execute("SELECT EXISTS (SELECT 1 FROM event_mentions)").fetchone()[0])
+
+
 def units_sql(con: duckdb.DuckDBPyConnection) -> str:
     """SQL of the deduplicated events: one row per cluster, with its dyad, day and weight.
 
-    Columns: event_id (the cluster's first event, which stands for it), src, tgt, day,
-    quad_class, goldstein, weight (distinct outlets, at least 1).
+    Columns: event_id, src, tgt, day, quad_class, goldstein, weight (distinct outlets, at
+    least 1). A cluster is named by the event_id of its earliest report, which stands for it;
+    the cluster's other reports are dropped, events in no cluster stay as they are.
     """
     columns = ("e.event_id, e.source_country AS src, e.target_country AS tgt, "
                "coalesce(e.event_date, e.published) AS day, e.quad_class, e.goldstein")
     real = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
-    if not has_table(con, "event_mentions"):
+    if not has_clusters(con):
         return f"SELECT {columns}, 1 AS weight FROM events e WHERE {real}"
     return f"""
-        SELECT {columns}, c.weight FROM (
-            SELECT coalesce(m.cluster_id, e.event_id) AS unit, min(e.event_id) AS event_id,
-                   greatest(count(DISTINCT coalesce(m.outlet, e.outlet)), 1) AS weight
-            FROM events e LEFT JOIN event_mentions m ON m.event_id = e.event_id
-            WHERE {real} GROUP BY 1
-        ) c JOIN events e ON e.event_id = c.event_id"""
+        SELECT {columns}, coalesce(c.weight, 1) AS weight FROM events e
+        LEFT JOIN (SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) AS weight
+                   FROM event_mentions GROUP BY 1) c ON c.cluster_id = e.event_id
+        WHERE {real} AND (c.cluster_id IS NOT NULL
+                          OR e.event_id NOT IN (SELECT event_id FROM event_mentions))"""
 
 
 @dataclass(frozen=True)
@@ -76,25 +82,18 @@ class Period:
                 "conflict_share": None if share is None else round(share, 3)}
 
 
-def period_start(day: date, freq: Freq) -> date:
-    """The day itself, or the Monday of its ISO week."""
-    return day - timedelta(days=day.weekday()) if freq == "week" else day
-
-
 def _step(freq: Freq) -> timedelta:
     return timedelta(days=7 if freq == "week" else 1)
 
 
-def fill_gaps(periods: list[Period], freq: Freq, start: date | None = None,
-              end: date | None = None) -> list[Period]:
-    """A continuous series: quiet periods appear with zero events (trailing windows need them)."""
-    if not periods and not (start and end):
+def fill_gaps(periods: list[Period], freq: Freq) -> list[Period]:
+    """A continuous series from the first to the last active period: quiet periods appear
+    with zero events, because the trailing windows of the alert rules need them."""
+    if not periods:
         return []
     known = {p.period: p for p in periods}
-    first = period_start(start, freq) if start else periods[0].period
-    last = period_start(end, freq) if end else periods[-1].period
-    out, day = [], first
-    while day <= last:
+    out, day = [], periods[0].period
+    while day <= periods[-1].period:
         out.append(known.get(day, Period(day)))
         day += _step(freq)
     return out
@@ -127,14 +126,14 @@ def _periods(con: duckdb.DuckDBPyConnection, freq: Freq, where: str = "",
 
 def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, freq: Freq = "day",
                 start: date | None = None, end: date | None = None) -> list[Period]:
-    """The gap-filled series of one directed dyad, optionally between two dates."""
+    """The gap-filled series of one directed dyad, optionally only between two dates."""
     where, params = "AND src = ? AND tgt = ?", [source, target]
     if start:
         where, params = where + " AND day >= ?", params + [start]
     if end:
         where, params = where + " AND day <= ?", params + [end]
     periods = _periods(con, freq, where, params).get((source, target), [])
-    return fill_gaps(periods, freq, start, end)
+    return fill_gaps(periods, freq)
 
 
 def all_series(con: duckdb.DuckDBPyConnection, freq: Freq = "day",

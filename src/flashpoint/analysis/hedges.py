@@ -21,7 +21,7 @@ from typing import Any
 # ends an initial or a common title ("U.S. President", "Mr. Petro"); or a line break.
 _BOUNDARY = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
-    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n")
+    r"([.!?][\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n")
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,10 @@ class Hedge:
     end: int
     text: str
     kind: str
+    sentence: str
     qualifies: str | None
+    qualifies_kind: str | None
+    claim: str | None
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +51,9 @@ def hedge_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def sentence_extent(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentences of ``text`` that hold ``[start, end)``."""
-    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
-    after = _BOUNDARY.search(text, end)
-    return left, after.start() + 1 if after else len(text)
+    left = max((m.end() for m in _BOUNDARY.finditer(text) if m.end() <= start), default=0)
+    after = _BOUNDARY.search(text, max(start, end - 1))
+    return left, (after.end(1) if after.group(1) else after.start()) if after else len(text)
 
 
 def _quote_extent(text: str, quote: Mapping[str, Any]) -> tuple[int, int]:
@@ -60,20 +63,30 @@ def _quote_extent(text: str, quote: Mapping[str, Any]) -> tuple[int, int]:
     return sentence_extent(text, start, end)
 
 
+def _event_claim(event: Mapping[str, Any]) -> str:
+    """How an event is named beside its hedge: the CAMEO name and the trigger word."""
+    trigger = (event.get("trigger") or {}).get("text")
+    name = event.get("cameo_name") or event.get("cameo", "")
+    return f"{name} ({trigger})" if trigger else name
+
+
 def find_hedges(doc_id: str, text: str, events: Iterable[Mapping[str, Any]],
                 quotes: Iterable[Mapping[str, Any]]) -> list[Hedge]:
     """Every hedge of one article, once per event or quote it qualifies (or once, unattached)."""
-    spans = [(e["sentence"]["start"], e["sentence"]["end"], e["event_id"])
+    spans = [(e["sentence"]["start"], e["sentence"]["end"], (e["event_id"], "event", _event_claim(e)))
              for e in events if e.get("doc_id") == doc_id and e.get("sentence")]
-    spans += [(*_quote_extent(text, q), q["quote_id"]) for q in quotes if q.get("doc_id") == doc_id]
+    spans += [(*_quote_extent(text, q), (q["quote_id"], "quote", q["text"]))
+              for q in quotes if q.get("doc_id") == doc_id]
     found: list[Hedge] = []
     taken: set[tuple[int, int]] = set()
     for pattern, kind in hedge_patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(s <= start < e or s < end <= e for s, e in taken):
+            if any(start < e and s < end for s, e in taken):
                 continue
             taken.add((start, end))
-            owners = [owner for s, e, owner in spans if s <= start and end <= e] or [None]
-            found += [Hedge(doc_id, start, end, match.group(), kind, owner) for owner in owners]
+            owners = [owner for s, e, owner in spans if s <= start and end <= e]
+            left, right = sentence_extent(text, start, end)
+            found += [Hedge(doc_id, start, end, match.group(), kind, text[left:right].strip(), *owner)
+                      for owner in owners or [(None, None, None)]]
     return sorted(found, key=lambda h: (h.start, h.qualifies or ""))

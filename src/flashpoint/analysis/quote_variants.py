@@ -3,11 +3,13 @@
 Outlets cut, merge and retouch quotes: one prints "Come get me" and, separately, "I'm waiting
 for you here. Don't threaten me ...", another "Come get me, coward! I'm waiting for you here."
 Two quotes from different articles of a story are aligned when their speakers agree (same
-surname; a quote without a speaker may join a speaker's group) and their normalised words
+surname; a quote without a resolved speaker may join a speaker's group) and their normalised words
 (``analysis.words``: case and curly/straight apostrophes folded) either
 
-- share a run of at least ``MIN_RUN`` words, or the whole of the shorter quote when it is
-  shorter than that but still at least two words long (containment), or
+- share a run of at least ``MIN_RUN`` words (or the whole shorter quote, when it has fewer
+  but at least two words: containment), and shared runs of two or more words cover at
+  least ``MIN_COVER`` of the shorter quote, so a stock phrase ("to the United States") in
+  two different quotes of one speaker does not align them, or
 - are near-identical as a whole (rapidfuzz ratio >= ``MIN_RATIO``; catches "I am" / "I'm").
 
 Aligned quotes form groups by single link, so both pieces of the first outlet join the one
@@ -23,9 +25,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from flashpoint.analysis.links import connected_groups
 from flashpoint.analysis.words import words
 
 MIN_RUN = 4
+MIN_COVER = 0.5
 MIN_RATIO = 85.0
 
 
@@ -37,15 +41,10 @@ class QuoteVariants:
     variants: tuple[Mapping[str, Any], ...]
     only_in: tuple[tuple[str, tuple[str, ...]], ...]
 
-    @property
-    def doc_ids(self) -> list[str]:
-        return list(dict.fromkeys(v["doc_id"] for v in self.variants))
-
 
 def _surname(quote: Mapping[str, Any]) -> str | None:
-    speaker = quote.get("speaker") or {}
-    name = speaker.get("name") or speaker.get("text")
-    return words(name)[-1] if name and words(name) else None
+    name_words = words((quote.get("speaker") or {}).get("name") or "")
+    return name_words[-1] if name_words else None
 
 
 def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -53,8 +52,10 @@ def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 2:
         return False
-    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
-    return run >= min(MIN_RUN, shorter) or fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
+    runs = [block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]
+    if max(runs) >= min(MIN_RUN, shorter) and sum(r for r in runs if r >= 2) >= MIN_COVER * shorter:
+        return True
+    return fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
 
 
 def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -80,25 +81,15 @@ def align_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[QuoteVariants]:
     """
     tokens = [words(q["text"]) for q in quotes]
     names = [_surname(q) for q in quotes]
-    parent = list(range(len(quotes)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def linked(i: int, j: int) -> bool:
+        return (quotes[i]["doc_id"] != quotes[j]["doc_id"]
+                and (names[i] == names[j] or None in (names[i], names[j]))
+                and same_words(tokens[i], tokens[j]))
 
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if (quotes[i]["doc_id"] != quotes[j]["doc_id"]
-                    and (names[i] == names[j] or None in (names[i], names[j]))
-                    and same_words(tokens[i], tokens[j])):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
-    groups: dict[int, list[Mapping[str, Any]]] = {}
-    for i, quote in enumerate(quotes):
-        groups.setdefault(root(i), []).append(quote)
     result = []
-    for members in groups.values():
+    for group in connected_groups(len(quotes), linked):
+        members = [quotes[i] for i in group]
         if len({q["doc_id"] for q in members}) < 2:
             continue
         speaker = next((q["speaker"] for q in members if q.get("speaker")), None)

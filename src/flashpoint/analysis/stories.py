@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from flashpoint.analysis.links import connected_groups
 from flashpoint.analysis.words import words
 from flashpoint.ingest.article import Article
 
@@ -101,23 +102,12 @@ def group_stories(articles: Sequence[Article], records: Iterable[Mapping[str, An
     Stories come in order of their first article in ``articles``; so do their doc_ids.
     """
     vectors = _vectors([a.text for a in articles])
-    countries = countries_by_doc(records)
-    parent = list(range(len(articles)))
+    by_doc = countries_by_doc(records)
+    countries = [by_doc.get(a.doc_id, set()) for a in articles]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def linked(i: int, j: int) -> bool:
+        return (_close_in_time(articles[i], articles[j], max_days)
+                and similarity(vectors[i], vectors[j], countries[i], countries[j]) >= threshold)
 
-    for i, a in enumerate(articles):
-        for j in range(i + 1, len(articles)):
-            b = articles[j]
-            if _close_in_time(a, b, max_days) and similarity(
-                    vectors[i], vectors[j], countries.get(a.doc_id, set()),
-                    countries.get(b.doc_id, set())) >= threshold:
-                parent[max(root(i), root(j))] = min(root(i), root(j))
-    members: dict[int, list[str]] = {}
-    for i, article in enumerate(articles):
-        members.setdefault(root(i), []).append(article.doc_id)
-    return [Story(story_id(ids), tuple(ids)) for ids in members.values()]
+    groups = connected_groups(len(articles), linked)
+    return [Story(story_id(ids), tuple(ids)) for ids in ([articles[i].doc_id for i in g] for g in groups)]

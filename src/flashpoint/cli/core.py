@@ -126,3 +126,25 @@ def export(
     except (ValueError, FlashpointError) as err:
         raise typer.BadParameter(str(err)) from err
     stderr.print(f"exported {count} {'quotes' if quotes else 'events'}")
+
+
+@app.command()
+def evaluate(
+    shared: Annotated[Path, typer.Argument(help="The shared folder holding eval/ and seeds/.")] = Path("../shared"),
+) -> None:
+    """Score the coder on every gold set in SHARED/eval with its scorer, in one table."""
+    from rich.table import Table
+
+    from flashpoint.evaluate import run_evaluation
+    from flashpoint.cli.render import console
+
+    if not (shared / "eval").is_dir():
+        raise typer.BadParameter(f"{shared}: no eval/ folder here", param_hint="SHARED")
+    table = Table(title=f"flashpoint on {shared / 'eval'}")
+    for column in ("set", "mode", "metric", "value"):
+        table.add_column(column, justify="right" if column == "value" else "left")
+    for row in run_evaluation(shared):
+        value = row["value"]
+        table.add_row(row["set"], row["mode"], row["metric"],
+                      f"{value:.3f}" if isinstance(value, float) else str(value))
+    console.print(table)

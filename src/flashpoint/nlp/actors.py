@@ -1,16 +1,256 @@
-"""flashpoint_actors: find actor mentions (placeholder until the KB-driven version lands)."""
+"""flashpoint_actors: find every actor mention (named, titled, generic) from the KB.
+
+Why KB-driven matching and not spaCy's NER labels: the small model calls "Petro" a place and
+"Trump" an organisation, and it knows nothing about who held an office when. Two PhraseMatchers
+(names case-sensitively, generic agents and titles case-insensitively) find the pieces; a single
+left-to-right pass over those few pieces joins qualifiers, titles and names into one mention
+("US Secretary of State Marco Rubio", "Colombia's defense minister", "Venezuelan troops") and
+codes it for the article's date (``doc._.published``). spaCy PERSON entities the KB does not know
+still become person mentions. The output is sorted and non-overlapping.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+from datetime import date
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from flashpoint.kb import KnowledgeBase, Person, load_kb
+from flashpoint.kb.phrases import NAME_CATEGORIES, Entry, phrase_table
+from flashpoint.nlp.mentions import ActorMention
+
+#: Tokens that may sit between a qualifier and its head: possessive markers.
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+#: Parts of speech allowed as modifiers between a qualifier and its head ("Colombian political
+#: mafias", "former President"), at most ``_MAX_MODIFIERS`` of them.
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
+_MAX_MODIFIERS = 2
+#: Piece categories that give a following agent, title or name a country.
+_QUALIFIERS = {"country", "demonym", "org", "person", "unknown_person"}
+_PERSONS = {"person", "unknown_person"}
+
+
+@dataclass
+class Piece:
+    """A matched stretch of tokens on its way to becoming a mention (possibly merged)."""
+
+    start: int
+    end: int
+    category: str
+    country: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    office: str | None = None
+    person: Person | None = None
+    qualified_by: str | None = None
+    parts: list[str] = field(default_factory=list)
 
 
 @Language.factory("flashpoint_actors")
 def make_actors(nlp: Language, name: str) -> "ActorFinder":
-    return ActorFinder()
+    return ActorFinder(nlp, load_kb())
 
 
 class ActorFinder:
+    """The spaCy component: ``doc._.actor_mentions`` from the KB, dated by ``doc._.published``."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        names, words = phrase_table(kb)
+        self.entries: dict[str, list[Entry]] = {}
+        self.names = self._matcher(nlp, names, "ORTH", "N:")
+        self.words = self._matcher(nlp, words, "LOWER", "W:")
+
+    def _matcher(self, nlp: Language, table: dict[str, list[Entry]], attr: str,
+                 prefix: str) -> PhraseMatcher:
+        matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        forms = sorted(table)
+        for form, doc in zip(forms, nlp.tokenizer.pipe(forms)):
+            self.entries[prefix + form] = table[form]
+            matcher.add(prefix + form, [doc])
+        return matcher
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actor_mentions = []
+        on: date | None = doc._.published
+        atoms = self._atoms(doc)
+        countries = {e.iso3 for span in atoms for e in self._entries(span) if e.iso3}
+        pieces = self._compose(doc, atoms, on, countries)
+        doc._.actor_mentions = [self._mention(doc, p) for p in self._standalone(doc, pieces, on)]
         return doc
+
+    # -- finding ---------------------------------------------------------------------------
+    def _entries(self, span: Span) -> list[Entry]:
+        return self.entries.get(span.label_, [])
+
+    def _atoms(self, doc: Doc) -> list[Span]:
+        """Longest non-overlapping KB matches plus spaCy PERSON entities the KB lacks."""
+        vocab = doc.vocab.strings
+        spans = [Span(doc, s, e, label=vocab[m]) for m, s, e in self.names(doc) + self.words(doc)]
+        atoms = filter_spans(spans)
+        named = [a for a in atoms if self._entries(a)[0].category in NAME_CATEGORIES]
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(a.start < ent.end and ent.start < a.end for a in named):
+                continue
+            start = max([a.end for a in atoms if a.start < ent.end and ent.start < a.end],
+                        default=ent.start)
+            if start < ent.end and not doc[ent.end - 1].is_punct:
+                atoms = [a for a in atoms if not (a.start < ent.end and start < a.end)]
+                atoms.append(Span(doc, start, ent.end, label="PERSON"))
+        return sorted(atoms, key=lambda a: a.start)
+
+    # -- composing -------------------------------------------------------------------------
+    def _compose(self, doc: Doc, atoms: list[Span], on: date | None,
+                 countries: set[str]) -> list[Piece]:
+        out: list[Piece] = []
+        seen: dict[str, Piece] = {}
+        for atom in atoms:
+            piece = self._piece(atom, on, countries, seen)
+            if piece is None:
+                continue
+            if out and self._attaches(doc, out[-1], piece):
+                piece = self._merge(out.pop(), piece, on)
+            if piece.category in _PERSONS and piece.name:
+                seen[doc[piece.end - 1].text] = piece
+                seen.setdefault(piece.name.split()[-1], piece)
+            out.append(piece)
+        return out
+
+    def _piece(self, atom: Span, on: date | None, countries: set[str],
+               seen: dict[str, Piece]) -> Piece | None:
+        """Resolve one atom to one meaning (namesakes: by date, then by countries in the text)."""
+        if atom.label_ == "PERSON":
+            earlier = seen.get(atom.text) if len(atom) == 1 else None
+            if earlier:
+                return replace(earlier, start=atom.start, end=atom.end, parts=["unknown_person"])
+            return Piece(atom.start, atom.end, "unknown_person", name=atom.text,
+                         parts=["unknown_person"])
+        entries = self._entries(atom)
+        first = entries[0]
+        if first.category == "region":
+            return None
+        if first.category in ("person", "surname"):
+            earlier = seen.get(atom.text) if first.category == "surname" else None
+            person = earlier.person if earlier and earlier.person else self._pick(entries, on, countries)
+            if earlier and not earlier.person:
+                return replace(earlier, start=atom.start, end=atom.end)
+            code, sector = person.code_at(on)
+            return Piece(atom.start, atom.end, "person", person.country, code, sector, person.name,
+                         person=person, parts=["person"])
+        piece = Piece(atom.start, atom.end, first.category, first.iso3, sector=first.sector,
+                      office=first.office, parts=[first.category])
+        if first.org:
+            piece.code, piece.name = first.org.code, first.org.names[0]
+        elif first.category in ("country", "demonym"):
+            piece.code, piece.name = first.iso3, self.kb.countries[first.iso3].name
+        elif first.category in ("capital", "seat"):
+            piece.code = (first.iso3 or "") + (first.sector or "")
+            piece.name = self.kb.countries[first.iso3].name if first.iso3 else None
+        return piece
+
+    @staticmethod
+    def _pick(entries: list[Entry], on: date | None, countries: set[str]) -> Person:
+        """Among namesakes prefer: in office on the date, named country in the text, most recent."""
+        people = [e.person for e in entries if e.person]
+        return max(people, key=lambda p: (p.term_at(on) is not None if on else True,
+                                          p.country in countries, p.last_active(on)))
+
+    @staticmethod
+    def _gap_ok(doc: Doc, start: int, end: int, possessive: bool) -> bool:
+        """Whether tokens [start, end) can sit inside one actor phrase (possessive, modifiers)."""
+        gap = list(doc[start:end])
+        if possessive and gap and gap[0].text in _POSSESSIVE:
+            gap = gap[1:]
+        return len(gap) <= _MAX_MODIFIERS and all(t.pos_ in _MODIFIER_POS for t in gap)
+
+    def _attaches(self, doc: Doc, prev: Piece, piece: Piece) -> bool:
+        """Whether ``piece`` heads a phrase that ``prev`` modifies or titles."""
+        if piece.category in ("agent", "role"):
+            modifier = prev.category in _QUALIFIERS or prev.category in ("agent", "role")
+            return modifier and self._gap_ok(doc, prev.end, piece.start, possessive=True)
+        if piece.category in _PERSONS and prev.category not in _PERSONS:
+            if prev.category in ("agent", "role", "demonym"):
+                return self._gap_ok(doc, prev.end, piece.start, possessive=False)
+            return (prev.category == "country" and prev.end < piece.start
+                    and doc[prev.end].text in _POSSESSIVE  # "Colombia's Petro", not "in Colombia Petro"
+                    and self._gap_ok(doc, prev.end, piece.start, possessive=True))
+        return False
+
+    def _merge(self, prev: Piece, piece: Piece, on: date | None) -> Piece:
+        """One piece for "qualifier + head" or "title + name", keeping the head's category."""
+        merged = replace(piece, start=prev.start, parts=prev.parts + piece.parts)
+        if piece.category in _PERSONS:
+            if piece.person is None:  # unknown name: the title says who they are
+                merged.country, merged.sector = prev.country, prev.sector
+                merged.code = prev.code or (prev.country or "") + (prev.sector or "") or None
+            return merged
+        merged.qualified_by = prev.category if prev.category in _QUALIFIERS else prev.qualified_by
+        merged.country = prev.country
+        if prev.category in ("agent", "role") and prev.sector not in (None, "GOV"):
+            merged.sector, merged.office = prev.sector, None  # "rebel leader": a rebel, not an office
+        org_code = prev.code if prev.category == "org" else None
+        if piece.category == "role" and merged.office:
+            return self._describe(merged, org_code or prev.country, on)
+        merged.code = org_code or ((merged.country or "") + (merged.sector or ""))
+        return merged
+
+    def _describe(self, piece: Piece, actor: str | None, on: date | None) -> Piece:
+        """A title with a country: the office holder on the date, else the country's office."""
+        holder = self.kb.office_holder(actor, piece.office, on) if actor else None
+        if holder:
+            code, sector = holder.code_at(on)
+            return replace(piece, name=holder.name, code=code, sector=sector, person=holder,
+                           country=holder.country)
+        code = actor + "GOV" if actor and len(actor) == 3 else actor  # IGO codes stay as they are
+        return replace(piece, name=None, code=code or "GOV", sector="GOV")
+
+    # -- finishing -------------------------------------------------------------------------
+    def _standalone(self, doc: Doc, pieces: list[Piece], on: date | None) -> list[Piece]:
+        """Decide lone demonyms: a state ("the Israelis"), a coordinated modifier ("Hungarian
+        and Romanian officials" -> HUNGOV), or dropped when modifying an unknown noun."""
+        kept: list[Piece] = []
+        for i, piece in enumerate(pieces):
+            if piece.parts != ["demonym"]:
+                kept.append(piece)
+                continue
+            nxt = doc[piece.end] if piece.end < len(doc) else None
+            head = pieces[i + 1] if i + 1 < len(pieces) else None
+            if (nxt is not None and (nxt.pos_ == "CCONJ" or nxt.text == ",") and head
+                    and head.parts[0] in ("demonym", "country") and head.category in ("agent", "role")):
+                alike = replace(head, start=piece.start, end=piece.end, country=piece.country,
+                                code=piece.country + (head.sector or ""), person=None, name=None)
+                kept.append(self._describe(alike, piece.country, on) if head.office else alike)
+            else:
+                kept.append(self._demonym_phrase(doc, piece, head))
+        return kept
+
+    @staticmethod
+    def _demonym_phrase(doc: Doc, piece: Piece, head: Piece | None) -> Piece:
+        """A lone demonym: the state itself ("the Israelis"), or, before an unlisted noun phrase
+        ("Palestinian prisoners", "an Indian proposal"), that phrase as the country's actor —
+        CAMEO codes such phrases with the country alone."""
+        limit = min(piece.end + _MAX_MODIFIERS + 1, head.start if head else len(doc))
+        end = piece.end
+        for token in doc[piece.end:limit]:
+            if token.pos_ not in _MODIFIER_POS:
+                break
+            if token.pos_ != "ADJ":
+                end = token.i + 1
+        if end == piece.end:
+            return replace(piece, category="country")
+        return replace(piece, end=end, category="agent", sector=None)
+
+    @staticmethod
+    def _mention(doc: Doc, piece: Piece) -> ActorMention:
+        span = doc[piece.start:piece.end]
+        kind = {"country": "state", "capital": "state", "seat": "state", "person": "person",
+                "unknown_person": "person", "agent": "agent", "role": "description"}.get(piece.category)
+        if piece.category == "org":
+            kind = "igo" if (piece.code or "").startswith("IGO") else "agent"
+        code = piece.code or piece.sector
+        return ActorMention(piece.start, piece.end, span.start_char, span.end_char, span.text,
+                            name=piece.name, country=piece.country, code=code,
+                            sector=piece.sector, kind=kind or "state")

@@ -21,6 +21,9 @@ from flashpoint.nlp.mentions import ActorMention
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: A line shorter than this with no final punctuation is a heading, not prose.
+_HEADING_WORDS = 15
+_SENTENCE_END = frozenset('.!?:"”’')
 
 
 def _actor(name: str | None, span_text: str, start: int, end: int) -> dict[str, Any]:
@@ -41,6 +44,12 @@ class Speakers:
                         for i in range(ent.start, ent.end)}
         self._chunk_at: dict[int, Span] | None = None
         self._named: list[tuple[int, str]] | None = None
+        self._noted: list[tuple[int, str]] = []
+
+    def note(self, speaker: dict[str, Any]) -> None:
+        """Remember a named speaker, so a later "he said" can resolve to it."""
+        if speaker.get("name") and speaker.get("start") is not None:
+            self._noted.append((speaker["start"], speaker["name"]))
 
     def from_token(self, token: Token) -> dict[str, Any]:
         """The speaker named by ``token`` (usually the head of a subject)."""
@@ -67,7 +76,11 @@ class Speakers:
         if self._named is None:
             self._named = self._named_subjects()
         k = bisect_left(self._named, (char, ""))
-        return self._named[k - 1][1] if k else None
+        best = self._named[k - 1] if k else None
+        for start, name in self._noted:
+            if start < char and (best is None or start > best[0]):
+                best = (start, name)
+        return best[1] if best else None
 
     def _chunk(self, token: Token) -> Span:
         if self._chunk_at is None:
@@ -81,11 +94,20 @@ class Speakers:
         for token in self.doc:
             is_subject = token.dep_ in _SUBJECT_DEPS or (
                 token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS)
-            if is_subject and token.pos_ == "PROPN":
+            if is_subject and token.pos_ == "PROPN" and not _in_heading(token):
                 ent = self._ent_at.get(token.i)
-                if ent is None or ent.label_ == "PERSON" or token.i in self._mention_at:
+                if ent is None or ent.label_ != "NORP":
                     named.setdefault(token.idx, _clean_name(ent.text if ent else token.text))
         return sorted(named.items())
+
+
+def _in_heading(token: Token) -> bool:
+    """Whether ``token`` sits on a short line without final punctuation (a section heading)."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:len(text) if end < 0 else end].rstrip()
+    return len(line.split()) < _HEADING_WORDS and line[-1:] not in _SENTENCE_END
 
 
 def _clean_name(text: str) -> str:

@@ -1,15 +1,189 @@
-"""flashpoint_coref: resolve pronouns and descriptions to actors (placeholder)."""
+"""flashpoint_coref: point pronouns and descriptions back at the actors they mean.
+
+A deliberately simple salience model, because it is predictable and fast: a third-person pronoun
+takes the nearest earlier sentence (up to ``WINDOW`` back) holding a compatible nominal mention,
+and there the grammatical subject, else the closest mention. Compatibility: he/she -> persons of
+that gender (or unknown gender), it/its and they/their -> states, organisations and groups.
+Titles without a country ("the president") take the nearest earlier person holding that office
+on the article's date; titled descriptions the actor component already identified ("the
+Colombian leader") get ``resolved_from`` set to the earlier mention of the same person.
+
+First-person pronouns inside a quotation mean the quote's speaker, but quotes are found after
+this component runs; the quote component calls :func:`resolve_first_person` for each quote.
+"""
 from __future__ import annotations
 
+from bisect import bisect_right
+from datetime import date
+
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+
+from flashpoint.kb import KnowledgeBase, Person, load_kb
+from flashpoint.nlp.mentions import ActorMention
+
+#: Third-person pronouns and the antecedents they accept: a gender or "group".
+PRONOUNS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves", "its", "itself"), "group"),
+}
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+#: How many sentences back a pronoun or bare title may look for its antecedent.
+WINDOW = 3
+_GROUP_KINDS = {"state", "igo", "agent"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_POSSESSIVES = {"his", "her", "its", "their"}
+_OBJECT_FORMS = {"him", "them"}
 
 
 @Language.factory("flashpoint_coref")
 def make_coref(nlp: Language, name: str) -> "Coreference":
-    return Coreference()
+    return Coreference(nlp, load_kb())
 
 
 class Coreference:
+    """The spaCy component: adds pronoun mentions and links descriptions, in place."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("PRONOUN", [[{"LOWER": {"IN": sorted(PRONOUNS)}}]])
+
     def __call__(self, doc: Doc) -> Doc:
+        on: date | None = doc._.published
+        mentions: list[ActorMention] = list(doc._.actor_mentions or [])
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        sent_starts = [s.start for s in doc.sents]
+        links: dict[int, ActorMention] = {}
+        for mention in mentions:
+            if mention.kind == "description":
+                antecedent = self._for_description(doc, mention, mentions, sent_starts, on)
+                if antecedent is not None:
+                    links[id(mention)] = antecedent
+        for _, start, _ in self.matcher(doc):
+            if start in covered:
+                continue
+            antecedent = self._for_pronoun(doc, start, mentions, sent_starts)
+            if antecedent is not None:
+                pronoun = _copy(doc, start, start + 1, antecedent)
+                links[id(pronoun)] = antecedent
+                mentions.append(pronoun)
+        mentions.sort(key=lambda m: m.start)
+        _possessed_agents(mentions)
+        doc._.actor_mentions = _reindex(mentions, links)
         return doc
+
+    def _gender(self, mention: ActorMention) -> str | None:
+        person = self.kb.person(mention.name) if mention.name else None
+        return person.gender if person else None
+
+    def _compatible(self, want: str, mention: ActorMention) -> bool:
+        if mention.kind in ("pronoun",) or mention.code is None:
+            return False
+        if want == "group":
+            return mention.kind in _GROUP_KINDS
+        is_person = mention.kind == "person" or (mention.kind == "description" and mention.name)
+        return bool(is_person) and self._gender(mention) in (want, None)
+
+    def _for_pronoun(self, doc: Doc, start: int, mentions: list[ActorMention],
+                     sent_starts: list[int]) -> ActorMention | None:
+        token = doc[start]
+        want = PRONOUNS[token.lower_]
+        candidates = [m for m in mentions if m.end <= start and self._compatible(want, m)]
+        if token.lower_ in _OBJECT_FORMS or (token.lower_ == "her" and token.dep_ != "poss"):
+            # An object pronoun rarely means its own sentence's subject ("Petro challenged
+            # Trump, daring him"): there, take the closest non-subject when there is one.
+            sent = token.sent
+            local = [m for m in candidates if m.start >= sent.start
+                     and doc[m.start:m.end].root.dep_ not in _SUBJECT_DEPS]
+            if local:
+                return local[-1]
+        return _most_salient(doc, start, candidates, sent_starts)
+
+    def _for_description(self, doc: Doc, mention: ActorMention, mentions: list[ActorMention],
+                         sent_starts: list[int], on: date | None) -> ActorMention | None:
+        """Named descriptions link to the last mention of that person; bare titles ("the
+        president") to the nearest person holding that office on the date, and take their code."""
+        earlier = [m for m in mentions if m.end <= mention.start and m.kind in ("person", "description")]
+        if mention.name:
+            same = [m for m in earlier if m.name == mention.name]
+            return same[-1] if same else None
+        office = self.kb.roles.get(mention.text.lower())
+        holders = [m for m in earlier if m.name and _holds(self.kb.person(m.name), office, on)]
+        antecedent = _most_salient(doc, mention.start, holders, sent_starts)
+        if antecedent is not None:
+            for attr in ("name", "country", "code", "sector"):
+                setattr(mention, attr, getattr(antecedent, attr))
+        return antecedent
+
+
+def _holds(person: Person | None, office: str | None, on: date | None) -> bool:
+    """Whether ``person`` holds ``office`` on the date ("leader": any government office)."""
+    term = person.term_at(on) if person else None
+    return term is not None and (term.office == office or (office == "leader" and term.sector == "GOV"))
+
+
+def _most_salient(doc: Doc, start: int, candidates: list[ActorMention],
+                  sent_starts: list[int]) -> ActorMention | None:
+    """Nearest sentence with a candidate (within WINDOW); there its subject, else the closest."""
+    here = bisect_right(sent_starts, start) - 1
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for m in candidates:
+        sent = bisect_right(sent_starts, m.start) - 1
+        if here - sent <= WINDOW:
+            by_sentence.setdefault(sent, []).append(m)
+    if not by_sentence:
+        return None
+    nearest = by_sentence[max(by_sentence)]
+    subjects = [m for m in nearest if doc[m.start:m.end].root.dep_ in _SUBJECT_DEPS]
+    return (subjects or nearest)[-1]
+
+
+def _copy(doc: Doc, start: int, end: int, antecedent: ActorMention) -> ActorMention:
+    """A pronoun mention carrying its antecedent's identity."""
+    span = doc[start:end]
+    return ActorMention(start, end, span.start_char, span.end_char, span.text, antecedent.name,
+                        antecedent.country, antecedent.code, antecedent.sector, kind="pronoun")
+
+
+def _possessed_agents(mentions: list[ActorMention]) -> None:
+    """"his government" -> the government of his country: a resolved possessive pronoun gives
+    the generic agent right after it the pronoun's country."""
+    for pronoun, agent in zip(mentions, mentions[1:]):
+        if (pronoun.kind == "pronoun" and pronoun.text.lower() in _POSSESSIVES and pronoun.country
+                and agent.kind == "agent" and agent.country is None and agent.start - pronoun.end <= 2):
+            agent.country = pronoun.country
+            agent.code = pronoun.country + (agent.sector or "")
+
+
+def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> list[ActorMention]:
+    """Set ``resolved_from`` to list indices after sorting (links are kept by identity)."""
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for m in mentions:
+        if id(m) in links:
+            m.resolved_from = index[id(links[id(m)])]
+    return mentions
+
+
+def resolve_first_person(doc: Doc, quote_start_char: int, quote_end_char: int,
+                         speaker_index: int) -> list[int]:
+    """Add mentions for I/me/my/we/us/our... inside a quotation, resolved to its speaker.
+
+    ``speaker_index`` indexes ``doc._.actor_mentions``. New mentions are inserted in order, so
+    indices after them shift (``resolved_from`` values are kept consistent); the return value is
+    the new mentions' indices. Tokens already inside a mention (e.g. "US") are left alone.
+    """
+    mentions: list[ActorMention] = list(doc._.actor_mentions or [])
+    speaker = mentions[speaker_index]
+    links = {id(m): mentions[m.resolved_from] for m in mentions if m.resolved_from is not None}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    span = doc.char_span(quote_start_char, quote_end_char, alignment_mode="expand")
+    added = [_copy(doc, t.i, t.i + 1, speaker) for t in (span or ())
+             if t.lower_ in FIRST_PERSON and t.i not in covered]
+    for mention in added:
+        links[id(mention)] = speaker
+    mentions = sorted(mentions + added, key=lambda m: m.start)
+    doc._.actor_mentions = _reindex(mentions, links)
+    return [i for i, m in enumerate(mentions) if any(m is a for a in added)]

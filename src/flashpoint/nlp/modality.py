@@ -22,7 +22,9 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _HYPO_AUX = frozenset({"could", "might", "may", "should", "can"})
 _COND_MARKS = frozenset({"if", "unless", "whether"})
 _INTENT_HEADS = frozenset({"promise", "pledge", "vow", "plan", "intend", "aim", "want", "seek",
-                           "prepare", "expect", "hope", "offer", "agree", "decide", "threaten"})
+                           "prepare", "expect", "hope", "offer", "agree", "decide", "threaten",
+                           "ready", "willing", "prepared", "determined", "set", "swear", "promise"})
+_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 
 
 def _aux(token: Token) -> list[Token]:
@@ -37,9 +39,14 @@ def is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for a in _aux(token) for c in a.children)
 
 
+def is_obligation(token: Token) -> bool:
+    """A "must/should" clause: in news, someone demanding that its subject act."""
+    return any(a.lower_ in _OBLIGATION_AUX for a in _aux(token))
+
+
 def is_hypothetical(token: Token) -> bool:
     """Inside an if/unless clause, or under a modal of possibility (could, might, may)."""
-    if any(a.lower_ in _HYPO_AUX for a in _aux(token)):
+    if any(a.lower_ in _HYPO_AUX - {"should"} for a in _aux(token)):
         return True
     probe = token
     for _ in range(3):

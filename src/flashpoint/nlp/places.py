@@ -61,8 +61,8 @@ def place(name: str) -> dict[str, Any] | None:
     return None
 
 
-def sentence_location(sent: Span) -> dict[str, Any] | None:
-    """The location of an event in ``sent``: the best-ranked named place, else None."""
+def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:
+    """The best-ranked named place of ``sent`` and its location record, else None."""
     ranked = []
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
@@ -71,5 +71,12 @@ def sentence_location(sent: Span) -> dict[str, Any] | None:
         if found is None:
             continue
         prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        ranked.append((prev not in _SCENE_PREPS, found["lat"] is None, ent.start, found))
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+        ranked.append((prev not in _SCENE_PREPS, found["lat"] is None, ent.start, ent, found))
+    best = min(ranked, key=lambda r: r[:3]) if ranked else None
+    return (best[3], best[4]) if best else None
+
+
+def sentence_location(sent: Span) -> dict[str, Any] | None:
+    """The location of an event in ``sent``: the best-ranked named place, else None."""
+    found = sentence_place(sent)
+    return found[1] if found else None

@@ -14,6 +14,7 @@ contains some), "scare" (quoted words nobody is said to have said), "indirect", 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.quote_marks import Post, QuoteSpan, find_posts, find_quote_spans
-from flashpoint.nlp.speech_cues import content_tokens, cue_kind, speaker_token
+from flashpoint.nlp.speech_cues import content_tokens, cue_kind, root_subject, speaker_token
 
 #: A quote shorter than this many words that is not a sentence is a partial (or scare) quote.
 _UTTERANCE_WORDS = 6
@@ -51,6 +52,7 @@ class _Extraction:
         self.doc = doc
         self.text = doc.text
         self.spans = find_quote_spans(self.text)
+        self.starts = [s.start for s in self.spans]
         self.posts = find_posts(self.text)
         self.speakers = Speakers(doc)
         self.records: list[Record] = []
@@ -91,7 +93,10 @@ class _Extraction:
         speaker = None
         if cue is not None:
             who = speaker_token(cue, kind)
-            speaker = self.speakers.from_token(who) if who is not None else None
+            if who is None or self._inside_quote(who.idx):
+                who = root_subject(cue)
+            if who is not None and not self._inside_quote(who.idx):
+                speaker = self.speakers.from_token(who)
         post = self._post_of(span)
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
@@ -133,7 +138,8 @@ class _Extraction:
         return self.doc[first.sent.start:last.sent.end]
 
     def _inside_quote(self, char: int) -> bool:
-        return any(s.start <= char < s.end for s in self.spans)
+        k = bisect_right(self.starts, char)
+        return bool(k) and char < self.spans[k - 1].end
 
     def _post_of(self, span: QuoteSpan) -> Post | None:
         return next((p for p in self.posts if p.start <= span.start < p.end), None)
@@ -157,6 +163,8 @@ class _Extraction:
              speaker: Record | None) -> None:
         if any(r["start"] == start and r["end"] == end for r in self.records):
             return
+        if speaker is not None:
+            self.speakers.note(speaker)
         self.records.append({
             "quote_id": "",
             "start": start,
@@ -164,6 +172,13 @@ class _Extraction:
             "text": self.text[start:end],
             "direct": kind != "indirect",
             "kind": kind,
-            "cue": None if cue is None else {"start": cue.idx, "end": cue.idx + len(cue), "text": cue.text},
+            "cue": None if cue is None else _cue_record(cue),
             "speaker": speaker,
         })
+
+
+def _cue_record(cue: Token) -> Record:
+    """The cue's characters; "according" stands for the whole phrase "according to"."""
+    last = cue.nbor() if cue.lower_ == "according" else cue
+    end = last.idx + len(last)
+    return {"start": cue.idx, "end": end, "text": cue.doc.text[cue.idx:end]}

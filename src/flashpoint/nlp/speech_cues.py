@@ -108,10 +108,25 @@ def speaker_token(cue: Token, kind: str) -> Token | None:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     return token.head
-                return child
+                return _past_dateline(child)
             if child.dep_ == "agent":
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
         token = token.head
     return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """"WASHINGTON, Jan. 5 — President X said": the parser may make the dateline's place the
+    subject and the real one its apposition; a date between the two gives that away."""
+    for child in subject.rights:
+        if child.dep_ == "appos" and any(t.ent_type_ == "DATE" for t in subject.doc[subject.i:child.i]):
+            return child
+    return subject
+
+
+def root_subject(token: Token) -> Token | None:
+    """The subject of the sentence ``token`` is in: the fallback speaker when the parse links
+    a cue to nothing useful (e.g. attaches it inside the quote)."""
+    return speaker_token(token.sent.root, "clause")

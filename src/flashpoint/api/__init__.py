@@ -1,0 +1,6 @@
+"""The monitor's web server (JSON API + dashboard) and the views the report shares with it."""
+from __future__ import annotations
+
+from flashpoint.api.app import TOKEN_ENV, create_app
+
+__all__ = ["TOKEN_ENV", "create_app"]

@@ -1,0 +1,56 @@
+"""The dashboard's views as data: what each page shows, for the server and the report alike.
+
+A view is a function from a connection to a JSON-ready dict. The server renders it as HTML
+or returns it as JSON (datasette style: one view, two formats); the report renders several
+of them into one file. Keeping views free of web concerns is what makes that possible.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from flashpoint.analysis.alerts import series_alerts, store_alerts
+from flashpoint.analysis.dyads import Freq, dyad_series, dyad_table
+from flashpoint.api import charts, queries
+from flashpoint.api.queries import EventFilter
+
+
+def overview(con: duckdb.DuckDBPyConnection, limit: int = 10) -> dict[str, Any]:
+    """Most hostile dyads, recent alerts, latest events, and the size of the store."""
+    counts = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+              for table in ("articles", "events", "quotes")}
+    return {"counts": counts,
+            "hostile_dyads": dyad_table(con, limit=limit, order="hostile"),
+            "alerts": [a.as_dict() for a in store_alerts(con)[:limit * 2]],
+            "latest_events": queries.events(con, limit=limit * 2)["events"]}
+
+
+def dyad(con: duckdb.DuckDBPyConnection, source: str, target: str, freq: Freq = "day",
+         start: date | None = None, end: date | None = None, limit: int = 100) -> dict[str, Any] | None:
+    """One directed dyad: its series and chart, alerts, events with evidence, and quotes."""
+    series = [p.as_dict() for p in dyad_series(con, source, target, freq, start, end)]
+    if not any(p["events"] for p in series):
+        return None
+    found = queries.events(con, EventFilter(dyad=f"{source}-{target}", start=start, end=end), limit)
+    return {"source": source, "target": target, "freq": freq, "series": series,
+            "chart": charts.timeline(series, f"{source} → {target} ({freq})"),
+            "alerts": [a.as_dict() for a in reversed(series_alerts(
+                source, target, dyad_series(con, source, target, freq)))],
+            "events": found["events"], "total_events": found["total"],
+            "quotes": queries.dyad_quotes(con, source, target)}
+
+
+def network(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    graph = queries.network(con)
+    return {**graph, "chart": charts.network(graph)}
+
+
+def stories(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The story list, or why there is none (the cross-outlet tables are optional)."""
+    if not queries.stories_available(con):
+        return {"available": False, "stories": [],
+                "message": "No cross-outlet stories in this database: the stories and "
+                           "event_mentions tables have not been built."}
+    return {"available": True, "stories": queries.stories(con), "message": None}

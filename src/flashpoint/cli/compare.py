@@ -1,0 +1,158 @@
+"""``flashpoint compare``: several outlets' versions of a story, reconciled.
+
+The text form is drawn from the same dictionary as ``--format json`` (documented in
+``schemas/compare.schema.json``), so what a reader sees and what a program reads cannot drift.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from flashpoint.analysis.compare import Comparison, compare as reconcile
+from flashpoint.analysis.words import words
+from flashpoint.cli._app import app
+from flashpoint.cli.batch import extract_with_progress, read_batch
+from flashpoint.cli.core import DateOption, Db, Paths, Pipeline, _day, _finish, _settings
+from flashpoint.codebook import lookup
+from flashpoint.errors import StoreError
+from flashpoint.extract import Extraction
+from flashpoint.store import DEFAULT_DB, Store
+
+console = Console()
+FORMATS = ("text", "json")
+
+
+def _party(name: str | None, country: str | None) -> str:
+    return f"{name or '?'} ({country})" if country else name or "?"
+
+
+def _act(root: str | None) -> str:
+    try:
+        return f"{root} {lookup(root).name}" if root else "?"
+    except (KeyError, ValueError):
+        return root or "?"
+
+
+def _print_events(events: list[Mapping[str, Any]]) -> None:
+    table = Table(title="Events, deduplicated across articles", title_justify="left")
+    for column in ("source → target", "act", "articles", "outlets", "first report", ""):
+        table.add_column(column, justify="right" if column in ("articles", "outlets") else "left")
+    for event in events:
+        first = event["first_report"]
+        table.add_row(
+            f"{_party(event['source'], event['source_country'])} → "
+            f"{_party(event['target'], event['target_country'])}",
+            _act(event["cameo_root"]), str(event["num_articles"]), str(event["num_outlets"]),
+            f"{first['outlet']} {first['published'] or ''}".strip(),
+            Text("only one outlet", style="yellow") if event["single_outlet"] else "")
+    console.print(table)
+
+
+def _marked(text: str, unique: set[str]) -> Text:
+    """The quote with the words only its outlet has in bold red."""
+    line = Text()
+    for index, token in enumerate(text.split()):
+        line.append(" " if index else "")
+        line.append(token, style="bold red" if unique.intersection(words(token)) else "")
+    return line
+
+
+def _print_quotes(groups: list[Mapping[str, Any]]) -> None:
+    for group in groups:
+        speaker = group["speaker"] or {}
+        console.print(Text(f"Quote of {_party(speaker.get('name'), speaker.get('country'))}",
+                           style="bold cyan"))
+        unique = {o["doc_id"]: set(o["words"]) for o in group["only_in"]}
+        for variant in group["variants"]:
+            console.print(Text.assemble(f"  {variant['outlet']}: “",
+                                        _marked(variant["text"], unique.get(variant["doc_id"], set())), "”"))
+        for only in group["only_in"]:
+            console.print(Text(f"  only {only['outlet']} has: {', '.join(only['words'])}", style="yellow"))
+
+
+def _print_hedges(hedges: list[Mapping[str, Any]]) -> None:
+    """Each hedge once, with what it qualifies (the JSON has one entry per qualified record)."""
+    qualified: dict[tuple[str, int], list[str]] = {}
+    for hedge in hedges:
+        qualified.setdefault((hedge["doc_id"], hedge["start"]), []).extend(
+            [f"{hedge['qualifies_kind']} {hedge['claim']}"] if hedge["qualifies"] else [])
+    shown: set[tuple[str, int]] = set()
+    for hedge in hedges:
+        key = (hedge["doc_id"], hedge["start"])
+        if key in shown:
+            continue
+        shown.add(key)
+        console.print(Text.assemble(("  hedge ", "magenta"), (f"“{hedge['text']}”", "bold magenta"),
+                                    f" ({hedge['kind']}) in {hedge['outlet']}"))
+        console.print(Text(f"    {hedge['sentence']}", style="dim"))
+        for claim in qualified[key]:
+            console.print(Text(f"    qualifies {claim}", style="magenta"))
+
+
+def print_comparison(report: Mapping[str, Any]) -> None:
+    """Per story: its articles, events shared and unique, quote variants and hedges."""
+    for story in report["stories"]:
+        console.rule(Text(f"Story {story['id']} · {len(story['articles'])} article(s) · "
+                          f"{len(story['outlets'])} outlet(s) · first {story['first_published'] or 'date unknown'}"))
+        console.print(f"  articles: {', '.join(story['articles'])} · outlets: {', '.join(story['outlets'])}",
+                      highlight=False)
+        docs = set(story["articles"])
+        events = [e for e in report["events"] if e["story_id"] == story["id"]]
+        if events:
+            _print_events(events)
+            shared = sum(e["num_outlets"] > 1 for e in events)
+            single = sum(e["single_outlet"] for e in events)
+            console.print(f"  {shared} event(s) reported by several outlets, "
+                          f"{single} claim(s) only one outlet reports", style="bold", highlight=False)
+        _print_quotes([g for g in report["quote_variants"] if g["story_id"] == story["id"]])
+        _print_hedges([h for h in report["hedges"] if h["doc_id"] in docs])
+
+
+def _store(db: Path, comparison: Comparison, extractions: list[Extraction]) -> None:
+    """Store the articles (as ``ingest`` does) and the story and event-cluster rows."""
+    try:
+        with Store(db) as store:
+            for extraction in extractions:
+                store.save_article(extraction.article, extraction.events, extraction.quotes)
+            store.save_stories({s.id: s.doc_ids for s in comparison.stories},
+                               [(c.id, m["event_id"], m["doc_id"], outlet)
+                                for c in comparison.events for m, outlet in zip(c.mentions, c.outlets)])
+    except StoreError as err:
+        raise typer.BadParameter(str(err), param_hint="--db") from err
+
+
+@app.command("compare")
+def compare_command(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    db: Db = Path(DEFAULT_DB),
+    date_: DateOption = None,
+    pipeline: Pipeline = None,
+) -> None:
+    """Reconcile outlets: stories, shared events, quote variants, hedges.
+
+    Articles are grouped into stories; per story the events are deduplicated across
+    articles, the same quote is shown as each outlet prints it with the words only one has,
+    and hedged claims are flagged. The result is also stored (tables stories, event_mentions).
+    """
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; choose text or json", param_hint="--format")
+    settings = _settings(pipeline)
+    batch = read_batch(paths, _day(date_), settings)
+    extractions = list(extract_with_progress(batch.articles, settings))
+    comparison = reconcile(batch.articles, [e for x in extractions for e in x.events],
+                           [q for x in extractions for q in x.quotes])
+    _store(db, comparison, extractions)
+    report = comparison.to_json()
+    if fmt == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print_comparison(report)
+    _finish(batch.failures)

@@ -1,0 +1,58 @@
+"""Commands of the monitor: ``serve`` (API + dashboard) and ``report`` (one HTML file)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from flashpoint.cli._app import app
+from flashpoint.cli.batch import stderr
+from flashpoint.cli.core import Pipeline, _store_batch
+from flashpoint.store import DEFAULT_DB
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB database file.")] = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/) from a database.
+
+    POST /api/articles is enabled only when FLASHPOINT_API_TOKEN is set.
+    """
+    import uvicorn
+
+    from flashpoint.api import create_app
+
+    if not db.exists():
+        raise typer.BadParameter(f"{db}: no such database (create it with flashpoint ingest)",
+                                 param_hint="--db")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+@app.command()
+def report(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Articles to ingest first (files, directories or -); optional with --db.")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("report.html"),
+    db: Annotated[Optional[Path], typer.Option("--db", help="Database to add to and report on "
+                                                "(default: a temporary one).")] = None,
+    pipeline: Pipeline = None,
+) -> None:
+    """Write a self-contained HTML report (charts and data inline; opens offline)."""
+    from flashpoint.report import write_report
+
+    if not paths and db is None:
+        raise typer.BadParameter("give articles to report on, or an existing --db")
+    if db is not None and not paths and not db.exists():
+        raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
+    with tempfile.TemporaryDirectory(prefix="flashpoint-report-") as tmp:
+        target = db if db is not None else Path(tmp) / "report.duckdb"
+        failures = _store_batch(paths, target, None, pipeline) if paths else 0
+        write_report(target, output)
+    stderr.print(f"wrote {output}")
+    if failures:
+        raise typer.Exit(code=1)

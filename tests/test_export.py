@@ -1,0 +1,33 @@
+"""Exports: flattening and the GDELT / ICEWS column sets."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from flashpoint.export import flatten, gdelt_row, icews_row, write_records
+from tests.records import make_event
+
+
+def test_flatten_nests_with_underscores() -> None:
+    flat = flatten(make_event("a"))
+    assert flat["source_country"] == "PER" and flat["sentence_text"] == "Peru protested to Chile."
+    assert flat["modality_negated"] is False
+
+
+def test_gdelt_and_icews_columns() -> None:
+    event = make_event("a", cameo="1123")
+    gdelt = gdelt_row(event)
+    assert (gdelt["EventRootCode"], gdelt["EventBaseCode"], gdelt["SQLDATE"]) == ("11", "112", "20240303")
+    assert (gdelt["Actor1CountryCode"], gdelt["Actor2CountryCode"]) == ("PER", "CHL")
+    assert icews_row(event)["CAMEO Code"] == "1123"
+
+
+def test_csv_and_parquet_round_trip(tmp_path: Path) -> None:
+    events = [make_event("a"), make_event("b", cameo="190", goldstein=-10.0, quad_class=4)]
+    write_records(events, "csv", tmp_path / "e.csv")
+    rows = list(csv.DictReader(open(tmp_path / "e.csv", encoding="utf-8")))
+    assert [r["cameo"] for r in rows] == ["111", "190"]
+    write_records(events, "parquet", tmp_path / "e.parquet")
+    assert pq.read_table(tmp_path / "e.parquet").column("goldstein").to_pylist() == [-2.0, -10.0]
