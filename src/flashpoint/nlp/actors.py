@@ -28,6 +28,8 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 #: mafias", "former President"), at most ``_MAX_MODIFIERS`` of them.
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
 _MAX_MODIFIERS = 2
+#: Participles that modify a title like adjectives ("acting president", "ousted leader").
+_PARTICIPLES = {"VBG", "VBN"}
 #: Piece categories that give a following agent, title or name a country.
 _QUALIFIERS = {"country", "demonym", "org", "person", "unknown_person"}
 _PERSONS = {"person", "unknown_person"}
@@ -90,17 +92,29 @@ class ActorFinder:
         """Longest non-overlapping KB matches plus spaCy PERSON entities the KB lacks."""
         vocab = doc.vocab.strings
         spans = [Span(doc, s, e, label=vocab[m]) for m, s, e in self.names(doc) + self.words(doc)]
-        atoms = filter_spans(spans)
-        named = [a for a in atoms if self._entries(a)[0].category in NAME_CATEGORIES]
+        atoms = [self._namesake(doc, a) for a in filter_spans(spans)]
+        named = [a for a in atoms if a.label_ != "PERSON"
+                 and self._entries(a)[0].category in NAME_CATEGORIES]
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(a.start < ent.end and ent.start < a.end for a in named):
-                continue
+            clash = [a for a in named if a.start < ent.end and ent.start < a.end]
+            if ent.label_ != "PERSON" or any(
+                    self._entries(a)[0].category != "surname" or len(a) >= len(ent) for a in clash):
+                continue  # a KB name wins unless it is a bare surname inside a longer name
             start = max([a.end for a in atoms if a.start < ent.end and ent.start < a.end],
                         default=ent.start)
             if start < ent.end and not doc[ent.end - 1].is_punct:
                 atoms = [a for a in atoms if not (a.start < ent.end and start < a.end)]
                 atoms.append(Span(doc, start, ent.end, label="PERSON"))
         return sorted(atoms, key=lambda a: a.start)
+
+    def _namesake(self, doc: Doc, atom: Span) -> Span:
+        """A KB surname right after an unmatched capitalised name ("Iván Márquez") is someone
+        else with that surname: an unknown person, not the KB's."""
+        before = doc[atom.start - 1] if atom.start > 0 else None
+        if (before is not None and self._entries(atom)[0].category == "surname"
+                and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start):
+            return Span(doc, atom.start - 1, atom.end, label="PERSON")
+        return atom
 
     # -- composing -------------------------------------------------------------------------
     def _compose(self, doc: Doc, atoms: list[Span], on: date | None,
@@ -164,7 +178,8 @@ class ActorFinder:
         gap = list(doc[start:end])
         if possessive and gap and gap[0].text in _POSSESSIVE:
             gap = gap[1:]
-        return len(gap) <= _MAX_MODIFIERS and all(t.pos_ in _MODIFIER_POS for t in gap)
+        return len(gap) <= _MAX_MODIFIERS and all(
+            t.pos_ in _MODIFIER_POS or t.tag_ in _PARTICIPLES for t in gap)
 
     def _attaches(self, doc: Doc, prev: Piece, piece: Piece) -> bool:
         """Whether ``piece`` heads a phrase that ``prev`` modifies or titles."""
