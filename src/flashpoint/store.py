@@ -188,14 +188,17 @@ class Store:
         """Replace the story and event-cluster rows of these articles (``flashpoint compare``).
 
         ``stories`` maps story_id to doc_ids; ``mentions`` are (cluster_id, event_id, doc_id,
-        outlet). Rows of the same articles from an earlier comparison are dropped first, so
-        comparing again, or with more articles, never counts a mention twice.
+        outlet). Rows of the same articles, stories or clusters from an earlier comparison are
+        dropped first, so comparing again, or with more articles, never counts a mention twice.
         """
         doc_ids = [d for ids in stories.values() for d in ids]
+        clusters = list({m[0] for m in mentions})
         try:
             self.con.execute("BEGIN TRANSACTION")
-            for table in ("stories", "event_mentions"):
-                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [doc_ids])
+            self.con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
+                             [doc_ids, list(stories)])
+            self.con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) "
+                             "OR list_contains(?, cluster_id)", [doc_ids, clusters])
             rows = [(sid, d) for sid, ids in stories.items() for d in ids]
             if rows:
                 self.con.executemany("INSERT INTO stories VALUES (?, ?)", rows)

@@ -108,7 +108,17 @@ def test_direction_dates_and_missing_actors_keep_events_apart() -> None:
     assert not same_event(_bare(FIN, RUS, "112", "2026-03-02"), _bare(FIN, RUS, "112", "2026-03-09"))
     assert same_event(_bare(FIN, RUS, "112", "2026-03-02"), _bare(FIN, RUS, "112"))
     assert not same_event(_bare(None, None, "010"), _bare(None, None, "010"))
-    assert same_event(_bare({"name": "Petro"}, None, "010"), _bare({"name": "PETRO"}, None, "010"))
+    assert same_event(_bare(FIN, None, "112"), _bare(FIN, {"text": "he"}, "112"))  # "he": unresolved
+
+
+def test_actors_agree_by_country_else_name_else_code() -> None:
+    korhonen = {"name": "Korhonen", "country": None, "code": None}
+    assert same_event(_bare(korhonen, None, "010"), _bare({**KORHONEN, "code": "FINGOV"}, None, "010"))
+    assert same_event(_bare({"name": "Donald Trump", "country": "USA"}, FIN, "112"),
+                      _bare({"name": "United States", "country": "USA"}, FIN, "112"))
+    assert not same_event(_bare({"name": "Donald Trump"}, FIN, "112"), _bare({"name": "Donald Tusk"}, FIN, "112"))
+    troops = {"name": None, "text": "troops", "code": "MIL"}
+    assert same_event(_bare(RUS, troops, "150"), _bare(RUS, {**troops, "text": "soldiers"}, "150"))
 
 
 # --- stories and clusters over the four-outlet fixture -------------------------------------
@@ -164,6 +174,10 @@ def test_store_keeps_one_row_per_mention_and_replaces_on_rerun(tmp_path, article
         outlets = store.con.execute("SELECT count(DISTINCT outlet) FROM event_mentions "
                                     "WHERE cluster_id = 'E-north-summon'").fetchone()[0]
         assert outlets == 3
+        store.save_stories({"s": ["x", "y"]}, [("c", "e1", "x", None)])
+        store.save_stories({"s": ["z"]}, [("c", "e2", "z", None)])
+        assert store.con.execute("SELECT doc_id FROM stories WHERE story_id = 's'").fetchall() == [("z",)]
+        assert store.con.execute("SELECT event_id FROM event_mentions WHERE cluster_id = 'c'").fetchall() == [("e2",)]
 
 
 # --- quote variants ---------------------------------------------------------------------------
@@ -199,6 +213,14 @@ def test_stock_phrase_or_other_speaker_does_not_align() -> None:
     ])
     assert not align_quotes([quote(None, "a", "A", "We will not tolerate it.", KORHONEN),
                              quote(None, "b", "B", "We will not tolerate it.", PETRO)])
+
+
+def test_speaker_names_agree_when_one_is_part_of_the_other() -> None:
+    full = {"name": "Gustavo Petro Urrego", "country": "COL"}
+    (group,) = align_quotes([quote(None, "a", "A", "We will not tolerate it.", full),
+                             quote(None, "b", "B", "We will not tolerate it.", {"name": "Petro"}),
+                             quote(None, "c", "C", "We will not tolerate it.", None)])
+    assert group.speaker == full and len(group.variants) == 3
 
 
 def test_quotes_of_one_article_alone_are_not_variants() -> None:
@@ -245,6 +267,7 @@ def seed_report(seed_paths, nlp) -> dict[str, Any]:
 
 
 def test_seeds_are_one_story_with_their_hedges(seed_report) -> None:
+    jsonschema.validate(seed_report, schema("compare"))
     (story,) = seed_report["stories"]
     assert len(story["articles"]) == 2
     hedges = {(h["doc_id"][:3], h["text"]) for h in seed_report["hedges"]}

@@ -52,10 +52,11 @@ def test_single_link_joins_through_a_middle_article() -> None:
     assert [s.doc_ids for s in group_stories([a, b, c])] == [("a", "b", "c")]
 
 
-def test_country_overlap_counts_only_when_both_sides_have_countries() -> None:
+def test_different_countries_lower_the_score_and_shared_ones_never_raise_it() -> None:
     vector = {"petro": 1.0}
     assert similarity(vector, vector, set(), {"COL"}) == pytest.approx(1.0)
-    assert similarity(vector, {"trump": 1.0}, {"COL", "USA"}, {"COL", "USA"}) == pytest.approx(0.25)
+    assert similarity(vector, vector, {"COL"}, {"FIN"}) == pytest.approx(0.75)
+    assert similarity(vector, {"trump": 1.0}, {"USA"}, {"USA"}) == 0.0
 
 
 def test_undated_articles_are_linked_on_text_alone() -> None:

@@ -23,6 +23,9 @@ def test_json_groups_outlets_and_stores_stories(tmp_path) -> None:
     jsonschema.validate(report, schema("compare"))
     stories = sorted(sorted(s["articles"]) for s in report["stories"])
     assert stories == [["baltic-7", "euro-3", "north-1", "wire-9"], ["markets-1"], ["north-2"], ["senate-4"]]
+    (korhonen,) = report["quote_variants"]  # one quotation, cut differently by four outlets
+    assert len({v["doc_id"] for v in korhonen["variants"]}) == 4
+    assert [(o["outlet"], o["words"]) for o in korhonen["only_in"]] == [("Baltic Times Online", ["dangerous"])]
     hedges = {h["text"].casefold() for h in report["hedges"]}
     assert {"allegedly", "offered no evidence", "is said to", "unfounded"} <= hedges
     with duckdb.connect(str(db), read_only=True) as con:

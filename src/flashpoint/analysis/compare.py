@@ -2,10 +2,13 @@
 
 Event deduplication. Within one story, two event records are the same event when
 
-- they have the same dyad: source and target actors agree, an actor being identified by its
-  country, else its CAMEO actor code, else its case-folded name (an actor the coder could
-  not resolve, with only its surface text such as "he", counts as missing, and a missing
-  actor only matches a missing actor), and
+- they have the same dyad: source and target actors agree. Two actors agree when both have
+  a country and it is the same (GDELT's country-level dyad: "Trump" and "the United
+  States" agree), else when both have a name and the names agree (``names_agree``: one
+  article's "Korhonen" without a country is another's "Aino Korhonen" of FIN), else when
+  both have the same CAMEO code (unnamed agents such as "troops"). An actor the coder could
+  not resolve (only its surface text, such as "he") counts as missing, and a missing actor
+  only matches a missing actor. And
 - they are the same kind of act: the same CAMEO root, or the same QuadClass with adjacent
   roots (11 "disapprove" / 12 "reject" are one act told two ways; 11 / 13 are not), and
 - their event dates, when both are known, are at most ``MAX_EVENT_DAYS`` apart.
@@ -31,6 +34,7 @@ from flashpoint.analysis.hedges import Hedge, find_hedges
 from flashpoint.analysis.links import connected_groups
 from flashpoint.analysis.quote_variants import QuoteVariants, align_quotes
 from flashpoint.analysis.stories import Story, group_stories
+from flashpoint.analysis.words import names_agree
 from flashpoint.ingest.article import Article
 
 MAX_EVENT_DAYS = 2
@@ -81,9 +85,15 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         single = {c.id for c in self.single_outlet_claims()}
+        hedged: dict[str, list[dict[str, str]]] = {}
+        for h in self.hedges:
+            if h.qualifies:
+                hedged.setdefault(h.qualifies, []).append({"doc_id": h.doc_id, "text": h.text})
         return {
             "stories": [_story_json(self, s) for s in self.stories],
-            "events": [{**_cluster_json(self, c), "single_outlet": c.id in single} for c in self.events],
+            "events": [{**_cluster_json(self, c), "single_outlet": c.id in single,
+                        "hedged_by": [h for m in c.mentions for h in hedged.get(m["event_id"], [])]}
+                       for c in self.events],
             "quote_variants": [_variants_json(self, sid, g) for sid, g in self.quote_variants],
             "hedges": [{"doc_id": h.doc_id, "outlet": self.outlet(h.doc_id), "start": h.start,
                         "end": h.end, "text": h.text, "kind": h.kind, "sentence": h.sentence,
@@ -133,11 +143,18 @@ def _variants_json(comparison: Comparison, story_id: str, group: QuoteVariants) 
     }
 
 
-def _actor_key(actor: Mapping[str, Any] | None) -> str | None:
-    if not actor:
-        return None
-    name = actor.get("name")
-    return actor.get("country") or actor.get("code") or (name.casefold() if name else None)
+def _known(actor: Mapping[str, Any] | None) -> bool:
+    return bool(actor and (actor.get("country") or actor.get("name") or actor.get("code")))
+
+
+def same_actor(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
+    """Whether two event actors are the same party (see the module docstring)."""
+    if not (_known(a) and _known(b)):
+        return _known(a) == _known(b)
+    for field in ("country", "name", "code"):
+        if a.get(field) and b.get(field):
+            return names_agree(a[field], b[field]) if field == "name" else a[field] == b[field]
+    return False
 
 
 def _event_date(event: Mapping[str, Any]) -> date | None:
@@ -149,15 +166,14 @@ def _event_date(event: Mapping[str, Any]) -> date | None:
 
 
 def _has_actor(event: Mapping[str, Any]) -> bool:
-    return _actor_key(event.get("source")) is not None or _actor_key(event.get("target")) is not None
+    return _known(event.get("source")) or _known(event.get("target"))
 
 
 def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """The deduplication rule of the module docstring."""
     if not (_has_actor(a) and _has_actor(b)):
         return False
-    if (_actor_key(a.get("source")), _actor_key(a.get("target"))) != (
-            _actor_key(b.get("source")), _actor_key(b.get("target"))):
+    if not (same_actor(a.get("source"), b.get("source")) and same_actor(a.get("target"), b.get("target"))):
         return False
     root_a, root_b = str(a.get("cameo_root")), str(b.get("cameo_root"))
     if root_a != root_b and not (a.get("quad_class") == b.get("quad_class")

@@ -2,9 +2,10 @@
 
 Outlets cut, merge and retouch quotes: one prints "Come get me" and, separately, "I'm waiting
 for you here. Don't threaten me ...", another "Come get me, coward! I'm waiting for you here."
-Two quotes from different articles of a story are aligned when their speakers agree (same
-surname; a quote without a resolved speaker may join a speaker's group) and their normalised words
-(``analysis.words``: case and curly/straight apostrophes folded) either
+Two quotes from different articles of a story are aligned when their speakers agree (the
+words of one name are all in the other: "Petro" / "Gustavo Petro" / "Gustavo Petro Urrego";
+a quote without a resolved speaker may join a speaker's group) and their normalised
+words (``analysis.words``: case and curly/straight apostrophes folded) either
 
 - share a run of at least ``MIN_RUN`` words (or the whole shorter quote, when it has fewer
   but at least two words: containment), and shared runs of two or more words cover at
@@ -26,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from flashpoint.analysis.links import connected_groups
-from flashpoint.analysis.words import words
+from flashpoint.analysis.words import names_agree, words
 
 MIN_RUN = 4
 MIN_COVER = 0.5
@@ -42,9 +43,13 @@ class QuoteVariants:
     only_in: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _surname(quote: Mapping[str, Any]) -> str | None:
-    name_words = words((quote.get("speaker") or {}).get("name") or "")
-    return name_words[-1] if name_words else None
+def _name(quote: Mapping[str, Any]) -> str:
+    return (quote.get("speaker") or {}).get("name") or ""
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speakers may be one person (an unknown speaker may be anyone)."""
+    return not a or not b or names_agree(a, b)
 
 
 def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -80,11 +85,10 @@ def align_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[QuoteVariants]:
     Call it with the quotes of one story; groups come in the order of their first quote.
     """
     tokens = [words(q["text"]) for q in quotes]
-    names = [_surname(q) for q in quotes]
+    names = [_name(q) for q in quotes]
 
     def linked(i: int, j: int) -> bool:
-        return (quotes[i]["doc_id"] != quotes[j]["doc_id"]
-                and (names[i] == names[j] or None in (names[i], names[j]))
+        return (quotes[i]["doc_id"] != quotes[j]["doc_id"] and same_speaker(names[i], names[j])
                 and same_words(tokens[i], tokens[j]))
 
     result = []

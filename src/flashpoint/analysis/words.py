@@ -23,3 +23,13 @@ def normalise(text: str) -> str:
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` in order ("I’m" → "i'm")."""
     return _WORD.findall(normalise(text))
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Whether two names may be one person: the words of one are all in the other.
+
+    "Petro", "Gustavo Petro" and "Gustavo Petro Urrego" agree; "Donald Trump" and "Donald
+    Tusk" do not.
+    """
+    words_a, words_b = set(words(a)), set(words(b))
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)

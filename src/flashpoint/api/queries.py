@@ -215,7 +215,8 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | Non
     """A story's articles and events, and what each outlet reported that others did not.
 
     An event cluster reported by only some of the story's outlets is a cross-outlet
-    difference; so is a cluster whose reports disagree on the CAMEO code.
+    difference; so is a cluster whose reports disagree on the CAMEO code. Outlets are the
+    articles' own, on both sides of that comparison.
     """
     articles = _dicts(con.execute("""
         SELECT s.*, a.title, a.outlet, a.published, a.url FROM stories s
@@ -227,11 +228,11 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | Non
         row["published"] = row["published"].isoformat() if row["published"] else None
     outlets = sorted({a["outlet"] or a["doc_id"] for a in articles})
     clusters = _dicts(con.execute("""
-        SELECT m.cluster_id, list(DISTINCT coalesce(m.outlet, m.doc_id)) AS outlets,
+        SELECT m.cluster_id, list(DISTINCT coalesce(a.outlet, m.doc_id) ORDER BY coalesce(a.outlet, m.doc_id)) AS outlets,
                list(DISTINCT e.cameo) AS codes, min(e.cameo_name) AS cameo_name,
                min(e.source_country) AS source, min(e.target_country) AS target,
                round(avg(e.goldstein), 2) AS goldstein, min(e.sentence) AS sentence
-        FROM event_mentions m JOIN events e USING (event_id)
+        FROM event_mentions m JOIN events e USING (event_id) LEFT JOIN articles a ON a.doc_id = m.doc_id
         WHERE m.doc_id IN (SELECT doc_id FROM stories WHERE story_id = ?)
         GROUP BY 1 ORDER BY 1""", [story_id]))
     for cluster in clusters:

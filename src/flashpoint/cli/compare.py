@@ -42,7 +42,7 @@ def _act(root: str | None) -> str:
 
 def _print_events(events: list[Mapping[str, Any]]) -> None:
     table = Table(title="Events, deduplicated across articles", title_justify="left")
-    for column in ("source → target", "act", "articles", "outlets", "first report", ""):
+    for column in ("source → target", "act", "articles", "outlets", "first report", "flags"):
         table.add_column(column, justify="right" if column in ("articles", "outlets") else "left")
     for event in events:
         first = event["first_report"]
@@ -50,9 +50,18 @@ def _print_events(events: list[Mapping[str, Any]]) -> None:
             f"{_party(event['source'], event['source_country'])} → "
             f"{_party(event['target'], event['target_country'])}",
             _act(event["cameo_root"]), str(event["num_articles"]), str(event["num_outlets"]),
-            f"{first['outlet']} {first['published'] or ''}".strip(),
-            Text("only one outlet", style="yellow") if event["single_outlet"] else "")
+            f"{first['outlet']} {first['published'] or ''}".strip(), _flags(event))
     console.print(table)
+
+
+def _flags(event: Mapping[str, Any]) -> Text:
+    """Single-outlet claims and hedges, the two reasons to read an event with care."""
+    flags = Text()
+    if event["single_outlet"]:
+        flags.append("only one outlet", style="yellow")
+    for hedge in dict.fromkeys(h["text"] for h in event["hedged_by"]):
+        flags.append(f"{'; ' if flags else ''}“{hedge}”", style="magenta")
+    return flags
 
 
 def _marked(text: str, unique: set[str]) -> Text:
@@ -105,12 +114,14 @@ def print_comparison(report: Mapping[str, Any]) -> None:
                       highlight=False)
         docs = set(story["articles"])
         events = [e for e in report["events"] if e["story_id"] == story["id"]]
-        if events:
+        if len(story["outlets"]) > 1 and events:
             _print_events(events)
             shared = sum(e["num_outlets"] > 1 for e in events)
             single = sum(e["single_outlet"] for e in events)
             console.print(f"  {shared} event(s) reported by several outlets, "
                           f"{single} claim(s) only one outlet reports", style="bold", highlight=False)
+        elif events:
+            console.print(f"  one outlet, nothing to reconcile: {len(events)} event(s)", style="dim")
         _print_quotes([g for g in report["quote_variants"] if g["story_id"] == story["id"]])
         _print_hedges([h for h in report["hedges"] if h["doc_id"] in docs])
 

@@ -11,7 +11,7 @@ still become person mentions. The output is sorted and non-overlapping.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -48,8 +48,13 @@ class Piece:
     name: str | None = None
     office: str | None = None
     person: Person | None = None
-    qualified_by: str | None = None
     parts: list[str] = field(default_factory=list)
+
+
+def article_date(doc: Doc) -> date | None:
+    """``doc._.published`` as a plain date (a datetime would not compare with term dates)."""
+    published = doc._.published
+    return published.date() if isinstance(published, datetime) else published
 
 
 @Language.factory("flashpoint_actors")
@@ -77,7 +82,7 @@ class ActorFinder:
         return matcher
 
     def __call__(self, doc: Doc) -> Doc:
-        on: date | None = doc._.published
+        on = article_date(doc)
         atoms = self._atoms(doc)
         countries = {e.iso3 for span in atoms for e in self._entries(span) if e.iso3}
         pieces = self._compose(doc, atoms, on, countries)
@@ -92,7 +97,9 @@ class ActorFinder:
         """Longest non-overlapping KB matches plus spaCy PERSON entities the KB lacks."""
         vocab = doc.vocab.strings
         spans = [Span(doc, s, e, label=vocab[m]) for m, s, e in self.names(doc) + self.words(doc)]
-        atoms = [self._namesake(doc, a) for a in filter_spans(spans)]
+        atoms = filter_spans(spans)
+        matched = {i for a in atoms for i in range(a.start, a.end)}
+        atoms = [self._namesake(doc, a, matched) for a in atoms]
         named = [a for a in atoms if a.label_ != "PERSON"
                  and self._entries(a)[0].category in NAME_CATEGORIES]
         for ent in doc.ents:
@@ -102,15 +109,29 @@ class ActorFinder:
                 continue  # a KB name wins unless it is a bare surname inside a longer name
             start = max([a.end for a in atoms if a.start < ent.end and ent.start < a.end],
                         default=ent.start)
-            if start < ent.end and not doc[ent.end - 1].is_punct:
+            if (start < ent.end and not doc[ent.end - 1].is_punct
+                    and not any(c.isdigit() for c in doc[start:ent.end].text)):  # "F-16s"
                 atoms = [a for a in atoms if not (a.start < ent.end and start < a.end)]
                 atoms.append(Span(doc, start, ent.end, label="PERSON"))
-        return sorted(atoms, key=lambda a: a.start)
+        return sorted(atoms + self._bare_surnames(doc, atoms), key=lambda a: a.start)
 
-    def _namesake(self, doc: Doc, atom: Span) -> Span:
+    def _bare_surnames(self, doc: Doc, atoms: list[Span]) -> list[Span]:
+        """Later bare surnames of people named in full ("Sánchez" after "Pedro Sánchez"), which
+        neither the KB (ambiguous surname) nor the model may have marked; ``_piece`` links them."""
+        people = [a for a in atoms if len(a) > 1 and (a.label_ == "PERSON"
+                                                     or self._entries(a)[0].category == "person")]
+        surnames = {a[-1].text: a.end for a in people}
+        if not surnames:
+            return []
+        covered = {i for a in atoms for i in range(a.start, a.end)}
+        return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+                if t.text in surnames and surnames[t.text] <= t.i and t.i not in covered
+                and t.pos_ == "PROPN"]
+
+    def _namesake(self, doc: Doc, atom: Span, matched: set[int]) -> Span:
         """A KB surname right after an unmatched capitalised name ("Iván Márquez") is someone
         else with that surname: an unknown person, not the KB's."""
-        before = doc[atom.start - 1] if atom.start > 0 else None
+        before = doc[atom.start - 1] if atom.start > 0 and atom.start - 1 not in matched else None
         if (before is not None and self._entries(atom)[0].category == "surname"
                 and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start):
             return Span(doc, atom.start - 1, atom.end, label="PERSON")
@@ -127,6 +148,9 @@ class ActorFinder:
                 continue
             if out and self._attaches(doc, out[-1], piece):
                 piece = self._merge(out.pop(), piece, on)
+            elif out and self._of_country(doc, out[-1], piece):  # "the President of Colombia"
+                head = out.pop()
+                piece = replace(self._merge(piece, head, on), start=head.start, end=piece.end)
             if piece.category in _PERSONS and piece.name:
                 seen[doc[piece.end - 1].text] = piece
                 seen.setdefault(piece.name.split()[-1], piece)
@@ -148,9 +172,9 @@ class ActorFinder:
             return None
         if first.category in ("person", "surname"):
             earlier = seen.get(atom.text) if first.category == "surname" else None
-            person = earlier.person if earlier and earlier.person else self._pick(entries, on, countries)
-            if earlier and not earlier.person:
-                return replace(earlier, start=atom.start, end=atom.end)
+            if earlier:  # the person this text already named in full
+                return replace(earlier, start=atom.start, end=atom.end, parts=["person"])
+            person = self._pick(entries, on, countries)
             code, sector = person.code_at(on)
             return Piece(atom.start, atom.end, "person", person.country, code, sector, person.name,
                          person=person, parts=["person"])
@@ -194,6 +218,13 @@ class ActorFinder:
                     and self._gap_ok(doc, prev.end, piece.start, possessive=True))
         return False
 
+    @staticmethod
+    def _of_country(doc: Doc, head: Piece, piece: Piece) -> bool:
+        """Whether ``piece`` is a country after "of" qualifying a bare title or agent before it."""
+        gap = [t.lower_ for t in doc[head.end:piece.start]]
+        return (piece.category == "country" and head.category in ("agent", "role")
+                and head.parts == [head.category] and gap in (["of"], ["of", "the"]))
+
     def _merge(self, prev: Piece, piece: Piece, on: date | None) -> Piece:
         """One piece for "qualifier + head" or "title + name", keeping the head's category."""
         merged = replace(piece, start=prev.start, parts=prev.parts + piece.parts)
@@ -202,7 +233,6 @@ class ActorFinder:
                 merged.country, merged.sector = prev.country, prev.sector
                 merged.code = prev.code or (prev.country or "") + (prev.sector or "") or None
             return merged
-        merged.qualified_by = prev.category if prev.category in _QUALIFIERS else prev.qualified_by
         merged.country = prev.country
         if prev.category in ("agent", "role") and prev.sector not in (None, "GOV"):
             merged.sector, merged.office = prev.sector, None  # "rebel leader": a rebel, not an office
@@ -224,8 +254,8 @@ class ActorFinder:
 
     # -- finishing -------------------------------------------------------------------------
     def _standalone(self, doc: Doc, pieces: list[Piece], on: date | None) -> list[Piece]:
-        """Decide lone demonyms: a state ("the Israelis"), a coordinated modifier ("Hungarian
-        and Romanian officials" -> HUNGOV), or dropped when modifying an unknown noun."""
+        """Decide lone demonyms: a coordinated modifier ("Hungarian and Romanian officials" ->
+        HUNGOV), else the state or the unlisted noun phrase it modifies (``_demonym_phrase``)."""
         kept: list[Piece] = []
         for i, piece in enumerate(pieces):
             if piece.parts != ["demonym"]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.nlp.mentions import ActorMention
 
 #: Pronouns that name one person and so can be resolved to the previous named subject.
+_MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -34,15 +35,15 @@ def _actor(name: str | None, span_text: str, start: int, end: int) -> dict[str, 
 class Speakers:
     """Speaker lookups for one Doc; indexes are built once, on first use."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
+        self.text = text  # doc.text, passed in: Doc.text rebuilds the string on every access
         self._mention_at: dict[int, ActorMention] = {}
         for mention in doc._.actor_mentions or []:
             for i in range(mention.start, mention.end):
                 self._mention_at.setdefault(i, mention)
         self._ent_at = {i: ent for ent in doc.ents if ent.label_ in _NAME_LABELS
                         for i in range(ent.start, ent.end)}
-        self._chunk_at: dict[int, Span] | None = None
         self._named: list[tuple[int, str]] | None = None
         self._noted: list[tuple[int, str]] = []
 
@@ -56,7 +57,12 @@ class Speakers:
         mention = self._mention_at.get(token.i)
         if mention is not None and mention.name:
             return mention.as_actor()
-        span = self._ent_at.get(token.i) or self._chunk(token)
+        span = self._ent_at.get(token.i)
+        if span is None and token.pos_ == "NOUN":  # "the minister, John Carter, said"
+            named = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.from_token(named)
+        span = span or self._chunk(token)
         name = _clean_name(span.text)
         if token.lower_ in _PERSONAL:
             name = self.antecedent(token.idx) or name
@@ -83,10 +89,9 @@ class Speakers:
         return best[1] if best else None
 
     def _chunk(self, token: Token) -> Span:
-        if self._chunk_at is None:
-            self._chunk_at = {i: chunk for chunk in self.doc.noun_chunks
-                              for i in range(chunk.start, chunk.end)}
-        return self._chunk_at.get(token.i) or self.doc[token.i:token.i + 1]
+        """The noun phrase ``token`` heads, up to the head: "a campaign operative"."""
+        start = min((c.left_edge.i for c in token.lefts if c.dep_ in _MODIFIER_DEPS), default=token.i)
+        return self.doc[start:token.i + 1]
 
     def _named_subjects(self) -> list[tuple[int, str]]:
         named = {m.start_char: m.name for m in self.doc._.actor_mentions or []
@@ -94,18 +99,17 @@ class Speakers:
         for token in self.doc:
             is_subject = token.dep_ in _SUBJECT_DEPS or (
                 token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS)
-            if is_subject and token.pos_ == "PROPN" and not _in_heading(token):
+            if is_subject and token.pos_ == "PROPN" and not _in_heading(self.text, token.idx):
                 ent = self._ent_at.get(token.i)
                 if ent is None or ent.label_ != "NORP":
                     named.setdefault(token.idx, _clean_name(ent.text if ent else token.text))
         return sorted(named.items())
 
 
-def _in_heading(token: Token) -> bool:
-    """Whether ``token`` sits on a short line without final punctuation (a section heading)."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
+def _in_heading(text: str, char: int) -> bool:
+    """Whether ``char`` sits on a short line without final punctuation (a section heading)."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
     line = text[start:len(text) if end < 0 else end].rstrip()
     return len(line.split()) < _HEADING_WORDS and line[-1:] not in _SENTENCE_END
 

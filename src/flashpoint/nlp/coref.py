@@ -21,6 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from flashpoint.kb import KnowledgeBase, Person, load_kb
+from flashpoint.nlp.actors import article_date
 from flashpoint.nlp.mentions import ActorMention
 
 #: Third-person pronouns and the antecedents they accept: a gender or "group".
@@ -52,7 +53,7 @@ class Coreference:
         self.matcher.add("PRONOUN", [[{"LOWER": {"IN": sorted(PRONOUNS)}}]])
 
     def __call__(self, doc: Doc) -> Doc:
-        on: date | None = doc._.published
+        on = article_date(doc)
         mentions: list[ActorMention] = list(doc._.actor_mentions or [])
         covered = {i for m in mentions for i in range(m.start, m.end)}
         sent_starts = [s.start for s in doc.sents]
@@ -110,6 +111,8 @@ class Coreference:
         if mention.name:
             same = [m for m in earlier if m.name == mention.name]
             return same[-1] if same else None
+        if mention.country is not None:  # "the Kenyan president" the KB does not know
+            return None
         office = self.kb.roles.get(mention.text.lower())
         holders = [m for m in earlier if m.name and _holds(self.kb.person(m.name), office, on)]
         antecedent = _most_salient(doc, mention.start, holders, sent_starts)

@@ -12,6 +12,10 @@ What the event component does with them (the policy lives here so it is document
 * **Future / intent** ("will send", "would send", "plans to", "vowed to") is emitted with
   ``future = true``; material codes are recoded to what was actually done, an announcement:
   cooperation 06-08 -> intent 03x, conflict 14-20 -> threat 13x (``codebook.future_code``).
+  A future action made conditional with "unless" is a threat (13x, 139 for demands).
+* **Refusals**: a negated future of cooperation ("will not lift the ban") is a rejection (12x,
+  ``codebook.refusal_code``), as is cooperation under "refused/failed to".
+* **Obligation**: "X said Y must release Z" is X demanding of Y (10x, ``codebook.demand_code``).
 """
 from __future__ import annotations
 
@@ -42,6 +46,12 @@ def is_negated(token: Token) -> bool:
 def is_obligation(token: Token) -> bool:
     """A "must/should" clause: in news, someone demanding that its subject act."""
     return any(a.lower_ in _OBLIGATION_AUX for a in _aux(token))
+
+
+def is_ultimatum(token: Token) -> bool:
+    """A future action under an "unless" clause ("will withdraw unless ..."): a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in token.children)
 
 
 def is_hypothetical(token: Token) -> bool:

@@ -63,14 +63,17 @@ def _line_end(text: str, i: int) -> int:
 
 
 def _wrapped_close(text: str, i: int, closers: str) -> bool:
-    """True when a single newline at ``i`` only wraps a line and the quote closes on the next."""
+    """True when a single newline at ``i`` only wraps a short line and the next line's first
+    quote mark closes the quote (glued to the word before it)."""
     if i - text.rfind("\n", 0, i) > _WRAP_WIDTH:
         return False
     nxt = i + 1
-    if nxt >= len(text) or text[nxt] == "\n" or text[nxt] in _DOUBLE:
+    if nxt >= len(text) or text[nxt] == "\n":
         return False
-    line = text[nxt:_line_end(text, nxt)]
-    return any(c in line for c in closers)
+    for j in range(nxt, _line_end(text, nxt)):
+        if text[j] in _DOUBLE or text[j] in _SINGLE:
+            return text[j] in closers and not _opens(text, j)
+    return False
 
 
 def _can_open(text: str, i: int) -> bool:

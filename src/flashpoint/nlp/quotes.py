@@ -14,6 +14,7 @@ contains some), "scare" (quoted words nobody is said to have said), "indirect", 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -28,6 +29,14 @@ from flashpoint.nlp.speech_cues import content_tokens, cue_kind, root_subject, s
 _UTTERANCE_WORDS = 6
 #: A reported clause whose characters are at least this share quoted is a direct quote.
 _MOSTLY_QUOTED = 0.5
+
+#: The most characters between the halves of a split quote ('," he said, "').
+_SPLIT_GAP = 150
+#: A quote ending in one of these may be continued by the next one.
+_CONTINUING_END = frozenset(",.!?;:—–-")
+
+#: Links at the end of an embedded post are not part of what was said.
+_LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://)\S*)+\s*$")
 
 Record = dict[str, Any]
 
@@ -54,9 +63,10 @@ class _Extraction:
         self.spans = find_quote_spans(self.text)
         self.starts = [s.start for s in self.spans]
         self.posts = find_posts(self.text)
-        self.speakers = Speakers(doc)
+        self.speakers = Speakers(doc, self.text)
         self.records: list[Record] = []
         self.absorbed: set[QuoteSpan] = set()
+        self.last_direct: tuple[Record, Token | None] | None = None
 
     def run(self) -> list[Record]:
         cues = [(token, kind) for token in self.doc if (kind := cue_kind(token))]
@@ -65,10 +75,23 @@ class _Extraction:
         for span in self.spans:
             if span not in self.absorbed:
                 self._from_quote(span)
+        for post in self.posts:
+            if not any(post.start <= s.start < post.end for s in self.spans):
+                self._from_bare_post(post)
         self.records.sort(key=lambda r: (r["start"], r["end"]))
+        self._speak_on()
         for n, record in enumerate(self.records, 1):
             record["quote_id"] = f"q{n}"
         return self.records
+
+    def _speak_on(self) -> None:
+        """A quote left open at a paragraph end goes on in the next paragraph's quote: without
+        a cue of its own it takes that part's speaker (the cue usually comes at the end)."""
+        by_start = {r["start"]: r for r in self.records}
+        for before, after in zip(self.spans, self.spans[1:]):
+            first, then = by_start.get(before.start), by_start.get(after.start)
+            if after.continues and first and then and not first["cue"] and then["speaker"]:
+                first["speaker"] = dict(then["speaker"])
 
     # -- cue pass -------------------------------------------------------------------------
     def _from_cue(self, cue: Token, kind: str) -> None:
@@ -101,6 +124,11 @@ class _Extraction:
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
         utterance = self._is_utterance(span)
+        if utterance and post is None and self._extends_last(span, cue):
+            record = self.last_direct[0]
+            record["end"], record["text"] = span.end, self.text[record["start"]:span.end]
+            record["speaker"] = record["speaker"] or speaker
+            return
         if speaker is None and cue is None and post is None and utterance and self._opens_paragraph(span):
             speaker = self._previous_speaker(span.start)
         if post is not None:
@@ -109,7 +137,27 @@ class _Extraction:
             quote_kind = "direct" if utterance else "scare"
         else:
             quote_kind = "direct" if utterance else "partial"
-        self._add(span.start, span.end, quote_kind, cue, speaker)
+        record = self._add(span.start, span.end, quote_kind, cue, speaker)
+        self.last_direct = (record, cue) if record and quote_kind == "direct" else None
+
+    def _extends_last(self, span: QuoteSpan, cue: Token | None) -> bool:
+        """A split quote: '"A," he said, "B."' or '"A," he said. "B."' is one quote from the
+        start of A to the end of B, as long as B has no other cue and the paragraph goes on."""
+        if self.last_direct is None:
+            return False
+        record, last_cue = self.last_direct
+        gap = self.text[record["end"]:span.start]
+        return ("\n" not in gap and len(gap) <= _SPLIT_GAP and (cue is None or cue == last_cue)
+                and record["text"].rstrip()[-1:] in _CONTINUING_END)
+
+    def _from_bare_post(self, post: Post) -> None:
+        """A post with no quote marks: the whole post (links dropped) is its author's."""
+        body = _LINK.sub("", self.text[post.start:post.end]).rstrip()
+        stripped = body.lstrip()
+        if stripped:
+            start = post.start + len(body) - len(stripped)
+            speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
+            self._add(start, post.start + len(body), "embedded", None, speaker)
 
     def _nearest_cue(self, span: QuoteSpan) -> tuple[Token | None, str]:
         """The cue closest to the quote marks, outside any quote, in the sentences the quote
@@ -160,25 +208,27 @@ class _Extraction:
         return dict(max(earlier, key=lambda r: r["end"])["speaker"]) if earlier else None
 
     def _add(self, start: int, end: int, kind: str, cue: Token | None,
-             speaker: Record | None) -> None:
+             speaker: Record | None) -> Record | None:
         if any(r["start"] == start and r["end"] == end for r in self.records):
-            return
+            return None
         if speaker is not None:
             self.speakers.note(speaker)
-        self.records.append({
+        record = {
             "quote_id": "",
             "start": start,
             "end": end,
             "text": self.text[start:end],
             "direct": kind != "indirect",
             "kind": kind,
-            "cue": None if cue is None else _cue_record(cue),
+            "cue": None if cue is None else _cue_record(self.text, cue),
             "speaker": speaker,
-        })
+        }
+        self.records.append(record)
+        return record
 
 
-def _cue_record(cue: Token) -> Record:
+def _cue_record(text: str, cue: Token) -> Record:
     """The cue's characters; "according" stands for the whole phrase "according to"."""
     last = cue.nbor() if cue.lower_ == "according" else cue
     end = last.idx + len(last)
-    return {"start": cue.idx, "end": end, "text": cue.doc.text[cue.idx:end]}
+    return {"start": cue.idx, "end": end, "text": text[cue.idx:end]}

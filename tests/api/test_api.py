@@ -1,0 +1,146 @@
+"""The JSON API through an in-process client: filters, detail, series, alerts, stories."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from flashpoint.store import Store
+
+
+def test_events_page_and_total(client: TestClient) -> None:
+    body = client.get("/api/events", params={"limit": 5}).json()
+    assert body["total"] == 157 and len(body["events"]) == 5
+    assert body["events"][0]["date"]["value"] == "2026-02-14"          # newest first
+    second = client.get("/api/events", params={"limit": 5, "offset": 5}).json()["events"]
+    assert not {e["event_id"] for e in second} & {e["event_id"] for e in body["events"]}
+
+
+@pytest.mark.parametrize(("params", "total"), [
+    ({"dyad": "USA-COL"}, 59),
+    ({"dyad": "usa-col", "cameo": "19"}, 7),          # root; case-insensitive countries
+    ({"cameo": "138"}, 7),                            # code prefix
+    ({"plover": "assault"}, 7),
+    ({"country": "VEN"}, 45),
+    ({"actor": "venez"}, 45),
+    ({"actor": "VENGOV"}, 45),
+    ({"start": "2026-02-13", "end": "2026-02-14"}, 13),
+    ({"q": "boat"}, 7),
+])
+def test_event_filters(client: TestClient, params: dict, total: int) -> None:
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200, response.text
+    assert response.json()["total"] == total
+
+
+@pytest.mark.parametrize(("path", "params", "words"), [
+    ("/api/events", {"dyad": "USA"}, "SOURCE-TARGET"),
+    ("/api/events", {"dyad": "US-COLX"}, "country code"),
+    ("/api/events", {"cameo": "abc"}, "CAMEO"),
+    ("/api/events", {"plover": "FIGHTING"}, "PLOVER"),
+    ("/api/events", {"country": "U1A"}, "country code"),
+    ("/api/events", {"start": "2026-02-14", "end": "2026-01-01"}, "after"),
+    ("/api/events", {"start": "yesterday"}, "date"),
+    ("/api/events", {"limit": 0}, "greater"),
+    ("/api/events", {"limit": 10_000}, "less"),
+    ("/api/events", {"offset": -1}, "greater"),
+    ("/api/quotes", {"country": "Colombia"}, "country code"),
+    ("/api/dyads", {"order": "nicest"}, "hostile"),
+    ("/api/dyads/USA/COL/series", {"freq": "month"}, "day"),
+    ("/api/dyads/USA/C0L/series", {}, "country code"),
+    ("/api/alerts", {"rule": "vibes"}, "surge"),
+    ("/api/alerts", {"dyad": "USA+COL"}, "country code"),
+])
+def test_invalid_parameters_are_4xx_with_a_message(client: TestClient, path: str, params: dict,
+                                                   words: str) -> None:
+    response = client.get(path, params=params)
+    assert 400 <= response.status_code < 500, response.text
+    assert words.lower() in response.text.lower()
+
+
+def test_event_detail_has_evidence_quotes_and_mentions(client: TestClient, db) -> None:
+    threat = client.get("/api/events", params={"cameo": "130"}).json()["events"][0]
+    detail = client.get(f"/api/events/{threat['event_id']}").json()
+    assert detail["event"]["evidence"]["trigger"] == "respond"
+    assert [q["text"] for q in detail["quotes"]] == ["<b>we will respond</b>"]
+    assert detail["mentions"] == []
+    assert client.get("/api/events/nope").status_code == 404
+
+
+def test_mentions_list_every_outlet_of_the_cluster(client: TestClient) -> None:
+    attacks = client.get("/api/events", params={"cameo": "190", "limit": 2}).json()["events"]
+    first, second = attacks
+    store: Store = client.app.state.store
+    store.save_stories({"s1": [first["doc_id"], second["doc_id"]]},
+                       [(first["event_id"], first["event_id"], first["doc_id"], "Wire A"),
+                        (first["event_id"], second["event_id"], second["doc_id"], "Wire B")])
+    mentions = client.get(f"/api/events/{second['event_id']}").json()["mentions"]
+    assert sorted(m["outlet"] for m in mentions) == ["Wire A", "Wire B"]
+    series = client.get("/api/dyads/USA/COL/series").json()["series"]
+    assert sum(p["q4"] for p in series) == 6 and sum(p["reports"] for p in series) == 59
+
+
+def test_quotes(client: TestClient) -> None:
+    body = client.get("/api/quotes", params={"speaker": "colom"}).json()
+    assert body["total"] == 1 and body["quotes"][0]["article"]["published"] == "2026-02-14"
+    assert client.get("/api/quotes", params={"q": "nothing like this"}).json()["total"] == 0
+
+
+def test_dyads_and_series(client: TestClient) -> None:
+    dyads = client.get("/api/dyads").json()["dyads"]
+    assert {(d["source"], d["target"]) for d in dyads} == {("USA", "COL"), ("COL", "USA"), ("USA", "VEN")}
+    assert dyads[0]["goldstein_mean"] <= dyads[-1]["goldstein_mean"]
+    weekly = client.get("/api/dyads/usa/col/series", params={"freq": "week"}).json()
+    assert weekly["source"] == "USA" and weekly["freq"] == "week"
+    assert sum(p["events"] for p in weekly["series"]) == 59
+    assert weekly["series"][-1]["conflict_share"] > 0.5
+    window = client.get("/api/dyads/USA/COL/series",
+                        params={"start": "2026-02-01", "end": "2026-02-03"}).json()["series"]
+    assert [p["period"] for p in window] == ["2026-02-01", "2026-02-02", "2026-02-03"]
+    assert client.get("/api/dyads/USA/CHN/series").json()["series"] == []
+
+
+def test_alerts_find_the_escalation(client: TestClient) -> None:
+    alerts = client.get("/api/alerts", params={"limit": 500}).json()["alerts"]
+    rules = {(a["rule"], a["source"], a["target"]) for a in alerts}
+    assert ("first_material_conflict", "USA", "COL") in rules
+    assert ("robust_z", "USA", "COL") in rules
+    assert all(a["period"] >= "2026-02-08" for a in alerts)              # quiet while calm
+    only = client.get("/api/alerts", params={"rule": "first_material_conflict", "dyad": "USA-COL"}).json()
+    assert [a["period"] for a in only["alerts"]] == ["2026-02-08"]
+
+
+def test_stories_when_none_were_built(client: TestClient) -> None:
+    body = client.get("/api/stories").json()
+    assert body["stories"] == []
+    assert client.get("/api/stories/nope").status_code == 404
+
+
+def test_story_shows_cross_outlet_differences(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 200}).json()["events"]
+    day = [e for e in events if e["doc_id"] == "demo-2026-02-13"]
+    other = [e for e in events if e["doc_id"] == "demo-2026-02-12"]
+    store: Store = client.app.state.store
+    store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-12'")
+    store.save_stories({"s1": ["demo-2026-02-13", "demo-2026-02-12"]},
+                       [(e["event_id"], e["event_id"], e["doc_id"], None) for e in day]
+                       + [(day[0]["event_id"], other[0]["event_id"], other[0]["doc_id"], None)])
+    listing = client.get("/api/stories").json()
+    assert listing["available"] and listing["stories"][0]["articles"] == 2
+    story = client.get("/api/stories/s1").json()
+    assert story["outlets"] == ["Example Wire", "Wire B"]
+    shared = [c for c in story["clusters"] if c["cluster_id"] == day[0]["event_id"]]
+    assert shared[0]["outlets"] == ["Example Wire", "Wire B"] and shared[0]["missing_from"] == []
+    assert len(story["differences"]) == len(day) - 1 + shared[0]["codes_differ"]
+    assert all(d["missing_from"] == ["Wire B"] for d in story["differences"]
+               if d["cluster_id"] != shared[0]["cluster_id"])
+
+
+def test_nothing_is_a_500(client: TestClient) -> None:
+    weird = ["/api/events?q=%27%3B%20DROP%20TABLE%20events%3B--", "/api/events?actor=%25",
+             "/api/events?start=0001-01-01&end=9999-12-31", "/api/events/%00",
+             "/api/dyads?limit=1&min_events=100000", "/api/quotes?doc_id=%27",
+             "/api/dyads/%27%27%27/USA/series", "/dyads/USA/VEN?freq=week&format=json",
+             "/api/events?offset=99999999"]
+    for url in weird:
+        assert client.get(url).status_code < 500, url
+    assert client.get("/api/events").json()["total"] == 157

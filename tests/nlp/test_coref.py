@@ -1,0 +1,85 @@
+"""flashpoint_coref: pronouns, bare titles and the first-person helper for quotes."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from flashpoint.nlp.coref import resolve_first_person
+
+
+def resolved(nlp, text: str, day: date | None) -> Doc:
+    """Run the pipeline up to and including coreference, with the article date set."""
+    doc = nlp.make_doc(text)
+    doc._.published = day
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "flashpoint_coref":
+            return doc
+    raise AssertionError("flashpoint_coref is not in the pipeline")
+
+
+def pronouns(doc: Doc) -> list[tuple[str, str | None, str | None]]:
+    """(pronoun, antecedent text, code) for every pronoun mention."""
+    found = doc._.actor_mentions
+    return [(m.text, found[m.resolved_from].text, m.code) for m in found if m.kind == "pronoun"]
+
+
+def test_he_takes_the_previous_subject(nlp) -> None:
+    doc = resolved(nlp, "Trump met Petro on Monday. He said the talks went well.", date(2026, 1, 6))
+    assert pronouns(doc) == [("He", "Trump", "USAGOV")]
+
+
+def test_she_needs_a_female_antecedent(nlp) -> None:
+    doc = resolved(nlp, "Claudia Sheinbaum met Marco Rubio. Later she rejected the plan.",
+                   date(2025, 3, 1))
+    assert pronouns(doc) == [("she", "Claudia Sheinbaum", "MEXGOV")]
+
+
+def test_object_pronoun_skips_its_own_clause_subject(nlp) -> None:
+    doc = resolved(nlp, "Petro challenged Trump, daring him to act.", date(2026, 1, 6))
+    assert pronouns(doc) == [("him", "Trump", "USAGOV")]
+
+
+def test_its_means_a_state_and_passes_its_country_to_a_possessed_agent(nlp) -> None:
+    doc = resolved(nlp, "Colombia said its army would stay.", date(2026, 1, 6))
+    codes = {m.text: m.code for m in doc._.actor_mentions}
+    assert codes == {"Colombia": "COL", "its": "COL", "army": "COLMIL"}
+
+
+def test_descriptions_link_back_to_the_person(nlp) -> None:
+    doc = resolved(nlp, "Petro spoke. The Colombian leader was angry. The president left.",
+                   date(2026, 1, 6))
+    found = doc._.actor_mentions
+    leader, president = found[1], found[2]
+    assert (leader.text, found[leader.resolved_from].text) == ("Colombian leader", "Petro")
+    assert (president.name, president.code) == ("Gustavo Petro", "COLGOV")
+    assert president.resolved_from == 1
+
+
+def test_bare_title_stays_generic_without_a_holder(nlp) -> None:
+    doc = resolved(nlp, "Trump spoke. The president left.", date(2022, 6, 1))
+    president = doc._.actor_mentions[1]
+    assert (president.code, president.resolved_from) == ("GOV", None)
+
+
+def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:
+    text = 'Petro said: "I will not let them threaten us." Trump answered.'
+    doc = resolved(nlp, text, date(2026, 1, 6))
+    trump_before = next(m for m in doc._.actor_mentions if m.text == "Trump")
+    start = text.index('"')
+    added = resolve_first_person(doc, start, text.index('"', start + 1) + 1, speaker_index=0)
+    found = doc._.actor_mentions
+    assert [found[i].text for i in added] == ["I", "us"]
+    assert all(found[i].resolved_from == 0 and found[i].code == "COLGOV" for i in added)
+    assert found[-1] is trump_before  # existing mentions keep their order
+    assert all(a.start < b.start for a, b in zip(found, found[1:]))
+
+
+def test_seed_pronouns(nlp, seed_paths) -> None:
+    doc = resolved(nlp, seed_paths[0].read_text("utf-8"), date(2026, 1, 6))
+    found = doc._.actor_mentions
+    refs = [(m.text, found[m.resolved_from].name) for m in found if m.kind == "pronoun"]
+    assert ("him", "Donald Trump") == refs[0]  # "... response to Trump, daring him"
+    assert sum(name == "Gustavo Petro" for _, name in refs) >= 5
+    assert all(found[m.resolved_from].start < m.start for m in found if m.resolved_from is not None)

@@ -1,0 +1,100 @@
+"""The event coder on sentences written for these tests, and the seed articles against gold."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from flashpoint.records import schema
+
+KEYS = set(schema("event")["required"]) - {"event_id", "doc_id", "article"}
+
+
+def code(nlp, text: str, published: dt.date | None = dt.date(2025, 3, 4)) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.events
+
+
+def dyads(events: list[dict]) -> set[tuple]:
+    return {((e["source"] or {}).get("country"), (e["target"] or {}).get("country"), e["cameo"])
+            for e in events}
+
+
+def test_records_have_exactly_the_schema_keys(nlp):
+    events = code(nlp, "Iran launched an attack on Iraq on Sunday.")
+    assert events and all(set(e) == KEYS for e in events)
+    event = events[0]
+    assert (event["cameo_root"], event["quad_class"], event["plover"]["event_type"]) == \
+        ("19", 4, "ASSAULT")
+    assert event["trigger"]["text"] == "launched an attack"
+    assert event["date"] == {"value": "2025-03-02", "precision": "day", "text": "on Sunday"}
+    assert 0 < event["confidence"] <= 1
+
+
+def test_compound_subjects_fan_out(nlp):
+    assert {("RUS", "USA", "111"), ("CHN", "USA", "111")} <= \
+        dyads(code(nlp, "Russia and China condemned the American air strikes."))
+
+
+def test_passive_agent_is_the_source(nlp):
+    assert ("USA", "COL", "163") in dyads(code(nlp, "Colombia was sanctioned by the United States."))
+
+
+def test_accuse_of_picks_a_specific_code(nlp):
+    assert ("FRA", "GBR", "1125") in dyads(code(nlp, "France accused Britain of espionage."))
+
+
+def test_light_verb_and_nominal_target(nlp):
+    assert ("USA", "VEN", "163") in \
+        dyads(code(nlp, "The United States imposed sanctions on Venezuela."))
+
+
+def test_reported_refusal_to_rule_out_is_a_threat(nlp):
+    events = code(nlp, "Putin said he would not rule out military strikes on Ukraine.")
+    assert [(e["cameo_root"], e["modality"]["negated"]) for e in events
+            if (e["target"] or {}).get("country") == "UKR"] == [("13", False)]
+
+
+def test_negated_event_is_not_emitted(nlp):
+    assert not [e for e in code(nlp, "Mexico did not attack Cuba.") if e["cameo_root"] == "19"]
+
+
+def test_future_aid_is_an_intent_and_refusal_a_rejection(nlp):
+    aid = code(nlp, "Japan will send medicine to Haiti.")
+    assert any(e["cameo"].startswith("03") and e["modality"]["future"] for e in aid)
+    refusal = code(nlp, "Germany will not lift the sanctions on Russia.")
+    assert any(e["cameo_root"] == "12" for e in refusal)
+
+
+def test_must_clause_is_a_demand_by_the_speaker(nlp):
+    events = code(nlp, "Egypt said Israel must release the prisoners.")
+    assert ("EGY", "ISR", "1053") in dyads(events)
+
+
+def test_named_city_gives_a_location(nlp):
+    events = code(nlp, "Police arrested protesters in Nairobi on Friday.")
+    assert events and events[0]["location"]["name"] == "Nairobi"
+    assert events[0]["location"]["country"] == "KEN"
+
+
+def test_sentence_without_event_yields_nothing(nlp):
+    assert code(nlp, "The weather in Oslo was mild.") == []
+
+
+SEED_FLOOR = {"f1": 0.6, "recall": 0.75}
+
+
+def test_seed_articles_reach_the_floor(nlp, shared_dir: Path, seed_paths: list[Path]):
+    from flashpoint.evaluate import _seed_records, load_scorer, run_documents, system_rows
+
+    scorer = load_scorer(shared_dir)
+    rows = [row for doc_id, doc in run_documents(nlp, _seed_records(shared_dir))
+            for row in system_rows(doc_id, doc, "events")]
+    rows = json.loads(json.dumps(rows, default=str))
+    result = scorer.score_events(scorer.load(shared_dir / "eval" / "seeds.events.gold.jsonl"), rows)
+    assert len(seed_paths) == 2
+    for metric, floor in SEED_FLOOR.items():
+        assert result[metric] >= floor, result

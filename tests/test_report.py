@@ -1,0 +1,67 @@
+"""The shareable report: one self-contained HTML file with every view, escaped, offline."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from flashpoint.api.synthetic import populate
+from flashpoint.cli import app
+from flashpoint.report import write_report
+from flashpoint.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "monitor.duckdb"
+    with Store(path) as store:
+        populate(store.save_article)
+    return path
+
+
+@pytest.fixture(scope="module")
+def html(db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return write_report(db, tmp_path_factory.mktemp("out") / "report.html").read_text("utf-8")
+
+
+def test_report_is_self_contained(html: str) -> None:
+    assert not re.search(r"<script[^>]+src=", html) and "<link rel=\"stylesheet\"" not in html
+    assert "plotly.js v" in html and "Plotly.newPlot" in html         # the library and our script inline
+    assert html.count('class="chart-spec" data-target') == 1 + 3                 # the network and three dyads
+
+
+def test_report_has_every_view_with_working_anchors(html: str) -> None:
+    for section in ("overview", "dyads", "network", "stories", "dyad-USA-COL", "dyad-COL-USA"):
+        assert f'id="{section}"' in html
+    for anchor in set(re.findall(r'href="#([^"]+)"', html)):
+        assert f'id="{anchor}"' in html, anchor
+
+
+def test_report_escapes_article_text(html: str) -> None:
+    assert "<script>alert('x')</script>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+
+
+def test_cli_report_from_a_database(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "USA → COL" in out.read_text("utf-8")
+
+
+def test_cli_report_needs_articles_or_a_database(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["report", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and not (tmp_path / "none.duckdb").exists()
+
+
+def test_cli_report_ingests_articles_first(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(EXAMPLES / "bogota-wire.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 articles" in out.read_text("utf-8")
