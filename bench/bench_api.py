@@ -60,13 +60,16 @@ def run(n_events: int = N_EVENTS, requests: int = REQUESTS, seed: int = 1) -> di
                     f"&start=2024-{month:02d}-01&end=2025-{month:02d}-28&limit=50")
 
         with TestClient(create_app(db)) as client:
-            for url in (f"/api/dyads/{dyad()}/series", filtered()):   # warm caches once
-                client.get(url)
+            start = time.perf_counter()       # the first series call builds the daily aggregate
+            client.get(f"/api/dyads/{dyad()}/series").raise_for_status()
+            cold_ms = (time.perf_counter() - start) * 1000
+            client.get(filtered())
             series = _time(client, [f"/api/dyads/{dyad()}/series?freq={rng.choice(['day', 'week'])}"
                                     for _ in range(requests)])
             events = _time(client, [filtered() for _ in range(requests)])
     return {"events": n_events, "load_seconds": round(load_seconds, 1), "requests": requests,
-            "series": series, "filtered_events": events, "target_p95_ms": TARGET_P95_MS,
+            "series_first_call_ms": round(cold_ms, 1), "series": series, "filtered_events": events,
+            "target_p95_ms": TARGET_P95_MS,
             "target_met": max(series["p95_ms"], events["p95_ms"]) < TARGET_P95_MS}
 
 
@@ -77,6 +80,7 @@ def main() -> None:
     for name in ("series", "filtered_events"):
         r = results[name]
         print(f"  {name:<16} p50 {r['p50_ms']:>7.1f} ms   p95 {r['p95_ms']:>7.1f} ms")
+    print(f"  (the first series call, which builds the daily aggregate: {results['series_first_call_ms']:.0f} ms)")
     print(f"  target p95 < {TARGET_P95_MS:g} ms: {'met' if results['target_met'] else 'NOT met'}")
     if "--json" in sys.argv:
         print(json.dumps(results))

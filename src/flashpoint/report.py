@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from flashpoint.analysis.dyads import dyad_table
+from flashpoint.analysis.dyads import DailyCache, dyad_table
 from flashpoint.api import assets, queries, views
 from flashpoint.api.render import Links, render
 from flashpoint.store import Store
@@ -24,7 +24,8 @@ def _script(name: str) -> str:
 
 def build_report(con: duckdb.DuckDBPyConnection, max_dyads: int = 10) -> str:
     """The report's HTML: overview, the most hostile dyads, the network, and the stories."""
-    dyads = [views.dyad(con, d["source"], d["target"])
+    cache = DailyCache()
+    dyads = [views.dyad(con, cache, d["source"], d["target"])
              for d in dyad_table(con, limit=max_dyads, order="hostile")]
     stories = views.stories(con)
     details = [queries.story(con, s["story_id"]) for s in stories["stories"]]
@@ -32,7 +33,7 @@ def build_report(con: duckdb.DuckDBPyConnection, max_dyads: int = 10) -> str:
               "js": _script("dashboard.js")}
     return render("report.html", Links(inline=True), inline=inline, title="flashpoint report",
                   generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                  overview=views.overview(con), dyads=[d for d in dyads if d],
+                  overview=views.overview(con, cache), dyads=[d for d in dyads if d],
                   network=views.network(con), stories=stories,
                   story_details=[s for s in details if s])
 

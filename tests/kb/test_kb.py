@@ -80,3 +80,18 @@ def test_spellings_without_accents_match_too() -> None:
     assert {e.category for e in names["Petro"]} == {"surname"}
     assert names["Nicolas Maduro"][0].person.name == "Nicolás Maduro"
     assert words["defense minister"][0].office == "defense_minister"
+
+
+def test_people_rows_are_consistent(kb) -> None:
+    offices = {"president", "vice_president", "prime_minister", "foreign_minister",
+               "defense_minister", "monarch", "crown_prince", "supreme_leader",
+               "secretary_general", "legislator", "opposition", "rebel"}
+    org_codes = {o.code for o in kb.orgs}
+    for person in kb.people:
+        assert person.actor in kb.countries or person.actor in org_codes, person.name
+        assert person.gender in ("m", "f"), person.name
+        for term in person.terms:
+            assert term.office in offices, person.name
+            assert term.start is None or term.end is None or term.start <= term.end, person.name
+    assert {c.leader_office for c in kb.countries.values()} <= offices
+    assert set(kb.roles.values()) <= offices | {"leader"}

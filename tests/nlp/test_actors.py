@@ -130,3 +130,12 @@ def test_postposed_country_and_datetime_dates(nlp) -> None:
     assert [(m.text, m.name, m.code) for m in found] == [
         ("President of Colombia", "Gustavo Petro", "COLGOV"),
         ("army of the United States", None, "USAMIL")]
+
+
+def test_regions_qualify_agents_with_cameo_region_codes(nlp) -> None:
+    found = by_text(mentions(nlp, "Latin American leaders and Western diplomats met in Washington.",
+                             None))
+    assert (found["Latin American leaders"].code, found["Latin American leaders"].country) == (
+        "LAMGOV", None)
+    assert found["Western diplomats"].code == "WSTGOV"
+    assert found["Washington"].code == "USAGOV"

@@ -5,7 +5,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from flashpoint.nlp.coref import resolve_first_person
+from flashpoint.nlp.coref import resolve_first_person, setting_country
 
 
 def resolved(nlp, text: str, day: date | None) -> Doc:
@@ -57,10 +57,28 @@ def test_descriptions_link_back_to_the_person(nlp) -> None:
     assert president.resolved_from == 1
 
 
-def test_bare_title_stays_generic_without_a_holder(nlp) -> None:
+def test_bare_title_without_antecedent_is_the_home_countrys_office_holder(nlp) -> None:
     doc = resolved(nlp, "Trump spoke. The president left.", date(2022, 6, 1))
-    president = doc._.actor_mentions[1]
-    assert (president.code, president.resolved_from) == ("GOV", None)
+    president = doc._.actor_mentions[1]  # Trump is no president in 2022
+    assert (president.name, president.code, president.resolved_from) == (
+        "Joe Biden", "USAGOV", None)
+
+
+def test_unqualified_agents_belong_to_the_home_country(nlp) -> None:
+    doc = resolved(nlp, "President Juan Pérez declared a curfew in Honduras after police "
+                        "clashed with protesters, analysts said.", date(2024, 1, 1))
+    codes = {m.text: (m.country, m.code) for m in doc._.actor_mentions}
+    assert codes["President Juan Pérez"] == ("HND", "HNDGOV")
+    assert codes["police"] == ("HND", "HNDCOP")
+    assert codes["protesters"] == ("HND", "HNDCVL")
+    assert codes["analysts"] == (None, "ELI")  # elites are not localised
+
+
+def test_setting_country_is_the_most_named_then_the_first(nlp) -> None:
+    found = resolved(nlp, "Haiti and Cuba met. Cuba agreed.", None)._.actor_mentions
+    assert setting_country(found) == "CUB"
+    assert setting_country(found[:2]) == "HTI"
+    assert setting_country([]) is None
 
 
 def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:

@@ -52,6 +52,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "demo.duckdb"
     with Store(path) as store:
         populate(store.save_article)
+        # Two outlets' versions of one day: one attack both report, the rest only one reports.
+        store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-13'")
+        ids = dict(store.con.execute("SELECT doc_id || cameo, event_id FROM events WHERE doc_id IN "
+                                     "('demo-2026-02-13', 'demo-2026-02-14')").fetchall())
+        mentions = [(event_id, event_id, key[:15], None) for key, event_id in ids.items()
+                    if key.startswith("demo-2026-02-14")]
+        mentions.append((ids["demo-2026-02-14190"], ids["demo-2026-02-13190"], "demo-2026-02-13", None))
+        store.save_stories({"s1": ["demo-2026-02-14", "demo-2026-02-13"]}, mentions)
     return path
 
 
@@ -107,6 +115,24 @@ def test_overview_and_network_render_without_errors(browser, server: str, tmp_pa
     network, more = _visit(browser, f"{server}/network", tmp_path / "network.png")
     network.wait_for_selector("#chart-network .main-svg", timeout=15000)
     assert problems + more == []
+
+
+def test_story_page_shows_cross_outlet_differences(browser, server: str, tmp_path: Path) -> None:
+    stories, problems = _visit(browser, f"{server}/stories", tmp_path / "stories.png")
+    stories.click("main table a")
+    stories.wait_for_selector("text=Cross-outlet differences")
+    stories.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+    assert stories.locator("text=(disagree)").count() == 0
+    assert stories.locator("td", has_text="Wire B").count() >= 2
+    assert problems == []
+
+
+def test_api_docs_render_offline(browser, server: str, tmp_path: Path) -> None:
+    page, problems = _visit(browser, f"{server}/docs", tmp_path / "docs.png")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+    assert "flashpoint" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock").count() >= 8
+    assert problems == []
 
 
 def test_report_opens_offline_with_its_charts(browser, db: Path, tmp_path: Path) -> None:

@@ -21,13 +21,11 @@ quiet on ordinary day-to-day noise:
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import duckdb
-
-from flashpoint.analysis.dyads import Freq, Period, all_series
+from flashpoint.analysis.dyads import Freq, Period, series
 
 
 @dataclass(frozen=True)
@@ -147,9 +145,10 @@ def series_alerts(source: str, target: str, series: Sequence[Period],
     return sorted(alerts, key=lambda a: (a.period, a.rule))
 
 
-def store_alerts(con: duckdb.DuckDBPyConnection, freq: Freq = "day",
-                 rules: Sequence[str] = tuple(RULES), min_events: int = 1) -> list[Alert]:
-    """All alerts in the database, most recent first."""
-    alerts = [alert for (source, target), series in all_series(con, freq, min_events).items()
-              for alert in series_alerts(source, target, series, rules)]
+def dyad_alerts(days: Mapping[tuple[str, str], list[Period]], freq: Freq = "day",
+                rules: Sequence[str] = tuple(RULES), min_events: int = 1) -> list[Alert]:
+    """All alerts over every dyad's daily periods (see ``dyads.daily``), most recent first."""
+    alerts = [alert for (source, target), periods in days.items()
+              if sum(p.events for p in periods) >= min_events
+              for alert in series_alerts(source, target, series(periods, freq), rules)]
     return sorted(alerts, key=lambda a: (a.period, a.rule, a.source, a.target), reverse=True)

@@ -9,7 +9,8 @@ they did not happen. An event is dated by its own date, else by the article's.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import threading
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -28,8 +29,10 @@ def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether any event has been clustered across outlets (``flashpoint compare`` has run)."""
-    return has_table(con, "event_mentions") and bool(
-        con.execute("SELECT EXISTS (SELECT 1 FROM event_mentions)").fetchone()[0])
+    try:
+        return bool(con.execute("SELECT EXISTS (SELECT 1 FROM event_mentions)").fetchone()[0])
+    except duckdb.CatalogException:  # a database from before the cross-outlet tables
+        return False
 
 
 def units_sql(con: duckdb.DuckDBPyConnection) -> str:
@@ -76,7 +79,8 @@ class Period:
 
     def as_dict(self) -> dict[str, Any]:
         mean, share = self.goldstein_mean, self.conflict_share
-        return {**asdict(self), "period": self.period.isoformat(),
+        return {"period": self.period.isoformat(), "events": self.events, "reports": self.reports,
+                "q1": self.q1, "q2": self.q2, "q3": self.q3, "q4": self.q4,
                 "goldstein_sum": round(self.goldstein_sum, 3),
                 "goldstein_mean": None if mean is None else round(mean, 3),
                 "conflict_share": None if share is None else round(share, 3)}
@@ -99,49 +103,75 @@ def fill_gaps(periods: list[Period], freq: Freq) -> list[Period]:
     return out
 
 
-_AGGREGATE = """
-    SELECT src, tgt, {bucket} AS period, count(*), sum(weight),
+def rollup(days: list[Period], freq: Freq) -> list[Period]:
+    """Daily periods (in order) summed into ISO weeks starting on Monday, or left as they are."""
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    if freq == "day":
+        return days
+    weeks: dict[date, list[int | float]] = {}
+    for p in days:
+        week = weeks.setdefault(p.period - timedelta(days=p.period.weekday()), [0, 0, 0, 0, 0, 0, 0.0])
+        for i, value in enumerate((p.events, p.reports, p.q1, p.q2, p.q3, p.q4, p.goldstein_sum)):
+            week[i] += value
+    return [Period(monday, *map(int, v[:6]), float(v[6])) for monday, v in weeks.items()]
+
+
+def series(days: list[Period], freq: Freq, start: date | None = None,
+           end: date | None = None) -> list[Period]:
+    """A dyad's daily periods between two dates, per day or week, gap-filled."""
+    chosen = [p for p in days if (start is None or p.period >= start) and (end is None or p.period <= end)]
+    return fill_gaps(rollup(chosen, freq), freq)
+
+
+_DAILY = """
+    SELECT src, tgt, day, count(*), sum(weight)::INTEGER,
            count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
            count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
            coalesce(sum(goldstein), 0)
     FROM ({units}) u
     WHERE src IS NOT NULL AND tgt IS NOT NULL AND day IS NOT NULL {where}
-    GROUP BY ALL ORDER BY src, tgt, period"""
+    GROUP BY ALL ORDER BY ALL"""
 
 
-def _bucket(freq: Freq) -> str:
-    if freq not in FREQS:
-        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    return "CAST(date_trunc('week', day) AS DATE)" if freq == "week" else "day"
-
-
-def _periods(con: duckdb.DuckDBPyConnection, freq: Freq, where: str = "",
-             params: list[Any] | None = None) -> dict[tuple[str, str], list[Period]]:
-    sql = _AGGREGATE.format(bucket=_bucket(freq), units=units_sql(con), where=where)
-    series: dict[tuple[str, str], list[Period]] = {}
-    for src, tgt, period, *values in con.execute(sql, params or []).fetchall():
-        series.setdefault((src, tgt), []).append(Period(period, *values[:6], float(values[6])))
-    return series
+def daily(con: duckdb.DuckDBPyConnection, dyad: tuple[str, str] | None = None
+          ) -> dict[tuple[str, str], list[Period]]:
+    """The active days of every dyad (or of one), in order: the one aggregate all series use."""
+    where, params = ("AND src = ? AND tgt = ?", list(dyad)) if dyad else ("", [])
+    found: dict[tuple[str, str], list[Period]] = {}
+    for src, tgt, day, events, reports, q1, q2, q3, q4, goldstein in con.execute(
+            _DAILY.format(units=units_sql(con), where=where), params).fetchall():
+        found.setdefault((src, tgt), []).append(Period(day, events, reports, q1, q2, q3, q4, float(goldstein)))
+    return found
 
 
 def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, freq: Freq = "day",
                 start: date | None = None, end: date | None = None) -> list[Period]:
     """The gap-filled series of one directed dyad, optionally only between two dates."""
-    where, params = "AND src = ? AND tgt = ?", [source, target]
-    if start:
-        where, params = where + " AND day >= ?", params + [start]
-    if end:
-        where, params = where + " AND day <= ?", params + [end]
-    periods = _periods(con, freq, where, params).get((source, target), [])
-    return fill_gaps(periods, freq)
+    return series(daily(con, (source, target)).get((source, target), []), freq, start, end)
 
 
-def all_series(con: duckdb.DuckDBPyConnection, freq: Freq = "day",
-               min_events: int = 1) -> dict[tuple[str, str], list[Period]]:
-    """Every dyad's gap-filled series (for the alert rules), dyads with few events left out."""
-    return {dyad: fill_gaps(periods, freq)
-            for dyad, periods in _periods(con, freq).items()
-            if sum(p.events for p in periods) >= min_events}
+class DailyCache:
+    """Every dyad's daily aggregate, kept between requests until the stored events change.
+
+    A series request then costs a slice of a small in-memory table instead of a scan of
+    every event. The version is the number of events (the store only ever adds events) and
+    a checksum of the cluster mentions (which ``flashpoint compare`` replaces).
+    """
+
+    def __init__(self) -> None:
+        self._version: tuple[int, ...] | None = None
+        self._days: dict[tuple[str, str], list[Period]] = {}
+        self._lock = threading.Lock()
+
+    def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
+        mentions = ("(SELECT sum(hash(cluster_id, event_id)) FROM event_mentions)"
+                    if has_clusters(con) else "0")
+        version = con.execute(f"SELECT (SELECT count(*) FROM events), {mentions}").fetchone()
+        with self._lock:  # one request recomputes; the others wait for its result
+            if version != self._version:
+                self._days, self._version = daily(con), version
+            return self._days
 
 
 def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,

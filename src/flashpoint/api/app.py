@@ -9,6 +9,7 @@ validation -> 422), never a 500.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 import threading
@@ -23,8 +24,8 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from flashpoint.analysis.alerts import RULES, store_alerts
-from flashpoint.analysis.dyads import FREQS, Freq, dyad_series, dyad_table
+from flashpoint.analysis.alerts import RULES, dyad_alerts
+from flashpoint.analysis.dyads import FREQS, DailyCache, Freq, dyad_table, series
 from flashpoint.api import assets, queries, views
 from flashpoint.api.queries import EventFilter, country_code
 from flashpoint.api.render import render
@@ -90,6 +91,7 @@ def create_app(db: str | Path, token: str | None = None,
                   description="Political event data (CAMEO, Goldstein, QuadClass, PLOVER) "
                               "and an escalation monitor.")
     app.state.store = store
+    cache = DailyCache()
     assets.install_docs(app)
 
     @app.exception_handler(QueryError)
@@ -99,7 +101,7 @@ def create_app(db: str | Path, token: str | None = None,
     def page(fmt: str, section: str, title: str, **data: Any) -> Response:
         """One view, two formats: the page, or its data as JSON (``?format=json``)."""
         if fmt == "json":
-            return JSONResponse(_jsonable(data))
+            return _json(data)
         return HTMLResponse(render("page.html", section=section, title=title, **data))
 
     def found(value: Any, what: str) -> Any:
@@ -118,61 +120,61 @@ def create_app(db: str | Path, token: str | None = None,
                    plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT.")] = None,
                    start: date | None = None, end: date | None = None,
                    q: Annotated[str | None, Query(description="Words in the evidence sentence.")] = None,
-                   ) -> dict[str, Any]:
+                   ) -> Response:
         """Events, newest first: ``{"events": [...], "total": n}``."""
         where = EventFilter(actor, country, dyad, cameo, plover, start, end, q)
-        return queries.events(con, where, limit, offset)
+        return _json(queries.events(con, where, limit, offset))
 
     @app.get("/api/events/{event_id}", tags=["events"])
-    def api_event(con: Con, event_id: str) -> dict[str, Any]:
+    def api_event(con: Con, event_id: str) -> Response:
         """One event with its evidence sentence, other reports of it, and quotes."""
-        return found(queries.event_detail(con, event_id), f"event {event_id!r}")
+        return _json(found(queries.event_detail(con, event_id), f"event {event_id!r}"))
 
     @app.get("/api/quotes", tags=["quotes"])
     def api_quotes(con: Con, limit: Limit = 50, offset: Offset = 0, speaker: str | None = None,
                    country: str | None = None, doc_id: str | None = None,
-                   q: str | None = None) -> dict[str, Any]:
+                   q: str | None = None) -> Response:
         """Quotes with their speakers and articles: ``{"quotes": [...], "total": n}``."""
-        return queries.quotes(con, speaker, country, doc_id, q, limit, offset)
+        return _json(queries.quotes(con, speaker, country, doc_id, q, limit, offset))
 
     @app.get("/api/dyads", tags=["dyads"])
     def api_dyads(con: Con, limit: Limit = 50, min_events: Annotated[int, Query(ge=1)] = 1,
-                  order: Literal["hostile", "events", "recent"] = "hostile") -> dict[str, Any]:
+                  order: Literal["hostile", "events", "recent"] = "hostile") -> Response:
         """Directed dyads with totals; ``order=hostile`` puts the lowest Goldstein mean first."""
-        return {"dyads": dyad_table(con, min_events, limit, order)}
+        return _json({"dyads": dyad_table(con, min_events, limit, order)})
 
     @app.get("/api/dyads/{source}/{target}/series", tags=["dyads"])
     def api_series(con: Con, source: str, target: str, freq: FreqQuery = "day",
-                   start: date | None = None, end: date | None = None) -> dict[str, Any]:
+                   start: date | None = None, end: date | None = None) -> Response:
         """Counts by QuadClass, Goldstein sum and mean, conflict share, per day or week."""
         source, target = country_code(source, "source"), country_code(target, "target")
-        series = dyad_series(con, source, target, freq, start, end)
-        return {"source": source, "target": target, "freq": freq,
-                "series": [p.as_dict() for p in series]}
+        days = cache.days(con).get((source, target), [])
+        return _json({"source": source, "target": target, "freq": freq,
+                      "series": [p.as_dict() for p in series(days, freq, start, end)]})
 
     @app.get("/api/alerts", tags=["alerts"])
     def api_alerts(con: Con, freq: FreqQuery = "day", limit: Limit = 100,
                    rule: Annotated[str | None, Query(description=f"One of {', '.join(RULES)}.")] = None,
-                   dyad: str | None = None) -> dict[str, Any]:
+                   dyad: str | None = None) -> Response:
         """Escalation alerts, most recent first (rules: see flashpoint.analysis.alerts)."""
         if rule and rule not in RULES:
             raise QueryError(f"E030 rule: {rule!r} is not one of {', '.join(RULES)}")
-        alerts = store_alerts(con, freq, [rule] if rule else tuple(RULES))
+        alerts = dyad_alerts(cache.days(con), freq, [rule] if rule else tuple(RULES))
         if dyad:
             source, _, target = dyad.partition("-")
             wanted = (country_code(source, "dyad"), country_code(target or "", "dyad"))
             alerts = [a for a in alerts if (a.source, a.target) == wanted]
-        return {"alerts": [a.as_dict() for a in alerts[:limit]], "total": len(alerts)}
+        return _json({"alerts": [a.as_dict() for a in alerts[:limit]], "total": len(alerts)})
 
     @app.get("/api/stories", tags=["stories"])
-    def api_stories(con: Con) -> dict[str, Any]:
+    def api_stories(con: Con) -> Response:
         """Cross-outlet stories, or ``available: false`` when none have been built."""
-        return views.stories(con)
+        return _json(views.stories(con))
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(con: Con, story_id: str) -> dict[str, Any]:
+    def api_story(con: Con, story_id: str) -> Response:
         """A story's articles and the cross-outlet differences in its events."""
-        return _jsonable(found(queries.story(con, story_id), f"story {story_id!r}"))
+        return _json(found(queries.story(con, story_id), f"story {story_id!r}"))
 
     @app.post("/api/articles", status_code=201, tags=["ingest"])
     def api_ingest(article: ArticleIn, authorization: Annotated[str | None, Header()] = None,
@@ -195,13 +197,13 @@ def create_app(db: str | Path, token: str | None = None,
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview_page(con: Con, format: Format = "html") -> Response:
-        return page(format, "_overview.html", "Overview", overview=views.overview(con))
+        return page(format, "_overview.html", "Overview", overview=views.overview(con, cache))
 
     @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(con: Con, source: str, target: str, freq: FreqQuery = "day",
                   start: date | None = None, end: date | None = None, format: Format = "html") -> Response:
         source, target = country_code(source, "source"), country_code(target, "target")
-        data = found(views.dyad(con, source, target, freq, start, end), f"dyad {source}-{target}")
+        data = found(views.dyad(con, cache, source, target, freq, start, end), f"dyad {source}-{target}")
         return page(format, "_dyad.html", f"{source} → {target}", dyad=data)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
@@ -229,10 +231,13 @@ def create_app(db: str | Path, token: str | None = None,
     return app
 
 
-def _jsonable(value: Any) -> Any:
-    """Dates to ISO strings, recursively (story rows may carry any column type)."""
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value.isoformat() if isinstance(value, date) else value
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _json(data: Any) -> Response:
+    """JSON straight from the data (dates as ISO strings), skipping response-model validation,
+    which costs more than the query on large series."""
+    return Response(json.dumps(data, default=_iso, ensure_ascii=False), media_type="application/json")

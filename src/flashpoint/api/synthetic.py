@@ -22,9 +22,9 @@ COUNTRIES = {"USA": "United States", "COL": "Colombia", "VEN": "Venezuela", "MEX
              "CUB": "Cuba", "BRA": "Brazil", "CHN": "China", "RUS": "Russia"}
 
 
-def actor(country: str, name: str | None = None) -> dict[str, Any]:
+def actor(country: str) -> dict[str, Any]:
     """A resolved state actor of ``country``."""
-    name = name or COUNTRIES.get(country, country)
+    name = COUNTRIES.get(country, country)
     return {"name": name, "text": name, "start": None, "end": None, "country": country,
             "code": f"{country}GOV", "sector": "GOV"}
 

@@ -10,6 +10,7 @@ import typer
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import stderr
 from flashpoint.cli.core import Pipeline, _store_batch
+from flashpoint.errors import FlashpointError
 from flashpoint.store import DEFAULT_DB
 
 
@@ -30,7 +31,12 @@ def serve(
     if not db.exists():
         raise typer.BadParameter(f"{db}: no such database (create it with flashpoint ingest)",
                                  param_hint="--db")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    try:
+        application = create_app(db)
+    except FlashpointError as err:
+        stderr.print(f"[red]error[/red] {err}", highlight=False)
+        raise typer.Exit(code=1) from err
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 @app.command()

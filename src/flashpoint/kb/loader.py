@@ -76,7 +76,7 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
         seats=tuple(Seat(r["phrase"], r["iso3"], r["sector"]) for r in _rows(directory / "seats.tsv")),
         agents={r["phrase"]: r["sector"] for r in _rows(directory / "agents.tsv")},
         roles={r["phrase"]: r["office"] for r in _rows(directory / "roles.tsv")},
-        regions=tuple(r["phrase"] for r in _rows(directory / "regions.tsv")),
+        regions={r["phrase"]: r["code"] or None for r in _rows(directory / "regions.tsv")},
     )
 
 

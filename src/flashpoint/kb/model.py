@@ -113,7 +113,7 @@ class KnowledgeBase:
     seats: tuple[Seat, ...]
     agents: dict[str, str]
     roles: dict[str, str]
-    regions: tuple[str, ...]
+    regions: dict[str, str | None]
     _by_actor_office: dict[tuple[str, str], list[Person]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, list[Person]] = field(default_factory=dict, repr=False)
 

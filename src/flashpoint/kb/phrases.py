@@ -25,6 +25,7 @@ class Entry:
     office: str | None = None
     person: Person | None = None
     org: Org | None = None
+    code: str | None = None  # a region's CAMEO code (LAM, MEA, ...)
 
 
 def variants(text: str) -> set[str]:
@@ -46,7 +47,7 @@ def _name_entries(kb: KnowledgeBase) -> list[tuple[str, Entry]]:
         pairs += [(n, Entry("person", p.country, person=p)) for n in (p.name, *p.aliases)]
         if p.surname:
             pairs.append((p.surname, Entry("surname", p.country, person=p)))
-    pairs += [(r, Entry("region")) for r in kb.regions]
+    pairs += [(r, Entry("region", code=code)) for r, code in kb.regions.items()]
     return pairs
 
 

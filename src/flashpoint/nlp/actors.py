@@ -48,6 +48,7 @@ class Piece:
     name: str | None = None
     office: str | None = None
     person: Person | None = None
+    kind: str | None = None
     parts: list[str] = field(default_factory=list)
 
 
@@ -168,8 +169,8 @@ class ActorFinder:
                          parts=["unknown_person"])
         entries = self._entries(atom)
         first = entries[0]
-        if first.category == "region":
-            return None
+        if first.category == "region":  # an actor only when it qualifies an agent or a title
+            return Piece(atom.start, atom.end, "region", code=first.code) if first.code else None
         if first.category in ("person", "surname"):
             earlier = seen.get(atom.text) if first.category == "surname" else None
             if earlier:  # the person this text already named in full
@@ -181,7 +182,7 @@ class ActorFinder:
         piece = Piece(atom.start, atom.end, first.category, first.iso3, sector=first.sector,
                       office=first.office, parts=[first.category])
         if first.org:
-            piece.code, piece.name = first.org.code, first.org.names[0]
+            piece.code, piece.name, piece.kind = first.org.code, first.org.names[0], first.org.kind
         elif first.category in ("country", "demonym"):
             piece.code, piece.name = first.iso3, self.kb.countries[first.iso3].name
         elif first.category in ("capital", "seat"):
@@ -208,7 +209,7 @@ class ActorFinder:
     def _attaches(self, doc: Doc, prev: Piece, piece: Piece) -> bool:
         """Whether ``piece`` heads a phrase that ``prev`` modifies or titles."""
         if piece.category in ("agent", "role"):
-            modifier = prev.category in _QUALIFIERS or prev.category in ("agent", "role")
+            modifier = prev.category in _QUALIFIERS or prev.category in ("agent", "role", "region")
             return modifier and self._gap_ok(doc, prev.end, piece.start, possessive=True)
         if piece.category in _PERSONS and prev.category not in _PERSONS:
             if prev.category in ("agent", "role", "demonym"):
@@ -233,6 +234,8 @@ class ActorFinder:
                 merged.country, merged.sector = prev.country, prev.sector
                 merged.code = prev.code or (prev.country or "") + (prev.sector or "") or None
             return merged
+        if prev.category == "region":  # "Latin American leaders": LAMGOV, no one office holder
+            return replace(merged, code=(prev.code or "") + (merged.sector or ""), office=None)
         merged.country = prev.country
         if prev.category in ("agent", "role") and prev.sector not in (None, "GOV"):
             merged.sector, merged.office = prev.sector, None  # "rebel leader": a rebel, not an office
@@ -258,12 +261,17 @@ class ActorFinder:
         HUNGOV), else the state or the unlisted noun phrase it modifies (``_demonym_phrase``)."""
         kept: list[Piece] = []
         for i, piece in enumerate(pieces):
+            if (kept and kept[-1].end > piece.start) or piece.category == "region":
+                continue  # consumed by the demonym before it; a region alone is no actor
             if piece.parts != ["demonym"]:
                 kept.append(piece)
                 continue
             nxt = doc[piece.end] if piece.end < len(doc) else None
             head = pieces[i + 1] if i + 1 < len(pieces) else None
-            if (nxt is not None and (nxt.pos_ == "CCONJ" or nxt.text == ",") and head
+            if head and head.parts == ["demonym"] and head.start == piece.end:
+                # "Bosnian Serbs": a people of the first state
+                kept.append(replace(piece, end=head.end, category="agent", sector=None))
+            elif (nxt is not None and (nxt.pos_ == "CCONJ" or nxt.text == ",") and head
                     and head.parts[0] in ("demonym", "country") and head.category in ("agent", "role")):
                 alike = replace(head, start=piece.start, end=piece.end, country=piece.country,
                                 code=piece.country + (head.sector or ""), person=None, name=None)
@@ -291,11 +299,8 @@ class ActorFinder:
     @staticmethod
     def _mention(doc: Doc, piece: Piece) -> ActorMention:
         span = doc[piece.start:piece.end]
-        kind = {"country": "state", "capital": "state", "seat": "state", "person": "person",
-                "unknown_person": "person", "agent": "agent", "role": "description"}.get(piece.category)
-        if piece.category == "org":
-            kind = "igo" if (piece.code or "").startswith("IGO") else "agent"
-        code = piece.code or piece.sector
+        kind = piece.kind or {"person": "person", "unknown_person": "person", "agent": "agent",
+                              "role": "description"}.get(piece.category, "state")
         return ActorMention(piece.start, piece.end, span.start_char, span.end_char, span.text,
-                            name=piece.name, country=piece.country, code=code,
-                            sector=piece.sector, kind=kind or "state")
+                            name=piece.name, country=piece.country, code=piece.code or piece.sector,
+                            sector=piece.sector, kind=kind)

@@ -2,11 +2,16 @@
 
 A deliberately simple salience model, because it is predictable and fast: a third-person pronoun
 takes the nearest earlier sentence (up to ``WINDOW`` back) holding a compatible nominal mention,
-and there the grammatical subject, else the closest mention. Compatibility: he/she -> persons of
-that gender (or unknown gender), it/its and they/their -> states, organisations and groups.
+and there the grammatical subject, else the closest mention (an object pronoun, "him", prefers
+a non-subject of its own sentence). Compatibility: he/she -> persons of that gender (or unknown
+gender), its and they/their -> states, organisations and groups ("it" is left alone: too often
+expletive).
 Titles without a country ("the president") take the nearest earlier person holding that office
 on the article's date; titled descriptions the actor component already identified ("the
 Colombian leader") get ``resolved_from`` set to the earlier mention of the same person.
+What is still without a country after that ("police said", "President Avril", "the
+president") is read as the home country's: the country the article names most
+(:func:`setting_country`), the news convention for agents and titles without a nationality.
 
 First-person pronouns inside a quotation mean the quote's speaker, but quotes are found after
 this component runs; the quote component calls :func:`resolve_first_person` for each quote.
@@ -14,6 +19,7 @@ this component runs; the quote component calls :func:`resolve_first_person` for 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from datetime import date
 
 from spacy.language import Language
@@ -37,6 +43,11 @@ _GROUP_KINDS = {"state", "igo", "agent"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _POSSESSIVES = {"his", "her", "its", "their"}
 _OBJECT_FORMS = {"him", "them"}
+#: Sectors whose unqualified agents are read as the story's home country's (see ``_localise``);
+#: elites (analysts, experts) and NGOs are not.
+_DOMESTIC = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CRM", "CVL", "LEG", "JUD", "MED", "BUS",
+                       "REF", "LAB", "EDU", "HLH", "PTY", "REL", "ACT"})
+_LOCALISED = frozenset({"agent", "person", "description"})
 
 
 @Language.factory("flashpoint_coref")
@@ -63,18 +74,41 @@ class Coreference:
                 antecedent = self._for_description(doc, mention, mentions, sent_starts, on)
                 if antecedent is not None:
                     links[id(mention)] = antecedent
+        pronouns: list[ActorMention] = []
         for _, start, _ in self.matcher(doc):
-            if start in covered:
-                continue
-            antecedent = self._for_pronoun(doc, start, mentions, sent_starts)
+            antecedent = None if start in covered else self._for_pronoun(doc, start, mentions,
+                                                                           sent_starts)
             if antecedent is not None:
-                pronoun = _copy(doc, start, start + 1, antecedent)
-                links[id(pronoun)] = antecedent
-                mentions.append(pronoun)
-        mentions.sort(key=lambda m: m.start)
-        _possessed_agents(mentions)
+                pronouns.append(_copy(doc, start, start + 1, antecedent))
+                links[id(pronouns[-1])] = antecedent
+        mentions = sorted(mentions + pronouns, key=lambda m: m.start)
+        _possessed_agents(mentions)  # before _localise: "his government" is his country's
+        self._localise(mentions, on)
+        for pronoun in pronouns:  # antecedents may just have been localised
+            _adopt(pronoun, links[id(pronoun)])
         doc._.actor_mentions = _reindex(mentions, links)
         return doc
+
+    def _localise(self, mentions: list[ActorMention], on: date | None) -> None:
+        """Unqualified domestic agents and titles ("police said", "President Avril", "the
+        president") belong to the country the story is set in (news convention: a title or
+        agent without a nationality is the home country's); bare titles become its office
+        holder on the date."""
+        home = setting_country(mentions)
+        if home is None:
+            return
+        for m in mentions:
+            if (m.country is not None or m.sector not in _DOMESTIC or m.kind not in _LOCALISED
+                    or m.code != m.sector):  # "UN troops", "Latin American leaders" stay theirs
+                continue
+            holder = None
+            if m.kind == "description" and m.name is None:
+                office = self.kb.roles.get(m.text.lower())
+                holder = self.kb.office_holder(home, office, on) if office else None
+            m.country, m.code = home, home + m.sector
+            if holder is not None:
+                m.name = holder.name
+                m.code, m.sector = holder.code_at(on)
 
     def _gender(self, mention: ActorMention) -> str | None:
         person = self.kb.person(mention.name) if mention.name else None
@@ -117,9 +151,17 @@ class Coreference:
         holders = [m for m in earlier if m.name and _holds(self.kb.person(m.name), office, on)]
         antecedent = _most_salient(doc, mention.start, holders, sent_starts)
         if antecedent is not None:
-            for attr in ("name", "country", "code", "sector"):
-                setattr(mention, attr, getattr(antecedent, attr))
+            _adopt(mention, antecedent)
         return antecedent
+
+
+def setting_country(mentions: list[ActorMention]) -> str | None:
+    """The country an article is about: the most often named one (ties: the first named)."""
+    named = [m.country for m in mentions if m.country and m.kind != "pronoun"]
+    if not named:
+        return None
+    counts = Counter(named)
+    return max(counts, key=lambda c: (counts[c], -named.index(c)))
 
 
 def _holds(person: Person | None, office: str | None, on: date | None) -> bool:
@@ -147,18 +189,25 @@ def _most_salient(doc: Doc, start: int, candidates: list[ActorMention],
 def _copy(doc: Doc, start: int, end: int, antecedent: ActorMention) -> ActorMention:
     """A pronoun mention carrying its antecedent's identity."""
     span = doc[start:end]
-    return ActorMention(start, end, span.start_char, span.end_char, span.text, antecedent.name,
-                        antecedent.country, antecedent.code, antecedent.sector, kind="pronoun")
+    pronoun = ActorMention(start, end, span.start_char, span.end_char, span.text, kind="pronoun")
+    _adopt(pronoun, antecedent)
+    return pronoun
+
+
+def _adopt(mention: ActorMention, antecedent: ActorMention) -> None:
+    """Give ``mention`` the identity (name, country, code, sector) of its antecedent."""
+    for attr in ("name", "country", "code", "sector"):
+        setattr(mention, attr, getattr(antecedent, attr))
 
 
 def _possessed_agents(mentions: list[ActorMention]) -> None:
     """"his government" -> the government of his country: a resolved possessive pronoun gives
     the generic agent right after it the pronoun's country."""
     for pronoun, agent in zip(mentions, mentions[1:]):
-        if (pronoun.kind == "pronoun" and pronoun.text.lower() in _POSSESSIVES and pronoun.country
+        if (pronoun.kind == "pronoun" and pronoun.text.lower() in _POSSESSIVES and pronoun.code
                 and agent.kind == "agent" and agent.country is None and agent.start - pronoun.end <= 2):
             agent.country = pronoun.country
-            agent.code = pronoun.country + (agent.sector or "")
+            agent.code = pronoun.country + (agent.sector or "") if pronoun.country else pronoun.code
 
 
 def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> list[ActorMention]:

@@ -22,17 +22,19 @@ How a sentence becomes events:
    ``emit_negated``; future material actions are recoded to intent/threat codes; refusals of
    cooperation ("refused to negotiate") become rejections.
 
-Which events a sentence emits (measured on the shared gold sets; see the lead's README).
+Which events a sentence emits.
 Article-level event data should be dyads, but a sentence classifier needs the main event of every
 news sentence even when its actors are generic ("police", "gunmen"). So, per sentence:
 
 * every event with a resolved source *and* target (country or actor code) is emitted;
-* if there is none, only the sentence's best event is emitted, preferring one with a resolved
-  source; if even that source is unresolved its confidence is capped at ``UNRESOLVED_CAP``.
+* if there is none, only the sentence's best event is emitted: the best one with a resolved
+  source, else the best *verbal, non-statement* event with no resolved actor, its confidence
+  capped at ``UNRESOLVED_CAP`` (an actorless "the war" or "observers note" says nothing).
 
-Emitting all half-resolved events instead cost about 0.15 of seed precision; emitting no
-actorless event cost about 0.05 macro-F1 on sentence classes and 0.04 type-F1 on PLOVER
-sentences. An unnamed target of a protest, force, coercion or violence event is the country of
+Measured on the shared gold sets: emitting all half-resolved events cost about 0.15 of seed
+precision; emitting no actorless event cost about 0.07 macro-F1 on sentence classes and 0.05
+type-F1 on PLOVER sentences; actorless nominal events and statements cost seed precision for no
+gain elsewhere. An unnamed target of a protest, force, coercion or violence event is the country of
 the place named as its scene ("demonstrated in Serbia").
 
 Confidence is a score, not a probability: it rises with the specificity of the lexicon match and
@@ -52,14 +54,13 @@ from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lo
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
-from flashpoint.nlp.places import sentence_place
+from flashpoint.nlp.places import is_scene, sentence_place
 from flashpoint.nlp.temporal import resolve_date
 
-#: Confidence ceiling of an event whose source and target are both unresolved.
+#: Confidence ceiling of an emitted event whose source is unresolved.
 UNRESOLVED_CAP = 0.2
-_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
-                 "from", "of", "for")
+                 "from", "of", "for", "along", "near", "across")
 _NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "at", "with",
                                 "into", "of", "over"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
@@ -130,7 +131,8 @@ def _matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
             prep_tok = preps[0] if preps else None
         elif key == "pobj":
             ok = prep_tok is not None and any(
-                _head_in(c, values) for c in prep_tok.children if c.dep_ in ("pobj", "pcomp"))
+                _head_in(c, values) for c in prep_tok.children
+                if c.dep_ in ("pobj", "pcomp", "amod", "acomp"))
         elif key == "obj":
             objs = _objects(token)
             ok = bool(objs) if values is None else any(_head_in(o, values) for o in objs)
@@ -158,7 +160,7 @@ def _head_in(token: Token, values: frozenset[str] | None) -> bool:
     if values is None:
         return True
     return token.lemma_.lower() in values or token.lower_ in values or any(
-        c.dep_ == "compound" and c.lemma_.lower() in values for c in token.children)
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children)
 
 
 def _objects(token: Token) -> list[Token]:
@@ -184,7 +186,8 @@ class _SentenceCoder:
         self.doc = sent.doc
 
     # --- actors --------------------------------------------------------------------------------
-    def actors(self, token: Token | None, deep: bool = True) -> list[ActorMention | None]:
+    def actors(self, token: Token | None, deep: bool = True,
+               avoid: frozenset[str] = frozenset()) -> list[ActorMention | None]:
         """Actor mentions a noun phrase headed by ``token`` stands for (conjuncts fan out)."""
         if token is None:
             return [None]
@@ -192,12 +195,12 @@ class _SentenceCoder:
             token = token.head.head
         found: list[ActorMention | None] = []
         for head in (token, *token.conjuncts):
-            mention = self._np_actor(head, deep)
+            mention = self._np_actor(head, deep, avoid)
             if mention is not None and mention not in found:
                 found.append(mention)
         return found or [None]
 
-    def _np_actor(self, head: Token, deep: bool) -> ActorMention | None:
+    def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str]) -> ActorMention | None:
         """The actor a noun phrase names: its head, else the nearest modifier or "of"/"on"
         object that is an actor, a state or person before a generic agent ("military")."""
         if head.i in self.by_token:
@@ -218,7 +221,8 @@ class _SentenceCoder:
                     else:
                         nxt.append(child)
             frontier = nxt
-        return next((m for m in seen if m.country), seen[0] if seen else None)
+        ranked = sorted(seen, key=lambda m: (not m.country, m.country in avoid))
+        return ranked[0] if ranked else None
 
     def subject(self, verb: Token) -> Token | None:
         """The subject token of ``verb``, inherited through conj/xcomp/relcl/acl."""
@@ -244,18 +248,21 @@ class _SentenceCoder:
                     sources: list[ActorMention | None] = ()) -> list[ActorMention | None]:
         """Object, else passive subject or dative, else a directional prepositional object:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
-        heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        heads = list(objs)
         preps = [prep] if prep is not None else []
         preps += sorted((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS),
                         key=lambda c: _TARGET_PREPS.index(c.lower_))
         heads += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        heads += [g for o in objs for p in o.children if p.dep_ == "prep"
+                  and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
         heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                   if g.dep_ in ("nsubj", "nsubjpass")]  # "warned that the Colombian leader ..."
-        found = [[a for a in self.actors(head) if not _same_entity(a, sources)] or [None]
+        own = frozenset(a.country for a in sources if a is not None and a.country)
+        found = [[a for a in self.actors(head, avoid=own) if not _same_entity(a, sources)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
             found.append(self.verb_target(comp, None, sources))  # "threatened to cut ties with X"
-        own = {a.country for a in sources if a is not None}
         for actors in found:  # another country first: "send its companies to Venezuela"
             if any(a is not None and a.country and a.country not in own for a in actors):
                 return actors
@@ -280,11 +287,12 @@ class _SentenceCoder:
                     trigger = sorted([verb, obj], key=lambda t: t.i)
         if entry is None or code is None:
             return None
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        sources = self.actors(self.agent(verb) if passive else self.subject(verb))
+        agent = self.agent(verb)  # passive, or a participle: "described by the administration"
+        sources = self.actors(agent if agent is not None else self.subject(verb))
         targets = [None]
+        own = frozenset(a.country for a in sources if a is not None and a.country)
         if noun_obj is not None:
-            targets = [a for a in self.actors(self.noun_target(noun_obj))
+            targets = [a for a in self.actors(self.noun_target(noun_obj), avoid=own)
                        if not _same_entity(a, sources)] or [None]
         if targets == [None]:
             targets = self.verb_target(verb, prep, sources)
@@ -333,7 +341,9 @@ class _SentenceCoder:
         tgt_tok = self.noun_target(noun)
         if tgt_tok is None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
             tgt_tok = self.noun_target(noun.head)
-        targets = [a for a in self.actors(tgt_tok) if not _same_entity(a, sources)] or [None]
+        own = frozenset(a.country for a in sources if a is not None and a.country)
+        targets = [a for a in self.actors(tgt_tok, avoid=own)
+                   if not _same_entity(a, sources)] or [None]
         if tgt_tok is None or targets == [None]:
             mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i in self.by_token
                     and self.by_token[c.i] not in sources]
@@ -427,10 +437,14 @@ class _SentenceCoder:
         place = sentence_place(self.sent)
         location = place[1] if place else None
         self.place_actor = _place_actor(*place) if place else None
-        records = []
+        records: list[dict[str, Any]] = []
+        fallback_ok: list[bool] = []
         for cand in cands:
-            records.extend(self.records(cand, date, location))
-        return _select(records)
+            found = self.records(cand, date, location)
+            records.extend(found)
+            # an actorless nominal event or statement says nothing on its own
+            fallback_ok.extend([not cand.nominal and cand.code[:2] != "01"] * len(found))
+        return _select(records, fallback_ok)
 
     def records(self, cand: Candidate, date: dict[str, Any],
                 location: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -484,7 +498,7 @@ class _SentenceCoder:
 
 def _place_actor(ent: Span, location: dict[str, Any]) -> dict[str, Any] | None:
     """The country of a named place as an actor (the target of events done *in* it)."""
-    if not location.get("country"):
+    if not location.get("country") or not is_scene(ent):
         return None
     return {"name": location["name"], "text": ent.text, "start": ent.start_char, "end": ent.end_char,
             "country": location["country"], "code": location["country"], "sector": None}
@@ -496,14 +510,18 @@ def _finite_sibling(token: Token) -> bool:
     return token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB"
 
 
-def _select(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events a sentence emits (see "Unresolved actors" in the module docstring)."""
+def _select(records: list[dict[str, Any]], fallback_ok: list[bool]) -> list[dict[str, Any]]:
+    """The events a sentence emits (see "Which events a sentence emits" in the module doc)."""
     full = [r for r in records if _resolved(r["source"]) and _resolved(r["target"])]
     if full or not records:
         return full
-    best = max(records, key=lambda r: (_resolved(r["source"]), r["confidence"]))
-    if not _resolved(best["source"]):
+    sourced = [r for r in records if _resolved(r["source"])]
+    pool = sourced or [r for r, ok in zip(records, fallback_ok) if ok]
+    if not pool:
         return []
+    best = max(pool, key=lambda r: r["confidence"])
+    if not sourced:
+        best["confidence"] = min(best["confidence"], UNRESOLVED_CAP)
     return [best]
 
 

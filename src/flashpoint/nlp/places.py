@@ -61,6 +61,11 @@ def place(name: str) -> dict[str, Any] | None:
     return None
 
 
+def is_scene(ent: Span) -> bool:
+    """Whether a place is named as the scene ("in Serbia") rather than as a participant."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SCENE_PREPS
+
+
 def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:
     """The best-ranked named place of ``sent`` and its location record, else None."""
     ranked = []
@@ -70,8 +75,7 @@ def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:
         found = place(ent.text)
         if found is None:
             continue
-        prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        ranked.append((prev not in _SCENE_PREPS, found["lat"] is None, ent.start, ent, found))
+        ranked.append((not is_scene(ent), found["lat"] is None, ent.start, ent, found))
     best = min(ranked, key=lambda r: r[:3]) if ranked else None
     return (best[3], best[4]) if best else None
 

@@ -19,6 +19,13 @@ from dataclasses import dataclass
 #: Opening mark -> closing marks that may end it. "”" opens only where it cannot close.
 _DOUBLE = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "”": '”"'}
 _SINGLE = {"‘": "’'", "'": "'’", "‹": "›"}
+#: "PENCE: Well, look, ..." -- a transcript line, or a headline "Poll: voters ...".
+_LABELLED = re.compile(r"^(?P<label>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(?P<body>\S[^\n]*)$",
+                       re.MULTILINE)
+#: Line labels that name a part of the page, not a speaker.
+_NOT_SPEAKERS = frozenset({"note", "update", "editor's note", "editor’s note", "photo", "image",
+                           "video", "watch", "listen", "read more", "related", "correction",
+                           "credit", "caption", "tags", "share", "source", "sources", "see also"})
 #: Lines longer than this are paragraphs, not hard-wrapped lines.
 _WRAP_WIDTH = 100
 _SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n()@]{2,80}?)[ \t]*\(@\w{1,30}\)[^\n]*$",
@@ -33,6 +40,16 @@ class QuoteSpan:
     end: int
     closed: bool = True
     continues: bool = False
+
+
+@dataclass(frozen=True)
+class LabelledLine:
+    """A line "LABEL: words": the label is the speaker, the rest of the line what was said."""
+
+    label: str
+    label_start: int
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -101,7 +118,18 @@ def _closes(text: str, i: int, opener: str) -> bool:
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """All outermost quotes of ``text`` in order; see the module docstring for the rules."""
+    """All outermost quotes of ``text`` in order; see the module docstring for the rules.
+
+    Two apostrophes ('' as some newspapers' archives print a double quote) count as one
+    double mark: scanned as '"' plus a zero-width filler, so offsets stay the text's."""
+    if "''" not in text:
+        return _scan(text)
+    spans = _scan(text.replace("''", '"\u200b'))
+    return [QuoteSpan(s.start + (text[s.start - 1:s.start + 1] == "''"), s.end, s.closed, s.continues)
+            for s in spans]
+
+
+def _scan(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opener, start, continues, continue_at = "", 0, False, -1
     i, n = 0, len(text)
@@ -151,3 +179,9 @@ def find_posts(text: str) -> list[Post]:
         name_start = m.start("name") + m.group("name").find(name)
         posts.append(Post(start, end, name, name_start, name_start + len(name)))
     return posts
+
+
+def find_labelled_lines(text: str) -> list[LabelledLine]:
+    """Lines opened by a capitalised label and a colon (transcripts, "Source: claim" headlines)."""
+    return [LabelledLine(m.group("label"), m.start("label"), m.start("body"), m.end("body"))
+            for m in _LABELLED.finditer(text) if m.group("label").lower() not in _NOT_SPEAKERS]

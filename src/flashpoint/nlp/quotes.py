@@ -22,7 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.attribution import Speakers
-from flashpoint.nlp.quote_marks import Post, QuoteSpan, find_posts, find_quote_spans
+from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts,
+                                        find_quote_spans)
 from flashpoint.nlp.speech_cues import content_tokens, cue_kind, root_subject, speaker_token
 
 #: A quote shorter than this many words that is not a sentence is a partial (or scare) quote.
@@ -31,9 +32,10 @@ _UTTERANCE_WORDS = 6
 _MOSTLY_QUOTED = 0.5
 
 #: The most characters between the halves of a split quote ('," he said, "').
-_SPLIT_GAP = 150
+_SPLIT_GAP = 300
 #: A quote ending in one of these may be continued by the next one.
-_CONTINUING_END = frozenset(",.!?;:—–-")
+_CONTINUING_END = frozenset(",;:—–-")
+_SENTENCE_END = frozenset(".!?")
 
 #: Links at the end of an embedded post are not part of what was said.
 _LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://)\S*)+\s*$")
@@ -78,6 +80,8 @@ class _Extraction:
         for post in self.posts:
             if not any(post.start <= s.start < post.end for s in self.spans):
                 self._from_bare_post(post)
+        for line in find_labelled_lines(self.text):
+            self._from_labelled_line(line)
         self.records.sort(key=lambda r: (r["start"], r["end"]))
         self._speak_on()
         for n, record in enumerate(self.records, 1):
@@ -95,20 +99,33 @@ class _Extraction:
 
     # -- cue pass -------------------------------------------------------------------------
     def _from_cue(self, cue: Token, kind: str) -> None:
-        bounds = content_tokens(cue, kind)
-        if bounds is None or self._inside_quote(cue.idx):
+        content = self._content(cue, kind)
+        if content is None:
             return
-        start, end = self.doc[bounds[0]].idx, self.doc[bounds[1] - 1].idx + len(self.doc[bounds[1] - 1])
-        inside = [s for s in self.spans if s.start >= start - 1 and s.end <= end + 1]
-        overlapping = [s for s in self.spans if s.start < end and s.end > start]
-        quoted = sum(min(s.end, end) - max(s.start, start) for s in overlapping)
-        if quoted >= _MOSTLY_QUOTED * (end - start) or len(inside) < len(overlapping):
-            return  # a direct quote (or one cut by the clause): the quote pass owns it
+        start, end, quotes = content
+        quoted = sum(s.end - s.start for s in quotes)
+        if any(self._is_utterance(s) and (quoted >= _MOSTLY_QUOTED * (end - start)
+                                          or self.text[s.start:s.start + 1].isupper()) for s in quotes):
+            return  # a direct quote (a quoted sentence): the quote pass owns it
         who = speaker_token(cue, kind)
         if who is None or self._inside_quote(who.idx):
             return
-        self.absorbed.update(inside)
-        self._add(start, end, "partial" if inside else "indirect", cue, self.speakers.from_token(who))
+        self.absorbed.update(quotes)
+        self._add(start, end, "partial" if quotes else "indirect", cue, self.speakers.from_token(who))
+
+    def _content(self, cue: Token, kind: str) -> tuple[int, int, list[QuoteSpan]] | None:
+        """Characters of what ``cue`` reports and the quotes in them; a quote the clause cuts
+        is still said whole, so the span stretches to cover it."""
+        bounds = content_tokens(cue, kind)
+        if bounds is None or self._inside_quote(cue.idx):
+            return None
+        last = self.doc[bounds[1] - 1]
+        start, end = self.doc[bounds[0]].idx, last.idx + len(last)
+        quotes = [s for s in self.spans if s.start <= end and s.end >= start
+                  and "\n" not in self.text[min(s.start, start):max(s.end, end)]]
+        if quotes:
+            start, end = min(start, quotes[0].start), max(end, quotes[-1].end)
+        return start, end, quotes
 
     # -- quote pass -----------------------------------------------------------------------
     def _from_quote(self, span: QuoteSpan) -> None:
@@ -124,6 +141,8 @@ class _Extraction:
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
         utterance = self._is_utterance(span)
+        if cue is not None and not utterance and post is None and self._reported_clause(span, cue, kind, speaker):
+            return
         if utterance and post is None and self._extends_last(span, cue):
             record = self.last_direct[0]
             record["end"], record["text"] = span.end, self.text[record["start"]:span.end]
@@ -140,15 +159,29 @@ class _Extraction:
         record = self._add(span.start, span.end, quote_kind, cue, speaker)
         self.last_direct = (record, cue) if record and quote_kind == "direct" else None
 
+    def _reported_clause(self, span: QuoteSpan, cue: Token, kind: str,
+                         speaker: Record | None) -> bool:
+        """A few quoted words inside what a cue reports ("stressed the need to act under
+        “constant attack”"): the record is the reported phrase. Any cue may take its object
+        here, since the quote marks already show that speech is reported."""
+        content = self._content(cue, "object" if kind == "clause" else kind)
+        if content is None or not (content[0] <= span.start and span.end <= content[1]):
+            return False
+        self.absorbed.update(content[2])
+        self._add(content[0], content[1], "partial", cue, speaker)
+        return True
+
     def _extends_last(self, span: QuoteSpan, cue: Token | None) -> bool:
         """A split quote: '"A," he said, "B."' or '"A," he said. "B."' is one quote from the
-        start of A to the end of B, as long as B has no other cue and the paragraph goes on."""
+        start of A to the end of B, as long as B has no other cue, the paragraph goes on and
+        B starts where a sentence or clause may (not inside narrative: 'the summit had "B"')."""
         if self.last_direct is None:
             return False
         record, last_cue = self.last_direct
         gap = self.text[record["end"]:span.start]
         return ("\n" not in gap and len(gap) <= _SPLIT_GAP and (cue is None or cue == last_cue)
-                and record["text"].rstrip()[-1:] in _CONTINUING_END)
+                and record["text"].rstrip()[-1:] in _CONTINUING_END
+                and gap[:-1].rstrip()[-1:] in _CONTINUING_END | _SENTENCE_END)
 
     def _from_bare_post(self, post: Post) -> None:
         """A post with no quote marks: the whole post (links dropped) is its author's."""
@@ -158,6 +191,15 @@ class _Extraction:
             start = post.start + len(body) - len(stripped)
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
             self._add(start, post.start + len(body), "embedded", None, speaker)
+
+    def _from_labelled_line(self, line: LabelledLine) -> None:
+        """"PENCE: Well, look, ..." is Pence's unless a record already covers the line."""
+        if any(r["start"] < line.end and r["end"] > line.start for r in self.records):
+            return
+        label_end = line.label_start + len(line.label)
+        name = line.label.title() if line.label.isupper() else line.label
+        speaker = {**self.speakers.from_chars(name, line.label_start, label_end), "text": line.label}
+        self._add(line.start, line.end, "direct", None, speaker)
 
     def _nearest_cue(self, span: QuoteSpan) -> tuple[Token | None, str]:
         """The cue closest to the quote marks, outside any quote, in the sentences the quote

@@ -14,7 +14,10 @@ from importlib.resources import files
 from spacy.tokens import Doc, Token
 
 #: Dependents of a cue that hold the reported content in its object-phrase reading.
-_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "pcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "attr", "acomp", "pcomp"})
+#: Prepositions that introduce what was said ("described X *as* Y", "accused X *of* Y"), not
+#: where or when it was said; "to" only alongside an object ("likened X *to* Y").
+_CONTENT_PREPS = frozenset({"as", "for", "of", "on", "about", "against", "to"})
 #: Edge tokens that are not part of what was said.
 _EDGE_DEPS = frozenset({"punct", "cc", "mark"})
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -24,7 +27,7 @@ _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
-    """Cue lemma -> kind ("clause", "object" or "noun"), read once from the data file."""
+    """Cue lemma -> kind ("clause", "object", "addressee" or "noun"), read once from the file."""
     text = files("flashpoint.data").joinpath("lexicon/speech_verbs.tsv").read_text("utf-8")
     entries = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {lemma.strip(): kind.strip() for lemma, kind in entries}
@@ -68,13 +71,30 @@ def content_tokens(cue: Token, kind: str) -> tuple[int, int] | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
         return _span(clauses)
+    infinitives = [c for c in cue.rights if c.dep_ == "xcomp"]
+    if kind == "addressee" and infinitives:
+        return _span(infinitives)
     if kind == "object":
-        objects = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS]
-        if objects:
+        objects = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS
+                   and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
+        if any(c.dep_ != "prep" or c.lower_ != "to" for c in objects):
             return _span(objects)
-    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i:
-        return _trim(cue.doc, cue.head.left_edge.i, cue.left_edge.i)
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:
+        return _parenthetical_content(cue)
     return None
+
+
+def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
+    """"X did Y, sources said" / "X, he said, did Y": the clause the cue hangs off; a cue in
+    the middle stays inside the span (the content is discontinuous around it). A cue before
+    its clause is only parenthetical with words before it."""
+    head = cue.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if cue.i < head.i and cue.left_edge.i <= start:
+        return None
+    if cue.right_edge.i + 1 >= end:
+        end = cue.left_edge.i
+    return _trim(cue.doc, start, end)
 
 
 def _according_content(according: Token) -> tuple[int, int] | None:
