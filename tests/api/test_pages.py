@@ -114,3 +114,17 @@ def test_ingestion_stores_the_article_once(writer: TestClient) -> None:
 def test_ingestion_rejects_bad_bodies(writer: TestClient, body) -> None:
     response = writer.post("/api/articles", json=body, headers={"Authorization": "Bearer s3cret"})
     assert response.status_code == 422
+
+
+def test_ingestion_runs_the_real_pipeline(db: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default extractor: the article goes through the flashpoint pipeline into the store."""
+    monkeypatch.setenv(TOKEN_ENV, "s3cret")
+    text = "Colombia's President Gustavo Petro accused Donald Trump of threatening Colombia."
+    with TestClient(create_app(db)) as writer:
+        created = writer.post("/api/articles", json={**ARTICLE, "text": text},
+                              headers={"Authorization": "Bearer s3cret"})
+        assert created.status_code == 201, created.text
+        body = created.json()
+        assert body["stored"] is True
+        found = writer.get("/api/events", params={"start": "2026-03-01"}).json()
+        assert found["total"] == body["events"]

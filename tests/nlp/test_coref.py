@@ -5,7 +5,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from flashpoint.nlp.coref import resolve_first_person, setting_country
+from flashpoint.nlp.coref import mention_index_at, resolve_first_person, setting_country
 
 
 def resolved(nlp, text: str, day: date | None) -> Doc:
@@ -28,6 +28,11 @@ def pronouns(doc: Doc) -> list[tuple[str, str | None, str | None]]:
 def test_he_takes_the_previous_subject(nlp) -> None:
     doc = resolved(nlp, "Trump met Petro on Monday. He said the talks went well.", date(2026, 1, 6))
     assert pronouns(doc) == [("He", "Trump", "USAGOV")]
+
+
+def test_unknown_people_are_antecedents_too(nlp) -> None:
+    doc = resolved(nlp, "John Miller met the minister. Later he resigned.", None)
+    assert [(p, a) for p, a, _ in pronouns(doc)] == [("he", "John Miller")]
 
 
 def test_she_needs_a_female_antecedent(nlp) -> None:
@@ -86,7 +91,9 @@ def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:
     doc = resolved(nlp, text, date(2026, 1, 6))
     trump_before = next(m for m in doc._.actor_mentions if m.text == "Trump")
     start = text.index('"')
-    added = resolve_first_person(doc, start, text.index('"', start + 1) + 1, speaker_index=0)
+    speaker = mention_index_at(doc, 0, len("Petro"))
+    assert speaker == 0 and mention_index_at(doc, start, start + 1) is None
+    added = resolve_first_person(doc, start, text.index('"', start + 1) + 1, speaker)
     found = doc._.actor_mentions
     assert [found[i].text for i in added] == ["I", "us"]
     assert all(found[i].resolved_from == 0 and found[i].code == "COLGOV" for i in added)

@@ -104,8 +104,9 @@ def test_dyad_page_draws_its_chart(browser, server: str, tmp_path: Path) -> None
     assert page.locator("#chart-USA-COL g.trace.bars").count() >= 1
     assert page.locator("#chart-USA-COL g.trace.scatter").count() >= 1
     assert page.locator("mark", has_text="attacked").count() >= 1
+    page.locator("#chart-USA-COL").screenshot(path=str(tmp_path / "dyad-chart.png"))
     assert problems == []
-    assert (tmp_path / "dyad.png").stat().st_size > 10_000
+    assert (tmp_path / "dyad-chart.png").stat().st_size > 10_000
 
 
 def test_overview_and_network_render_without_errors(browser, server: str, tmp_path: Path) -> None:

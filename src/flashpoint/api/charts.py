@@ -27,7 +27,8 @@ def timeline(series: list[dict[str, Any]], title: str) -> dict[str, Any]:
               "legend": {"orientation": "h", "y": -0.15},
               "yaxis": {"title": {"text": "events"}},
               "yaxis2": {"title": {"text": "Goldstein"}, "overlaying": "y", "side": "right",
-                         "range": [-10, 10], "zeroline": True}}
+                         "range": [-10.5, 10.5], "tickmode": "linear", "dtick": 5, "showgrid": False,
+                         "zeroline": True}}
     return {"data": [*bars, line], "layout": layout}
 
 

@@ -1,9 +1,9 @@
 """The dashboard's views as data: what each page shows, for the server and the report alike.
 
 A view is a function from a connection (and the dyads' daily aggregate, cached across
-requests by the server and across sections by the report) to a JSON-ready dict. The server renders it as HTML
-or returns it as JSON (datasette style: one view, two formats); the report renders several
-of them into one file. Keeping views free of web concerns is what makes that possible.
+requests by the server and across sections by the report) to a JSON-ready dict. The server
+renders it as HTML or returns it as JSON (datasette style: one view, two formats); the report
+renders several of them into one file. Keeping views free of web concerns makes that possible.
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def dyad(con: duckdb.DuckDBPyConnection, cache: DailyCache, source: str, target:
 
 
 def network(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The actor network's nodes and edges, with its chart."""
     graph = queries.network(con)
     return {**graph, "chart": charts.network(graph)}
 

@@ -14,7 +14,8 @@ president") is read as the home country's: the country the article names most
 (:func:`setting_country`), the news convention for agents and titles without a nationality.
 
 First-person pronouns inside a quotation mean the quote's speaker, but quotes are found after
-this component runs; the quote component calls :func:`resolve_first_person` for each quote.
+this component runs; the quote component calls :func:`resolve_first_person` for each quote
+(:func:`mention_index_at` finds the speaker's mention from its character offsets).
 """
 from __future__ import annotations
 
@@ -115,7 +116,7 @@ class Coreference:
         return person.gender if person else None
 
     def _compatible(self, want: str, mention: ActorMention) -> bool:
-        if mention.kind in ("pronoun",) or mention.code is None:
+        if mention.kind == "pronoun":
             return False
         if want == "group":
             return mention.kind in _GROUP_KINDS
@@ -217,6 +218,15 @@ def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> li
         if id(m) in links:
             m.resolved_from = index[id(links[id(m)])]
     return mentions
+
+
+def mention_index_at(doc: Doc, start_char: int, end_char: int) -> int | None:
+    """Index in ``doc._.actor_mentions`` of the mention overlapping [start_char, end_char), e.g.
+    a quote speaker's offsets, to pass to :func:`resolve_first_person`; None when none does."""
+    for i, m in enumerate(doc._.actor_mentions or []):
+        if m.start_char < end_char and start_char < m.end_char:
+            return i
+    return None
 
 
 def resolve_first_person(doc: Doc, quote_start_char: int, quote_end_char: int,

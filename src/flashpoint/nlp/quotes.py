@@ -26,8 +26,10 @@ from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labe
                                         find_quote_spans)
 from flashpoint.nlp.speech_cues import content_tokens, cue_kind, root_subject, speaker_token
 
-#: A quote shorter than this many words that is not a sentence is a partial (or scare) quote.
-_UTTERANCE_WORDS = 6
+#: A capitalised quote this long, or one ending a sentence, is an utterance; a lower-case one
+#: is a fragment (partial or scare quote) unless it has at least _LONG_FRAGMENT_WORDS.
+_UTTERANCE_WORDS = 4
+_LONG_FRAGMENT_WORDS = 15
 #: A reported clause whose characters are at least this share quoted is a direct quote.
 _MOSTLY_QUOTED = 0.5
 
@@ -104,7 +106,7 @@ class _Extraction:
             return
         start, end, quotes = content
         quoted = sum(s.end - s.start for s in quotes)
-        if any(self._is_utterance(s) and (quoted >= _MOSTLY_QUOTED * (end - start)
+        if any(self._is_utterance(s, cue) and (quoted >= _MOSTLY_QUOTED * (end - start)
                                           or self.text[s.start:s.start + 1].isupper()) for s in quotes):
             return  # a direct quote (a quoted sentence): the quote pass owns it
         who = speaker_token(cue, kind)
@@ -140,10 +142,10 @@ class _Extraction:
         post = self._post_of(span)
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
-        utterance = self._is_utterance(span)
+        utterance = self._is_utterance(span, cue)
         if cue is not None and not utterance and post is None and self._reported_clause(span, cue, kind, speaker):
             return
-        if utterance and post is None and self._extends_last(span, cue):
+        if post is None and self._extends_last(span, cue):
             record = self.last_direct[0]
             record["end"], record["text"] = span.end, self.text[record["start"]:span.end]
             record["speaker"] = record["speaker"] or speaker
@@ -234,12 +236,15 @@ class _Extraction:
     def _post_of(self, span: QuoteSpan) -> Post | None:
         return next((p for p in self.posts if p.start <= span.start < p.end), None)
 
-    def _is_utterance(self, span: QuoteSpan) -> bool:
-        """A full utterance rather than a few quoted words: long, or a capitalised sentence."""
+    def _is_utterance(self, span: QuoteSpan, cue: Token | None = None) -> bool:
+        """A full utterance rather than a few quoted words: a capitalised sentence, a long
+        stretch, or whatever directly follows its cue ('said: "we will not pay"')."""
         words = self.text[span.start:span.end].split()
-        if len(words) >= _UTTERANCE_WORDS:
+        if len(words) >= _LONG_FRAGMENT_WORDS:
             return True
-        return words[0][:1].isupper() and words[-1][-1:] in ".!?,"
+        if cue is not None and cue.idx < span.start and not self.text[cue.idx + len(cue):span.start - 1].strip(" ,:"):
+            return True
+        return words[0][:1].isupper() and (len(words) >= _UTTERANCE_WORDS or words[-1][-1:] in ".!?,")
 
     def _opens_paragraph(self, span: QuoteSpan) -> bool:
         line_start = self.text.rfind("\n", 0, span.start) + 1

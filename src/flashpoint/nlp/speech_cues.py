@@ -26,23 +26,21 @@ _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, str]:
-    """Cue lemma -> kind ("clause", "object", "addressee" or "noun"), read once from the file."""
+def lexicon() -> dict[tuple[str, bool], str]:
+    """(lemma, is_noun) -> kind ("clause", "object", "addressee" or "noun"), read once; keyed
+    by part of speech too, since "tweet" and "comment" are cues both as verbs and as nouns."""
     text = files("flashpoint.data").joinpath("lexicon/speech_verbs.tsv").read_text("utf-8")
     entries = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {lemma.strip(): kind.strip() for lemma, kind in entries}
+    return {(lemma.strip(), kind.strip() == "noun"): kind.strip() for lemma, kind in entries}
 
 
 def cue_kind(token: Token) -> str | None:
     """The lexicon kind of ``token`` when it is used as a cue, else None."""
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return "according"
-    kind = lexicon().get(token.lemma_.lower())
-    if kind is None:
+    if token.pos_ not in ("VERB", "NOUN"):
         return None
-    if kind == "noun":
-        return kind if token.pos_ == "NOUN" else None
-    return kind if token.pos_ == "VERB" else None
+    return lexicon().get((token.lemma_.lower(), token.pos_ == "NOUN"))
 
 
 def _span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -55,9 +53,10 @@ def _span(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct):
+    while start < end and (doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].dep_ in _EDGE_DEPS or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].dep_ in _EDGE_DEPS or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     return (start, end) if end > start else None
 
