@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flashpoint.api.synthetic import populate
+from flashpoint.api.synthetic import link_story, populate
 from flashpoint.cli import app
 from flashpoint.report import write_report
 from flashpoint.store import Store
@@ -20,6 +20,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "monitor.duckdb"
     with Store(path) as store:
         populate(store.save_article)
+        link_story(store)
     return path
 
 
@@ -35,10 +36,15 @@ def test_report_is_self_contained(html: str) -> None:
 
 
 def test_report_has_every_view_with_working_anchors(html: str) -> None:
-    for section in ("overview", "dyads", "network", "stories", "dyad-USA-COL", "dyad-COL-USA"):
+    for section in ("overview", "dyads", "network", "stories", "dyad-USA-COL", "dyad-COL-USA", "story-s1"):
         assert f'id="{section}"' in html
     for anchor in set(re.findall(r'href="#([^"]+)"', html)):
         assert f'id="{anchor}"' in html, anchor
+
+
+def test_report_shows_the_cross_outlet_differences(html: str) -> None:
+    story = html[html.index('id="story-s1"'):]
+    assert "Cross-outlet differences" in story and "Wire B" in story
 
 
 def test_report_escapes_article_text(html: str) -> None:

@@ -18,12 +18,14 @@ def _quoted(text: str) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     ('He said "hello there" and left.', ["hello there"]),
     ("She said “we will win” today.", ["we will win"]),
-    ("Petro’s words: ‘I’m waiting, don’t threaten me’ were clear.", ["I’m waiting, don’t threaten me"]),
+    ("Petro’s words: ‘I’m waiting, don’t threaten me’ were clear.",
+     ["I’m waiting, don’t threaten me"]),
     ("The players’ union said nothing about Petro’s plan.", []),
     ("Il a dit «non» hier.", ["non"]),
     ("Er schrieb „Komm her“ gestern.", ["Komm her"]),
     ("'90s music is back, Petro's aide said.", []),
     ('“He said ‘no’ to me,” she said.', ["He said ‘no’ to me,"]),
+    ("He called it ''a completely different show,'' later.", ["a completely different show,"]),
 ])
 def test_quote_styles(text: str, expected: list[str]) -> None:
     assert _quoted(text) == expected
@@ -48,7 +50,8 @@ def test_hard_wrapped_quote_stays_one_quote() -> None:
 
 
 def test_embedded_post_signature() -> None:
-    text = "Petro taunts Trump: “Come get me!” pic.twitter.com/x\n— Geo View (@theGeoView) January 5, 2026\n"
+    text = ("Petro taunts Trump: “Come get me!” pic.twitter.com/x\n"
+            "— Geo View (@theGeoView) January 5, 2026\n")
     (post,) = find_posts(text)
     assert post.author == "Geo View"
     assert text[post.author_start:post.author_end] == "Geo View"
@@ -178,6 +181,20 @@ def test_bare_post_is_its_authors(nlp: Any) -> None:
     quote = _only(nlp, text, "embedded")
     assert quote["text"] == "We will never give up our sovereignty to anyone."
     assert _speaker(quote) == "Maria Lopez"
+
+
+def test_transcript_line_is_its_labels(nlp: Any) -> None:
+    text = "MODERATOR: Good evening.\nMILLER: We will cut taxes for every family in the state.\n"
+    quote = next(q for q in _quotes(nlp, text) if q["text"].startswith("We will"))
+    assert quote["text"] == "We will cut taxes for every family in the state."
+    assert _speaker(quote).lower() == "miller"
+    assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == "MILLER"
+
+
+def test_reported_clause_is_not_a_parenthetical(nlp: Any) -> None:
+    text = "His lawyer said he would not answer questions about the deal."
+    (quote,) = _quotes(nlp, text)
+    assert quote["cue"]["text"] == "said" and quote["text"].startswith("he would not answer")
 
 
 def _load_scorer(shared_dir: Path) -> Any:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from flashpoint.api import create_app
-from flashpoint.api.synthetic import populate
+from flashpoint.api.synthetic import link_story, populate
 from flashpoint.report import write_report
 from flashpoint.store import Store
 
@@ -52,14 +52,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "demo.duckdb"
     with Store(path) as store:
         populate(store.save_article)
-        # Two outlets' versions of one day: one attack both report, the rest only one reports.
-        store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-13'")
-        ids = dict(store.con.execute("SELECT doc_id || cameo, event_id FROM events WHERE doc_id IN "
-                                     "('demo-2026-02-13', 'demo-2026-02-14')").fetchall())
-        mentions = [(event_id, event_id, key[:15], None) for key, event_id in ids.items()
-                    if key.startswith("demo-2026-02-14")]
-        mentions.append((ids["demo-2026-02-14190"], ids["demo-2026-02-13190"], "demo-2026-02-13", None))
-        store.save_stories({"s1": ["demo-2026-02-14", "demo-2026-02-13"]}, mentions)
+        link_story(store)
     return path
 
 

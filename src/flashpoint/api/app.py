@@ -41,11 +41,12 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Page size (1-500).")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 Format = Annotated[Literal["html", "json"], Query(description="html (default) or json.")]
 FreqQuery = Annotated[Freq, Query(description=f"One of {', '.join(FREQS)}.")]
-
-
-def Filter(description: str) -> Any:  # noqa: N802  (used as a type)
-    """An optional text filter of ``/api/events``, documented in the OpenAPI schema."""
-    return Annotated[str | None, Query(description=description)]
+ActorFilter = Annotated[str | None, Query(description="Actor name (substring) or code.")]
+CountryFilter = Annotated[str | None, Query(description="Source or target country (ISO alpha-3).")]
+DyadFilter = Annotated[str | None, Query(description="SOURCE-TARGET countries, e.g. USA-COL.")]
+CameoFilter = Annotated[str | None, Query(description="CAMEO root (2 digits) or code prefix.")]
+PloverFilter = Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT.")]
+TextFilter = Annotated[str | None, Query(description="Words in the evidence sentence.")]
 
 
 def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -117,13 +118,9 @@ def create_app(db: str | Path, token: str | None = None,
 
     @app.get("/api/events", tags=["events"])
     def api_events(con: Con, limit: Limit = 50, offset: Offset = 0,
-                   actor: Filter("Actor name (substring) or code.") = None,
-                   country: Filter("Source or target country (ISO alpha-3).") = None,
-                   dyad: Filter("SOURCE-TARGET countries, e.g. USA-COL.") = None,
-                   cameo: Filter("CAMEO root (2 digits) or code prefix.") = None,
-                   plover: Filter("PLOVER event type, e.g. ASSAULT.") = None,
-                   start: date | None = None, end: date | None = None,
-                   q: Filter("Words in the evidence sentence.") = None) -> Response:
+                   actor: ActorFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
+                   cameo: CameoFilter = None, plover: PloverFilter = None,
+                   start: date | None = None, end: date | None = None, q: TextFilter = None) -> Response:
         """Events, newest first: ``{"events": [...], "total": n}``."""
         where = EventFilter(actor, country, dyad, cameo, plover, start, end, q)
         return _json(queries.events(con, where, limit, offset))

@@ -16,6 +16,7 @@ import duckdb
 from flashpoint.codebook import lookup
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, QuoteRecord
+from flashpoint.store import Store
 
 #: Country code -> a name for the actors of synthetic events.
 COUNTRIES = {"USA": "United States", "COL": "Colombia", "VEN": "Venezuela", "MEX": "Mexico",
@@ -125,3 +126,18 @@ def populate(save, days: int = 45, first_day: date = date(2026, 1, 1), calm_days
             events.append(event_record(art, "COL", "USA", "130", hostile, "respond",
                                        quote_id=quotes[0]["quote_id"]))
         save(art, events, quotes)
+
+
+def link_story(store: Store) -> None:
+    """Make the last two days of ``populate`` one story told by two outlets.
+
+    The day before is re-attributed to "Wire B"; the attack both days report becomes one
+    cluster, every other event of the last day is reported by its outlet only.
+    """
+    first, last = "demo-2026-02-13", "demo-2026-02-14"
+    store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = ?", [first])
+    ids = dict(store.con.execute("SELECT doc_id || cameo, event_id FROM events WHERE doc_id IN (?, ?)",
+                                 [first, last]).fetchall())
+    mentions = [(event_id, event_id, last, None) for key, event_id in ids.items() if key.startswith(last)]
+    mentions.append((ids[last + "190"], ids[first + "190"], first, None))
+    store.save_stories({"s1": [last, first]}, mentions)

@@ -143,7 +143,8 @@ class _Extraction:
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
         utterance = self._is_utterance(span, cue)
-        if cue is not None and not utterance and post is None and self._reported_clause(span, cue, kind, speaker):
+        if (cue is not None and not utterance and post is None
+                and self._reported_clause(span, cue, kind, speaker)):
             return
         if post is None and self._extends_last(span, cue):
             record = self.last_direct[0]
@@ -242,11 +243,13 @@ class _Extraction:
         words = self.text[span.start:span.end].split()
         if len(words) >= _LONG_FRAGMENT_WORDS:
             return True
-        if cue is not None and cue.idx < span.start and not self.text[cue.idx + len(cue):span.start - 1].strip(" ,:"):
+        between = self.text[cue.idx + len(cue):span.start - 1] if cue is not None else "-"
+        if cue is not None and cue.idx < span.start and not between.strip(" ,:"):
             return True
         return words[0][:1].isupper() and (len(words) >= _UTTERANCE_WORDS or words[-1][-1:] in ".!?,")
 
     def _opens_paragraph(self, span: QuoteSpan) -> bool:
+        """Whether the quote opens its paragraph (or goes on from the previous one)."""
         line_start = self.text.rfind("\n", 0, span.start) + 1
         return span.continues or not self.text[line_start:span.start - 1].strip()
 

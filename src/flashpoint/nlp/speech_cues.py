@@ -21,6 +21,8 @@ _CONTENT_PREPS = frozenset({"as", "for", "of", "on", "about", "against", "to"})
 #: Edge tokens that are not part of what was said.
 _EDGE_DEPS = frozenset({"punct", "cc", "mark"})
 _SUBJECT_DEPS = ("nsubj", "csubj")
+#: A parenthetical cue is short: "sources said", "a source familiar with the talks said".
+_PARENTHETICAL_TOKENS = 12
 #: Heads a participle or infinitive cue shares its subject with ("..., saying ...").
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
@@ -86,11 +88,14 @@ def content_tokens(cue: Token, kind: str) -> tuple[int, int] | None:
 def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
     """"X did Y, sources said" / "X, he said, did Y": the clause the cue hangs off; a cue in
     the middle stays inside the span (the content is discontinuous around it). A cue before
-    its clause is only parenthetical with words before it."""
+    its clause is only parenthetical with words before it, and a parenthetical is a short
+    subject-and-verb aside."""
     head = cue.head
     start, end = head.left_edge.i, head.right_edge.i + 1
-    if cue.i < head.i and cue.left_edge.i <= start:
-        return None
+    if (cue.i < head.i and cue.left_edge.i <= start or cue_kind(head) is not None
+            or cue.right_edge.i - cue.left_edge.i >= _PARENTHETICAL_TOKENS
+            or not any(c.dep_ in _SUBJECT_DEPS for c in cue.children)):
+        return None  # "said he would not answer": the cue is the content of another cue
     if cue.right_edge.i + 1 >= end:
         end = cue.left_edge.i
     return _trim(cue.doc, start, end)
