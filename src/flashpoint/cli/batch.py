@@ -1,14 +1,18 @@
-"""Read inputs and extract from them with a progress bar, reporting bad inputs on stderr.
+"""What the commands that take article paths share: their options, reading with one-line
+errors, extraction with a progress bar, storing, and the exit code.
 
-Shared by every command that takes article paths, so they all report errors the same way:
-one line per bad input, naming it, and the rest of the batch still processed.
+Keeping this in one place means every command reports bad inputs the same way: one line per
+bad input naming it, the rest of the batch still processed, exit code 1 at the end.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Optional
 
+import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -17,8 +21,15 @@ from flashpoint.extract import Extraction, extract
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.nlp.pipeline import load_pipeline
 from flashpoint.settings import Settings
+from flashpoint.store import Store
 
 stderr = Console(stderr=True)
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
+Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+DateOption = Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"],
+                                                        help="Publication date for every input (overrides metadata).")]
+Pipeline = Annotated[Optional[str], typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
 
 
 @dataclass
@@ -27,6 +38,15 @@ class Batch:
 
     articles: list[Article] = field(default_factory=list)
     failures: int = 0
+
+
+def settings_for(pipeline: str | None) -> Settings:
+    """Default settings, with the base pipeline the user named."""
+    return Settings(pipeline=pipeline) if pipeline else Settings()
+
+
+def as_day(value: datetime | None) -> date | None:
+    return value.date() if value else None
 
 
 def read_batch(paths: Sequence[str], published: date | None, settings: Settings) -> Batch:
@@ -51,3 +71,28 @@ def extract_with_progress(articles: list[Article], settings: Settings) -> Iterat
         for extraction in extract(articles, nlp, batch_size=settings.batch_size):
             progress.advance(task)
             yield extraction
+
+
+def store_batch(paths: Sequence[str], db: Path, published: datetime | None, pipeline: str | None,
+                on_saved: Callable[[Extraction], None] | None = None) -> int:
+    """Ingest ``paths`` into ``db``, skipping stored articles; returns the number of failed inputs."""
+    settings = settings_for(pipeline)
+    batch = read_batch(paths, as_day(published), settings)
+    with Store(db) as store:
+        fresh = [a for a in batch.articles if not store.has_article(a.content_hash)]
+        for extraction in extract_with_progress(fresh, settings):
+            store.save_article(extraction.article, extraction.events, extraction.quotes)
+            if on_saved:
+                on_saved(extraction)
+        counts = store.counts()
+    stderr.print(f"stored {len(fresh)} new article(s), {len(batch.articles) - len(fresh)} already present; "
+                 f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
+                 f"{counts['quotes']} quotes")
+    return batch.failures
+
+
+def exit_if_failed(failures: int) -> None:
+    """Exit non-zero when any input failed, after everything else was processed."""
+    if failures:
+        stderr.print(f"{failures} input(s) failed; the others were processed.")
+        raise typer.Exit(code=1)

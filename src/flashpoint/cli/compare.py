@@ -19,7 +19,7 @@ from flashpoint.analysis.compare import Comparison, compare as reconcile
 from flashpoint.analysis.words import words
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import extract_with_progress, read_batch
-from flashpoint.cli.core import DateOption, Db, Paths, Pipeline, _day, _finish, _settings
+from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, as_day, exit_if_failed, settings_for
 from flashpoint.codebook import lookup
 from flashpoint.errors import StoreError
 from flashpoint.extract import Extraction
@@ -155,8 +155,8 @@ def compare_command(
     """
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose text or json", param_hint="--format")
-    settings = _settings(pipeline)
-    batch = read_batch(paths, _day(date_), settings)
+    settings = settings_for(pipeline)
+    batch = read_batch(paths, as_day(date_), settings)
     extractions = list(extract_with_progress(batch.articles, settings))
     comparison = reconcile(batch.articles, [e for x in extractions for e in x.events],
                            [q for x in extractions for q in x.quotes])
@@ -166,4 +166,4 @@ def compare_command(
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_comparison(report)
-    _finish(batch.failures)
+    exit_if_failed(batch.failures)

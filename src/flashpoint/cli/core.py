@@ -1,66 +1,26 @@
 """Commands of the main job: ingest, extract, analyze, export, evaluate."""
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import extract_with_progress, read_batch, stderr
+from flashpoint.cli.batch import (DateOption, Db, Paths, Pipeline, as_day, exit_if_failed,
+                                  extract_with_progress, read_batch, settings_for, stderr,
+                                  store_batch)
 from flashpoint.cli.render import print_article, print_dyads
 from flashpoint.errors import FlashpointError
 from flashpoint.export import FORMATS, write_records
-from flashpoint.settings import Settings
 from flashpoint.store import DEFAULT_DB, Store
-
-Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
-Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
-DateOption = Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"],
-                                                        help="Publication date for every input (overrides metadata).")]
-Pipeline = Annotated[Optional[str], typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
-
-
-def _settings(pipeline: str | None) -> Settings:
-    return Settings(pipeline=pipeline) if pipeline else Settings()
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
-
-
-def _finish(failures: int) -> None:
-    """Exit non-zero when any input failed, after everything else was processed."""
-    if failures:
-        stderr.print(f"{failures} input(s) failed; the others were processed.")
-        raise typer.Exit(code=1)
-
-
-def _store_batch(paths: list[str], db: Path, published: datetime | None, pipeline: str | None,
-                 on_saved=None) -> int:
-    """Ingest ``paths`` into ``db``; returns the number of failed inputs."""
-    settings = _settings(pipeline)
-    batch = read_batch(paths, _day(published), settings)
-    with Store(db) as store:
-        fresh = [a for a in batch.articles if not store.has_article(a.content_hash)]
-        skipped = len(batch.articles) - len(fresh)
-        for extraction in extract_with_progress(fresh, settings):
-            store.save_article(extraction.article, extraction.events, extraction.quotes)
-            if on_saved:
-                on_saved(extraction)
-        counts = store.counts()
-    stderr.print(f"stored {len(fresh)} new article(s), {skipped} already present; "
-                 f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
-                 f"{counts['quotes']} quotes")
-    return batch.failures
 
 
 @app.command()
 def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
            pipeline: Pipeline = None) -> None:
     """Read articles, extract events and quotes, and store them (again is a no-op)."""
-    _finish(_store_batch(paths, db, date_, pipeline))
+    exit_if_failed(store_batch(paths, db, date_, pipeline))
 
 
 @app.command()
@@ -76,8 +36,8 @@ def extract(
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
                                  param_hint="--format")
-    settings = _settings(pipeline)
-    batch = read_batch(paths, _day(date_), settings)
+    settings = settings_for(pipeline)
+    batch = read_batch(paths, as_day(date_), settings)
     events, quotes = [], []
     for extraction in extract_with_progress(batch.articles, settings):
         events.extend(extraction.events)
@@ -86,7 +46,7 @@ def extract(
     if quotes_out:
         write_records(quotes, fmt, quotes_out)
     stderr.print(f"{len(batch.articles)} article(s): {len(events)} events, {len(quotes)} quotes")
-    _finish(batch.failures)
+    exit_if_failed(batch.failures)
 
 
 @app.command()
@@ -99,12 +59,12 @@ def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
         print_article(extraction)
         events.extend(extraction.events)
 
-    failures = _store_batch(paths, db, date_, pipeline, on_saved=show)
+    failures = store_batch(paths, db, date_, pipeline, on_saved=show)
     if not events:
         with Store(db) as store:
             events = list(store.event_records())
     print_dyads(events)
-    _finish(failures)
+    exit_if_failed(failures)
 
 
 @app.command()

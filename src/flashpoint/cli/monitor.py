@@ -9,7 +9,7 @@ import typer
 
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import stderr
-from flashpoint.cli.core import Pipeline, _store_batch
+from flashpoint.cli.batch import Pipeline, store_batch
 from flashpoint.errors import FlashpointError
 from flashpoint.store import DEFAULT_DB
 
@@ -57,7 +57,7 @@ def report(
         raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
     with tempfile.TemporaryDirectory(prefix="flashpoint-report-") as tmp:
         target = db if db is not None else Path(tmp) / "report.duckdb"
-        failures = _store_batch(paths, target, None, pipeline) if paths else 0
+        failures = store_batch(paths, target, None, pipeline) if paths else 0
         write_report(target, output)
     stderr.print(f"wrote {output}")
     if failures:
