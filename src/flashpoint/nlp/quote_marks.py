@@ -125,8 +125,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     if "''" not in text:
         return _scan(text)
     spans = _scan(text.replace("''", '"\u200b'))
-    return [QuoteSpan(s.start + (text[s.start - 1:s.start + 1] == "''"), s.end, s.closed, s.continues)
-            for s in spans]
+    shifted = (QuoteSpan(s.start + (text[s.start - 1:s.start + 1] == "''"), s.end, s.closed, s.continues)
+               for s in spans)
+    return [s for s in shifted if text[s.start:s.end].strip()]
 
 
 def _scan(text: str) -> list[QuoteSpan]:

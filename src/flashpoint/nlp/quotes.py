@@ -125,8 +125,9 @@ class _Extraction:
         start, end = self.doc[bounds[0]].idx, last.idx + len(last)
         quotes = [s for s in self.spans if s.start <= end and s.end >= start
                   and "\n" not in self.text[min(s.start, start):max(s.end, end)]]
-        if quotes:
-            start, end = min(start, quotes[0].start), max(end, quotes[-1].end)
+        if quotes:  # marks included: the record is a clause that contains quotes
+            start = min(start, quotes[0].start - 1)
+            end = max(end, quotes[-1].end + quotes[-1].closed)
         return start, end, quotes
 
     # -- quote pass -----------------------------------------------------------------------
