@@ -71,6 +71,9 @@ _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
 _CONTAINER_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 #: Roots whose unnamed target is the place they happen in (protest, force, coercion, violence).
 _SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+#: Verbal roots: who did these last is whose "remarks" a later sentence refers to.
+_VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+_ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
 _SELF = frozenset({"i", "we", "me", "us", "my", "our"})
 
 
@@ -113,8 +116,9 @@ class EventCoder:
                 by_token.setdefault(i, mention)
         quotes = list(doc._.quotes or [])
         events: list[dict[str, Any]] = []
+        context: dict[str, ActorMention | None] = {"speaker": None}
         for sent in doc.sents:
-            events.extend(_SentenceCoder(self, sent, by_token, quotes).events())
+            events.extend(_SentenceCoder(self, sent, by_token, quotes, context).events())
         doc._.events = events
         return doc
 
@@ -182,8 +186,10 @@ class _SentenceCoder:
     """Codes one sentence; a class only to share the sentence's lookups between helpers."""
 
     def __init__(self, coder: EventCoder, sent: Span, by_token: dict[int, ActorMention],
-                 quotes: list[dict[str, Any]]) -> None:
+                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None]) -> None:
         self.coder, self.sent, self.by_token, self.quotes = coder, sent, by_token, quotes
+        #: the last actor who said or threatened something: whose are "those remarks"
+        self.context = context
         self.doc = sent.doc
 
     # --- actors --------------------------------------------------------------------------------
@@ -270,7 +276,18 @@ class _SentenceCoder:
         for actors in found:
             if any(a is not None and a.country for a in actors):
                 return actors
-        return next((actors for actors in found if actors != [None]), [None])
+        return next((actors for actors in found if actors != [None]), self.earlier_words(objs, sources))
+
+    def earlier_words(self, objs: list[Token], sources: list[ActorMention | None]
+                      ) -> list[ActorMention | None]:
+        """ "condemned those remarks": the words of the last actor who spoke or threatened."""
+        speaker = self.context["speaker"]
+        for obj in objs:
+            if obj.lemma_.lower() in self.coder.lex.classes["words"] and speaker is not None \
+                    and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in obj.children) \
+                    and not _same_entity(speaker, sources):
+                return [speaker]
+        return [None]
 
     # --- triggers ------------------------------------------------------------------------------
     def verb_candidate(self, verb: Token) -> Candidate | None:
@@ -289,7 +306,8 @@ class _SentenceCoder:
         if entry is None or code is None:
             return None
         agent = self.agent(verb)  # passive, or a participle: "described by the administration"
-        sources = self.actors(agent if agent is not None else self.subject(verb))
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        sources = self.actors(agent if agent is not None or passive else self.subject(verb))
         targets = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         if noun_obj is not None:
@@ -432,6 +450,9 @@ class _SentenceCoder:
 
     def events(self) -> list[dict[str, Any]]:
         cands = [c for c in (self.finish(c) for c in self.candidates()) if c is not None]
+        for cand in cands:
+            if cand.code[:2] in _VERBAL_ROOTS and cand.sources[0] is not None and not cand.nominal:
+                self.context["speaker"] = cand.sources[0]
         if not cands:
             return []
         date = resolve_date(self.sent.text, self.doc._.published)

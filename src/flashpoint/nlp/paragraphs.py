@@ -2,8 +2,9 @@
 
 News text puts headings, datelines, captions and embedded posts on lines of their own, with no
 closing full stop; the parser then runs a heading into the next sentence, and an event's
-evidence sentence swallows the heading. Marking the token after a line break as a sentence
-start (the parser keeps preset boundaries) fixes that for every later component.
+evidence sentence swallows the heading. Marking the line-break token as a sentence start (the
+parser keeps preset boundaries) fixes that for every later component. (Marking the word after
+the break instead makes the small English parser split that word off on its own.)
 """
 from __future__ import annotations
 
@@ -13,10 +14,9 @@ from spacy.tokens import Doc
 
 @Language.component("flashpoint_paragraphs")
 def mark_line_starts(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on the first token after any whitespace token holding a newline."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            following = doc[token.i + 1]
-            if not following.is_space:
-                following.is_sent_start = True
+    """Start a sentence at every whitespace token holding a newline (the tokenizer makes
+    line breaks tokens of their own; only plain spaces become trailing whitespace)."""
+    for token in doc[1:]:
+        if token.is_space and "\n" in token.text:
+            token.is_sent_start = True
     return doc

@@ -9,7 +9,8 @@ costs at most the rest of its paragraph, never the article.
 
 Single quotes are only looked for outside double quotes (inside they are nested quotes of the
 same speaker) and a right single quote followed by a letter is an apostrophe (I’m, Petro’s).
-Embedded social-media posts are found by their signature line ("— Name (@handle) date").
+Embedded social-media posts are found by their signature line ("— Name (@handle) date"),
+transcript lines by their label ("PENCE: Well, look, ...").
 """
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ _SIGNATURE = re.compile(r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n()@]{2,80}?)[ 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """Quoted content ``[start, end)`` (marks excluded) and whether a closing mark was found."""
+    """Quoted content ``[start, end)`` (marks excluded), whether a closing mark was found, and
+    whether it goes on from a quote left open at the end of the previous paragraph."""
 
     start: int
     end: int
