@@ -183,6 +183,13 @@ def test_bare_post_is_its_authors(nlp: Any) -> None:
     assert _speaker(quote) == "Maria Lopez"
 
 
+def test_quote_signed_with_a_dash(nlp: Any) -> None:
+    text = "Readers wrote in.\n“The debate showed who he really is.” ― Martha Aguilar, Houston\n"
+    quote = _only(nlp, text)
+    assert quote["cue"]["text"] == "―" and _speaker(quote) == "Martha Aguilar"
+    assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == "Martha Aguilar"
+
+
 def test_transcript_line_is_its_labels(nlp: Any) -> None:
     text = "MODERATOR: Good evening.\nMILLER: We will cut taxes for every family in the state.\n"
     quote = next(q for q in _quotes(nlp, text) if q["text"].startswith("We will"))

@@ -42,6 +42,11 @@ _SENTENCE_END = frozenset(".!?")
 #: Links at the end of an embedded post are not part of what was said.
 _LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://)\S*)+\s*$")
 
+#: A dash and a name after a quote, ending the line: '“...” ― Martha Aguilar, Houston'.
+_SIGNED = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*"
+                     r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0]*(?:[,(][^\n]*)?$",
+                     re.MULTILINE)
+
 Record = dict[str, Any]
 
 
@@ -152,6 +157,9 @@ class _Extraction:
             record["end"], record["text"] = span.end, self.text[record["start"]:span.end]
             record["speaker"] = record["speaker"] or speaker
             return
+        signed = self._signature_after(span) if cue is None and post is None else None
+        if signed is not None:
+            cue, speaker = signed
         if speaker is None and cue is None and post is None and utterance and self._opens_paragraph(span):
             speaker = self._previous_speaker(span.start)
         if post is not None:
@@ -186,6 +194,15 @@ class _Extraction:
         return ("\n" not in gap and len(gap) <= _SPLIT_GAP and (cue is None or cue == last_cue)
                 and record["text"].rstrip()[-1:] in _CONTINUING_END
                 and gap[:-1].rstrip()[-1:] in _CONTINUING_END | _SENTENCE_END)
+
+    def _signature_after(self, span: QuoteSpan) -> tuple[Record, Record] | None:
+        """'“...” ― Martha Aguilar': a dash and a name closing the quote's line sign it."""
+        match = _SIGNED.match(self.text, span.end + span.closed)
+        if match is None:
+            return None
+        dash = {"start": match.start("dash"), "end": match.end("dash"), "text": match.group("dash")}
+        name = match.group("name")
+        return dash, self.speakers.from_chars(name, match.start("name"), match.end("name"))
 
     def _from_bare_post(self, post: Post) -> None:
         """A post with no quote marks: the whole post (links dropped) is its author's."""
@@ -258,7 +275,7 @@ class _Extraction:
         earlier = [r for r in self.records if r["end"] <= char and r["speaker"]]
         return dict(max(earlier, key=lambda r: r["end"])["speaker"]) if earlier else None
 
-    def _add(self, start: int, end: int, kind: str, cue: Token | None,
+    def _add(self, start: int, end: int, kind: str, cue: Token | Record | None,
              speaker: Record | None) -> Record | None:
         if any(r["start"] == start and r["end"] == end for r in self.records):
             return None
@@ -271,7 +288,7 @@ class _Extraction:
             "text": self.text[start:end],
             "direct": kind != "indirect",
             "kind": kind,
-            "cue": None if cue is None else _cue_record(self.text, cue),
+            "cue": _cue_record(self.text, cue) if isinstance(cue, Token) else cue,
             "speaker": speaker,
         }
         self.records.append(record)
