@@ -152,7 +152,7 @@ class ActorFinder:
             elif out and self._of_country(doc, out[-1], piece):  # "the President of Colombia"
                 head = out.pop()
                 piece = replace(self._merge(piece, head, on), start=head.start, end=piece.end)
-            if piece.category in _PERSONS and piece.name:
+            if piece.category in _PERSONS and piece.name and piece.name.split():
                 seen[doc[piece.end - 1].text] = piece
                 seen.setdefault(piece.name.split()[-1], piece)
             out.append(piece)
@@ -272,7 +272,7 @@ class ActorFinder:
                 # "Bosnian Serbs": a people of the first state
                 kept.append(replace(piece, end=head.end, category="agent", sector=None))
             elif (nxt is not None and (nxt.pos_ == "CCONJ" or nxt.text == ",") and head
-                    and head.parts[0] in ("demonym", "country") and head.category in ("agent", "role")):
+                    and head.parts[:1] in (["demonym"], ["country"]) and head.category in ("agent", "role")):
                 alike = replace(head, start=piece.start, end=piece.end, country=piece.country,
                                 code=piece.country + (head.sector or ""), person=None, name=None)
                 kept.append(self._describe(alike, piece.country, on) if head.office else alike)
