@@ -16,9 +16,15 @@ words (``analysis.words``: case and curly/straight apostrophes folded) either
 Aligned quotes form groups by single link, so both pieces of the first outlet join the one
 quote of the second. The difference is word-level: for each article, the words of its
 variants that no other article's variants contain ("coward").
+
+Only words an outlet prints inside quote marks are compared: indirect speech and scare
+quotes are paraphrase, not the speaker's words, and a partial quote's record may carry the
+reporting clause around its marks ("called the jamming “a deliberate provocation”"), of
+which only the marked words are the quotation.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -32,6 +38,15 @@ from flashpoint.analysis.words import names_agree, words
 MIN_RUN = 4
 MIN_COVER = 0.5
 MIN_RATIO = 85.0
+#: Kinds of quote whose words are the speaker's own.
+QUOTED_KINDS = {"direct", "partial", "embedded"}
+_MARKED = re.compile(r"[“\"«„]([^“”\"«»„]+)[”\"»“]")
+
+
+def quoted_text(quote: Mapping[str, Any]) -> str:
+    """The words within quote marks of a quote record (all of it when it has no marks)."""
+    marked = _MARKED.findall(quote["text"])
+    return " ".join(marked) if marked else quote["text"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +84,7 @@ def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[st
     for variant in variants:
         by_doc.setdefault(variant["doc_id"], [])
     for variant in sorted(variants, key=lambda v: v["start"]):
-        by_doc[variant["doc_id"]].extend(words(variant["text"]))
+        by_doc[variant["doc_id"]].extend(words(quoted_text(variant)))
     result = []
     for doc_id, doc_words in by_doc.items():
         others = {w for other, ws in by_doc.items() if other != doc_id for w in ws}
@@ -84,7 +99,8 @@ def align_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[QuoteVariants]:
 
     Call it with the quotes of one story; groups come in the order of their first quote.
     """
-    tokens = [words(q["text"]) for q in quotes]
+    quotes = [q for q in quotes if q.get("kind", "direct") in QUOTED_KINDS]
+    tokens = [words(quoted_text(q)) for q in quotes]
     names = [_name(q) for q in quotes]
 
     def linked(i: int, j: int) -> bool:
