@@ -50,6 +50,24 @@ def test_json_array(tmp_path: Path) -> None:
     assert [a.doc_id for a in _results(path)] == ["a", "b"]
 
 
+def test_pretty_printed_json_object_and_a_broken_one(tmp_path: Path) -> None:
+    good = tmp_path / "one.json"
+    good.write_text(json.dumps({"id": "solo", "text": TEXT}, indent=2), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "id": "x",\n  "text": "unterminated\n', encoding="utf-8")
+    article, error = _results(good, broken)
+    assert article.doc_id == "solo"
+    assert isinstance(error, InputError) and str(error).startswith(f"E005 {broken}")
+
+
+def test_malformed_html_still_yields_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "broken.html"
+    path.write_text("<html><body><div><p>Bolivia and Brazil agreed to reopen the border crossing near "
+                    "Corumbá on Friday, officials said<p>Trade resumed<b>at once", encoding="utf-8")
+    (article,) = _results(path)
+    assert "Bolivia and Brazil agreed" in article.text
+
+
 def test_html_page_metadata(tmp_path: Path) -> None:
     body = "<p>" + "Chile and Argentina signed a border agreement in Santiago on Friday after long talks. " * 3 + "</p>"
     path = tmp_path / "page.html"

@@ -63,18 +63,21 @@ def _from_record(record: Any, where: str, path: str | None) -> Article:
         metadata={k: v for k, v in record.items() if k not in KNOWN_FIELDS})
 
 
-def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
-    """A JSON document (object or list) or JSON Lines: one result per record."""
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            records = json.loads(text)
-        except json.JSONDecodeError as err:
-            yield InputError(f"E005 {name}: malformed JSON ({err.msg} at line {err.lineno})")
-            return
-        for index, record in enumerate(records, start=1):
-            yield _safe(lambda: _from_record(record, f"{name}:record {index}", path))
+def _json_document(text: str, name: str, path: str | None) -> Iterator[Result]:
+    """A whole JSON document: one object, or a list of objects."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield InputError(f"E005 {name}: malformed JSON ({err.msg} at line {err.lineno})")
         return
+    records = document if isinstance(document, list) else [document]
+    for index, record in enumerate(records, start=1):
+        where = f"{name}:record {index}" if isinstance(document, list) else name
+        yield _safe(lambda: _from_record(record, where, path))
+
+
+def _json_lines(text: str, name: str, path: str | None) -> Iterator[Result]:
+    """JSON Lines: one result per non-blank line, a bad line reported with its number."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -84,6 +87,14 @@ def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
             yield InputError(f"E005 {name}:{number}: malformed JSON line ({err.msg})")
             continue
         yield _safe(lambda: _from_record(record, f"{name}:{number}", path))
+
+
+def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
+    """A JSON document (``.json``, or any text opening with ``[``) or JSON Lines."""
+    if Path(name).suffix.lower() == ".json" or text.lstrip().startswith("["):
+        yield from _json_document(text, name, path)
+    else:
+        yield from _json_lines(text, name, path)
 
 
 def _safe(build: Any) -> Result:
