@@ -68,3 +68,12 @@ def test_every_command_has_help() -> None:
     assert {"ingest", "extract", "analyze", "export"} <= set(commands)
     for command in commands:
         assert runner.invoke(app, [command, "--help"]).exit_code == 0
+
+
+def test_stdin_json_lines(tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    feed = json.dumps({"id": "s1", "text": ARTICLE}) + "\n" + "{oops\n"
+    result = runner.invoke(app, ["extract", "-", "-o", str(out)], input=feed)
+    assert result.exit_code == 1
+    assert "E005 <stdin>:2" in result.output
+    assert all(json.loads(line)["doc_id"] == "s1" for line in out.read_text(encoding="utf-8").splitlines())

@@ -116,9 +116,10 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
         yield err
         return
     suffix = Path(name).suffix.lower()
-    if suffix in JSON_SUFFIXES:
+    opening = text.lstrip()[:15]
+    if suffix in JSON_SUFFIXES or (not suffix and opening.startswith(("{", "["))):
         yield from _json_records(text, label, path)
-    elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+    elif suffix in HTML_SUFFIXES or opening.lower().startswith(("<!doctype", "<html")):
         yield _safe(lambda: article_from_html(text, name, path))
     elif suffix in TEXT_SUFFIXES:
         yield _from_text(text, name, path)
