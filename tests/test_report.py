@@ -47,9 +47,17 @@ def test_report_shows_the_cross_outlet_differences(html: str) -> None:
     assert "Cross-outlet differences" in story and "Wire B" in story
 
 
+def test_report_shows_quote_variants_and_hedges(html: str) -> None:
+    story = html[html.index('id="story-s1"'):]
+    assert '<figure class="variant"><figcaption>Wire B</figcaption>' in story
+    assert 'we will respond, <mark class="only">cowards</mark>' in story and "only Wire B has: cowards" in story
+    assert "Officials <mark>allegedly</mark> said" in story
+
+
 def test_report_escapes_article_text(html: str) -> None:
-    assert "<script>alert('x')</script>" not in html
+    assert "<script>alert('x')</script>" not in html and "<script>alert('v')</script>" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#39;v&#39;)&lt;/script&gt;" in html
 
 
 def test_cli_report_from_a_database(db: Path, tmp_path: Path) -> None:
@@ -71,3 +79,14 @@ def test_cli_report_ingests_articles_first(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", str(EXAMPLES / "bogota-wire.txt"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "1 articles" in out.read_text("utf-8")
+
+
+def test_cli_report_compares_the_outlets_it_ingests(tmp_path: Path) -> None:
+    out, db = tmp_path / "r.html", tmp_path / "fp.duckdb"
+    fixtures = Path(__file__).parent / "analysis" / "fixtures" / "outlets.jsonl"
+    result = CliRunner().invoke(app, ["report", str(fixtures), "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert '<mark class="only">dangerous</mark>' in html and "<mark>offered no evidence</mark>" in html
+    again = CliRunner().invoke(app, ["report", str(fixtures), "--db", str(db), "-o", str(out)])
+    assert again.exit_code == 0 and out.read_text("utf-8").count('<figure class="variant">') == 4

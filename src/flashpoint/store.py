@@ -5,11 +5,20 @@ changes nothing. Each article is saved with its events and quotes in one transac
 failure leaves what was stored before untouched. Every event and quote keeps its full record
 (JSON) beside the flat columns that queries filter on, so exports and the API return exactly
 what extraction produced.
+
+``flashpoint compare`` adds the reconciliation of outlets (``save_stories``): stories, event
+clusters (``event_mentions``), quote variants with the words only their article has, and
+hedges. Quote variants are one row per variant; ``only_words`` (a VARCHAR list, so
+``list_contains(only_words, 'coward')`` finds them) holds the words of the group that only
+this variant's article prints, the same on every variant of that article. Hedges are a
+property of an article, not of a story, so they are keyed by doc_id and reach a story through
+the stories table; a hedge qualifying several events or quotes has one row per qualified
+record (``qualifies`` NULL when it qualifies nothing that was extracted).
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -69,7 +78,24 @@ CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR NOT NULL, doc_id VARCHAR NO
 CREATE TABLE IF NOT EXISTS event_mentions (
     cluster_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, outlet VARCHAR
 );
+CREATE TABLE IF NOT EXISTS quote_variants (
+    group_id VARCHAR NOT NULL, story_id VARCHAR NOT NULL, quote_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL, outlet VARCHAR, text VARCHAR NOT NULL,
+    start_char INTEGER, end_char INTEGER, only_words VARCHAR[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hedges (
+    doc_id VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL, kind VARCHAR, sentence VARCHAR,
+    qualifies VARCHAR, qualifies_kind VARCHAR, claim VARCHAR
+);
 """
+
+#: (cluster_id, event_id, doc_id, outlet)
+MentionRow = tuple[str, str, str, str | None]
+#: (group_id, story_id, quote_id, doc_id, outlet, text, start_char, end_char, only_words)
+VariantRow = tuple[str, str, str, str, str | None, str, int, int, list[str]]
+#: (doc_id, start_char, end_char, text, kind, sentence, qualifies, qualifies_kind, claim)
+HedgeRow = tuple[str, int, int, str, str, str, str | None, str | None, str | None]
 
 
 def _event_row(record: EventRecord, content_hash: str) -> tuple[Any, ...]:
@@ -174,22 +200,30 @@ class Store:
         for (record,) in self.con.execute(sql, list(params)).fetchall():
             yield json.loads(record)
 
-    def quote_records(self) -> Iterator[QuoteRecord]:
-        for (record,) in self.con.execute("SELECT record FROM quotes ORDER BY doc_id, start_char").fetchall():
+    def quote_records(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[QuoteRecord]:
+        """Stored quotes as records, by article and position (``where`` is a trusted SQL filter)."""
+        sql = f"SELECT record FROM quotes {where} ORDER BY doc_id, start_char"
+        for (record,) in self.con.execute(sql, list(params)).fetchall():
             yield json.loads(record)
+
+    def stored_doc_ids(self, content_hashes: Sequence[str]) -> dict[str, str]:
+        """content_hash -> doc_id under which each of these articles was stored (first ingest wins)."""
+        return dict(self.con.execute("SELECT content_hash, doc_id FROM articles "
+                                     "WHERE list_contains(?, content_hash)", [list(content_hashes)]).fetchall())
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "events", "quotes", "actors")}
 
-    def save_stories(self, stories: dict[str, Sequence[str]],
-                     mentions: Sequence[tuple[str, str, str, str | None]]) -> None:
-        """Replace the story and event-cluster rows of these articles (``flashpoint compare``).
+    def save_stories(self, stories: Mapping[str, Sequence[str]], mentions: Sequence[MentionRow],
+                     variants: Sequence[VariantRow] = (), hedges: Sequence[HedgeRow] = ()) -> None:
+        """Replace the reconciliation rows of these articles (``flashpoint compare``), at once.
 
-        ``stories`` maps story_id to doc_ids; ``mentions`` are (cluster_id, event_id, doc_id,
-        outlet). Rows of the same articles, stories or clusters from an earlier comparison are
-        dropped first, so comparing again, or with more articles, never counts a mention twice.
+        ``stories`` maps story_id to doc_ids; the rows are those of the tables of the same
+        names (see the module docstring). Rows of the same articles, stories, clusters or quote
+        groups from an earlier comparison are dropped first, so comparing again, or with more
+        articles, never counts anything twice; other stories' rows are kept.
         """
         doc_ids = [d for ids in stories.values() for d in ids]
         clusters = list({m[0] for m in mentions})
@@ -199,11 +233,17 @@ class Store:
                              [doc_ids, list(stories)])
             self.con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) "
                              "OR list_contains(?, cluster_id)", [doc_ids, clusters])
-            rows = [(sid, d) for sid, ids in stories.items() for d in ids]
-            if rows:
-                self.con.executemany("INSERT INTO stories VALUES (?, ?)", rows)
-            if mentions:
-                self.con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?)", list(mentions))
+            self.con.execute("DELETE FROM quote_variants WHERE list_contains(?, story_id) OR group_id IN "
+                             "(SELECT group_id FROM quote_variants WHERE list_contains(?, doc_id))",
+                             [list(stories), doc_ids])
+            self.con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [doc_ids])
+            for table, rows in (("stories", [(sid, d) for sid, ids in stories.items() for d in ids]),
+                                ("event_mentions", mentions), ("quote_variants", variants),
+                                ("hedges", hedges)):
+                if rows:
+                    width = len(rows[0])
+                    self.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})",
+                                         [list(row) for row in rows])
             self.con.execute("COMMIT")
         except duckdb.Error as err:
             self.con.execute("ROLLBACK")

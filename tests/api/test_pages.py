@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from flashpoint.api import TOKEN_ENV, create_app
-from flashpoint.api.synthetic import event_record
+from flashpoint.api.synthetic import event_record, link_story
 from flashpoint.extract import Extraction
 
 HOSTILE = "<script>alert('x')</script>"
@@ -17,6 +17,7 @@ HOSTILE = "<script>alert('x')</script>"
 def _no_raw_markup(html: str) -> None:
     """Only our own <script> elements may appear; article markup must be escaped."""
     assert HOSTILE not in html and "<b>we will respond</b>" not in html and "<i>Day</i>" not in html
+    assert "</blockquote><script>" not in html
     ours = re.compile(r'<script (src="/static/(plotly\.min|dashboard)\.js"|type="application/json" '
                       r'class="chart-spec" data-target="chart-[A-Za-z-]+")>')
     for tag in re.findall(r"<script[^>]*>", html):
@@ -57,6 +58,19 @@ def test_unknown_pages_are_404(client: TestClient) -> None:
     assert client.get("/events/nope").status_code == 404
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/dyads/US/COL").status_code == 400
+
+
+def test_story_page_escapes_quote_variants_and_hedges(client: TestClient) -> None:
+    link_story(client.app.state.store)
+    html = client.get("/stories/s1").text
+    _no_raw_markup(html)
+    assert ('we will respond, <mark class="only">cowards</mark>&lt;/blockquote&gt;&lt;script&gt;'
+            "alert(&#39;v&#39;)&lt;/script&gt;</blockquote>") in html
+    assert "&lt;b&gt;we will respond&lt;/b&gt;" in html and "only Wire B has: cowards" in html
+    assert "Officials <mark>allegedly</mark> said" in html
+    story = client.get("/api/stories/s1").json()
+    assert story["hedges"][0]["qualifies"] == [{"id": "Q-wire-b", "kind": "quote",
+                                                "claim": "we will respond, cowards</blockquote><script>alert('v')</script>"}]
 
 
 def test_stories_page_says_when_there_are_none(client: TestClient) -> None:

@@ -121,6 +121,18 @@ def test_story_page_shows_cross_outlet_differences(browser, server: str, tmp_pat
     assert problems == []
 
 
+def test_story_page_shows_quote_variants_side_by_side(browser, server: str, tmp_path: Path) -> None:
+    page, problems = _visit(browser, f"{server}/stories/s1", tmp_path / "story-variants.png")
+    variants = page.locator("figure.variant")
+    assert variants.count() == 2
+    first, second = (variants.nth(i).bounding_box() for i in range(2))
+    assert first["y"] == second["y"] and first["x"] < second["x"]          # side by side
+    assert page.locator("figure.variant mark.only").all_inner_texts() == ["cowards"]
+    assert "</script>" in variants.filter(has_text="Wire B").inner_text()  # shown as text, never run
+    assert page.locator("table.hedges mark", has_text="allegedly").count() == 2
+    assert problems == []
+
+
 def test_api_docs_render_offline(browser, server: str, tmp_path: Path) -> None:
     page, problems = _visit(browser, f"{server}/docs", tmp_path / "docs.png")
     page.wait_for_selector(".swagger-ui .info .title", timeout=15000)

@@ -25,7 +25,7 @@ which only the marked words are the quotation.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -33,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from flashpoint.analysis.links import connected_groups
-from flashpoint.analysis.words import names_agree, words
+from flashpoint.analysis.words import WORD, names_agree, words
 
 MIN_RUN = 4
 MIN_COVER = 0.5
@@ -92,6 +92,23 @@ def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[st
         if unique:
             result.append((doc_id, unique))
     return tuple(result)
+
+
+def marked_parts(text: str, unique: Iterable[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each True when it is a word in ``unique`` (normalised words).
+
+    Every view of a variant (terminal, dashboard, report) highlights the words only its
+    outlet has from these pieces, so they agree; joined, the pieces give back ``text``.
+    """
+    wanted = set(unique)
+    parts: list[tuple[str, bool]] = []
+    last = 0
+    for match in WORD.finditer(text):
+        if wanted.intersection(words(match.group())):
+            parts += [(text[last:match.start()], False)] if match.start() > last else []
+            parts.append((match.group(), True))
+            last = match.end()
+    return parts + ([(text[last:], False)] if last < len(text) else [])
 
 
 def align_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[QuoteVariants]:

@@ -12,7 +12,8 @@ import unicodedata
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u0060": "'", "\u00b4": "'",
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
                        "\u2013": "-", "\u2014": "-", "\u2212": "-"})
-_WORD = re.compile(r"\w+(?:['\-]\w+)*")
+#: A word: letters or digits, maybe joined by apostrophes or hyphens ("I'm", "cease-fire").
+WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 
 
 def normalise(text: str) -> str:
@@ -22,7 +23,7 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` in order ("I’m" → "i'm")."""
-    return _WORD.findall(normalise(text))
+    return WORD.findall(normalise(text))
 
 
 def names_agree(a: str, b: str) -> bool:

@@ -173,7 +173,7 @@ def create_app(db: str | Path, token: str | None = None,
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def api_story(con: Con, story_id: str) -> Response:
-        """A story's articles and the cross-outlet differences in its events."""
+        """A story's articles, the cross-outlet differences in its events, its quote variants and hedges."""
         return _json(found(queries.story(con, story_id), f"story {story_id!r}"))
 
     @app.post("/api/articles", status_code=201, tags=["ingest"])

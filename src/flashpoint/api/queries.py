@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from flashpoint.analysis.dyads import has_table
+from flashpoint.analysis.quote_variants import marked_parts
 from flashpoint.codebook import PLOVER_TYPES
 from flashpoint.errors import QueryError
 
@@ -226,7 +227,8 @@ def stories(con: duckdb.DuckDBPyConnection, limit: int = 50) -> list[dict[str, A
 
 
 def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | None:
-    """A story's articles and events, and what each outlet reported that others did not.
+    """A story's articles and events, what each outlet reported that others did not, and its
+    quote variants and hedges (stored by ``flashpoint compare``).
 
     An event cluster reported by only some of the story's outlets is a cross-outlet
     difference; so is a cluster whose reports disagree on the CAMEO code. Outlets are the
@@ -254,4 +256,57 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, Any] | Non
         cluster["missing_from"] = [o for o in outlets if o not in cluster["outlets"]]
         cluster["codes_differ"] = len(cluster["codes"]) > 1
     return {"story_id": story_id, "outlets": outlets, "articles": articles, "clusters": clusters,
-            "differences": [c for c in clusters if c["missing_from"] or c["codes_differ"]]}
+            "differences": [c for c in clusters if c["missing_from"] or c["codes_differ"]],
+            "quote_variants": quote_variants(con, story_id), "hedges": hedges(con, story_id)}
+
+
+def quote_variants(con: duckdb.DuckDBPyConnection, story_id: str) -> list[dict[str, Any]]:
+    """The story's quotations as each outlet prints them, with the words only that outlet has.
+
+    Each variant comes cut into ``parts`` (``{"text", "only"}``) so a template can mark the
+    outlet's own words without building markup from article text.
+    """
+    if not has_table(con, "quote_variants"):
+        return []
+    rows = _dicts(con.execute("""
+        SELECT v.group_id, v.quote_id, v.doc_id, coalesce(v.outlet, v.doc_id) AS outlet, v.text,
+               v.start_char, v.end_char, v.only_words, q.speaker_name, q.speaker_country
+        FROM quote_variants v LEFT JOIN quotes q USING (quote_id)
+        WHERE v.story_id = ? ORDER BY v.group_id, outlet, v.doc_id, v.start_char""", [story_id]))
+    groups: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        group = groups.setdefault(row["group_id"], {"group_id": row["group_id"], "speaker": None,
+                                                    "speaker_country": None, "variants": [], "only_in": {}})
+        if row["speaker_name"] and not group["speaker"]:
+            group["speaker"], group["speaker_country"] = row["speaker_name"], row["speaker_country"]
+        if row["only_words"]:
+            group["only_in"][row["outlet"]] = row["only_words"]
+        group["variants"].append({
+            **{k: row[k] for k in ("quote_id", "doc_id", "outlet", "text", "start_char", "end_char", "only_words")},
+            "parts": [{"text": text, "only": only} for text, only in marked_parts(row["text"], row["only_words"])]})
+    return [{**g, "only_in": [{"outlet": o, "words": ws} for o, ws in g["only_in"].items()]}
+            for g in groups.values()]
+
+
+def hedges(con: duckdb.DuckDBPyConnection, story_id: str) -> list[dict[str, Any]]:
+    """The hedges in the story's articles, each once with the events and quotes it qualifies.
+
+    The sentence comes cut around the hedge (``before``, ``hedge``, ``after``) for the same
+    reason as ``evidence``: templates highlight it without trusting article text.
+    """
+    if not has_table(con, "hedges"):
+        return []
+    rows = _dicts(con.execute("""
+        SELECT h.doc_id, coalesce((SELECT min(a.outlet) FROM articles a WHERE a.doc_id = h.doc_id),
+                                  h.doc_id) AS outlet,
+               h.start_char, h.end_char, h.text, h.kind, h.sentence,
+               coalesce(list({'id': h.qualifies, 'kind': h.qualifies_kind, 'claim': h.claim}
+                             ORDER BY h.qualifies_kind, h.qualifies) FILTER (WHERE h.qualifies IS NOT NULL),
+                        []) AS qualifies
+        FROM hedges h WHERE h.doc_id IN (SELECT doc_id FROM stories WHERE story_id = ?)
+        GROUP BY ALL ORDER BY outlet, h.doc_id, h.start_char""", [story_id]))
+    for row in rows:
+        sentence, at = row["sentence"] or "", (row["sentence"] or "").find(row["text"])
+        row["context"] = ({"before": sentence[:at], "hedge": row["text"], "after": sentence[at + len(row["text"]):]}
+                          if at >= 0 else {"before": sentence, "hedge": "", "after": ""})
+    return rows

@@ -132,12 +132,27 @@ def link_story(store: Store) -> None:
     """Make the last two days of ``populate`` one story told by two outlets.
 
     The day before is re-attributed to "Wire B"; the attack both days report becomes one
-    cluster, every other event of the last day is reported by its outlet only.
+    cluster, every other event of the last day is reported by its outlet only. Wire B also
+    prints the last day's quote its own way, with a word only it has ("cowards") and, like
+    the quote, markup that every view must escape, after a hedge ("allegedly"); that sentence
+    is appended to its text so the stored offsets point at it.
     """
     first, last = "demo-2026-02-13", "demo-2026-02-14"
-    store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = ?", [first])
+    said = ' Officials allegedly said "we will respond, cowards</blockquote><script>alert(\'v\')</script>".'
+    (text,) = store.con.execute("SELECT text FROM articles WHERE doc_id = ?", [first]).fetchone()
+    store.con.execute("UPDATE articles SET outlet = 'Wire B', text = ? WHERE doc_id = ?", [text + said, first])
     ids = dict(store.con.execute("SELECT doc_id || cameo, event_id FROM events WHERE doc_id IN (?, ?)",
                                  [first, last]).fetchall())
     mentions = [(event_id, event_id, last, None) for key, event_id in ids.items() if key.startswith(last)]
     mentions.append((ids[last + "190"], ids[first + "190"], first, None))
-    store.save_stories({"s1": [last, first]}, mentions)
+    quote_id, quoted, start, end = store.con.execute(
+        "SELECT quote_id, text, start_char, end_char FROM quotes WHERE doc_id = ?", [last]).fetchone()
+    theirs = said[said.index('"') + 1:-2]
+    at = len(text) + said.index(theirs)
+    hedge = len(text) + said.index("allegedly")
+    store.save_stories(
+        {"s1": [last, first]}, mentions,
+        [(quote_id, "s1", quote_id, last, "Example Wire", quoted, start, end, []),
+         (quote_id, "s1", "Q-wire-b", first, "Wire B", theirs, at, at + len(theirs), ["cowards"])],
+        [(first, hedge, hedge + len("allegedly"), "allegedly", "uncertainty", said.strip(), "Q-wire-b",
+          "quote", theirs)])

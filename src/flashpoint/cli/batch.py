@@ -74,8 +74,9 @@ def extract_with_progress(articles: list[Article], settings: Settings) -> Iterat
 
 
 def store_batch(paths: Sequence[str], db: Path, published: datetime | None, pipeline: str | None,
-                on_saved: Callable[[Extraction], None] | None = None) -> int:
-    """Ingest ``paths`` into ``db``, skipping stored articles; returns the number of failed inputs."""
+                on_saved: Callable[[Extraction], None] | None = None) -> Batch:
+    """Ingest ``paths`` into ``db``, skipping stored articles; returns every readable article
+    (stored now or before) and the number of failed inputs."""
     settings = settings_for(pipeline)
     batch = read_batch(paths, as_day(published), settings)
     with Store(db) as store:
@@ -88,7 +89,7 @@ def store_batch(paths: Sequence[str], db: Path, published: datetime | None, pipe
     stderr.print(f"stored {len(fresh)} new article(s), {len(batch.articles) - len(fresh)} already present; "
                  f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
                  f"{counts['quotes']} quotes")
-    return batch.failures
+    return batch
 
 
 def exit_if_failed(failures: int) -> None:

@@ -6,7 +6,9 @@ The text form is drawn from the same dictionary as ``--format json`` (documented
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,13 +18,12 @@ from rich.table import Table
 from rich.text import Text
 
 from flashpoint.analysis.compare import Comparison, compare as reconcile
-from flashpoint.analysis.words import words
+from flashpoint.analysis.quote_variants import marked_parts
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import extract_with_progress, read_batch
-from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, as_day, exit_if_failed, settings_for
+from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, exit_if_failed, store_batch
 from flashpoint.codebook import lookup
 from flashpoint.errors import StoreError
-from flashpoint.extract import Extraction
+from flashpoint.ingest.article import Article
 from flashpoint.store import DEFAULT_DB, Store
 
 console = Console()
@@ -66,11 +67,7 @@ def _flags(event: Mapping[str, Any]) -> Text:
 
 def _marked(text: str, unique: set[str]) -> Text:
     """The quote with the words only its outlet has in bold red."""
-    line = Text()
-    for index, token in enumerate(text.split()):
-        line.append(" " if index else "")
-        line.append(token, style="bold red" if unique.intersection(words(token)) else "")
-    return line
+    return Text.assemble(*((part, "bold red" if only else "") for part, only in marked_parts(text, unique)))
 
 
 def _print_quotes(groups: list[Mapping[str, Any]]) -> None:
@@ -126,17 +123,47 @@ def print_comparison(report: Mapping[str, Any]) -> None:
         _print_hedges([h for h in report["hedges"] if h["doc_id"] in docs])
 
 
-def _store(db: Path, comparison: Comparison, extractions: list[Extraction]) -> None:
-    """Store the articles (as ``ingest`` does) and the story and event-cluster rows."""
-    try:
-        with Store(db) as store:
-            for extraction in extractions:
-                store.save_article(extraction.article, extraction.events, extraction.quotes)
-            store.save_stories({s.id: s.doc_ids for s in comparison.stories},
-                               [(c.id, m["event_id"], m["doc_id"], outlet)
-                                for c in comparison.events for m, outlet in zip(c.mentions, c.outlets)])
-    except StoreError as err:
-        raise typer.BadParameter(str(err), param_hint="--db") from err
+def compare_stored(store: Store, articles: Sequence[Article]) -> Comparison:
+    """Reconcile stored articles from their stored events and quotes (nothing is re-extracted).
+
+    An article whose text was stored before under another doc_id is compared under that one,
+    the doc_id its records carry.
+    """
+    stored = store.stored_doc_ids([a.content_hash for a in articles])
+    known = {stored[a.content_hash]: replace(a, doc_id=stored[a.content_hash])
+             for a in articles if a.content_hash in stored}
+    where = ("WHERE list_contains(?, doc_id)", [list(known)])
+    return reconcile(list(known.values()), list(store.event_records(*where)), list(store.quote_records(*where)))
+
+
+def save_comparison(store: Store, comparison: Comparison) -> None:
+    """Store the reconciliation: stories, event clusters, quote variants and hedges.
+
+    A quote group is named by the quote_id of its first variant, as a cluster by its first
+    event: the id is stable across runs and points at a stored record.
+    """
+    variants = [(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"], comparison.outlet(v["doc_id"]),
+                 v["text"], v["start"], v["end"], list(dict(group.only_in).get(v["doc_id"], ())))
+                for story_id, group in comparison.quote_variants for v in group.variants]
+    hedges = [(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind, h.claim)
+              for h in comparison.hedges]
+    store.save_stories({s.id: s.doc_ids for s in comparison.stories},
+                       [(c.id, m["event_id"], m["doc_id"], outlet)
+                        for c in comparison.events for m, outlet in zip(c.mentions, c.outlets)],
+                       variants, hedges)
+
+
+def ingest_and_compare(paths: Sequence[str], db: Path, published: datetime | None,
+                       pipeline: str | None) -> tuple[Comparison, int]:
+    """Ingest ``paths`` into ``db``, then reconcile and store them (``compare``, ``report``).
+
+    Returns the comparison and the number of failed inputs.
+    """
+    batch = store_batch(paths, db, published, pipeline)
+    with Store(db) as store:
+        comparison = compare_stored(store, batch.articles)
+        save_comparison(store, comparison)
+    return comparison, batch.failures
 
 
 @app.command("compare")
@@ -151,19 +178,19 @@ def compare_command(
 
     Articles are grouped into stories; per story the events are deduplicated across
     articles, the same quote is shown as each outlet prints it with the words only one has,
-    and hedged claims are flagged. The result is also stored (tables stories, event_mentions).
+    and hedged claims are flagged. The articles are stored as ``ingest`` stores them (those
+    stored before are not extracted again), and so is the result (tables stories,
+    event_mentions, quote_variants, hedges), for the story pages of the dashboard and report.
     """
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose text or json", param_hint="--format")
-    settings = settings_for(pipeline)
-    batch = read_batch(paths, as_day(date_), settings)
-    extractions = list(extract_with_progress(batch.articles, settings))
-    comparison = reconcile(batch.articles, [e for x in extractions for e in x.events],
-                           [q for x in extractions for q in x.quotes])
-    _store(db, comparison, extractions)
+    try:
+        comparison, failures = ingest_and_compare(paths, db, date_, pipeline)
+    except StoreError as err:
+        raise typer.BadParameter(str(err), param_hint="--db") from err
     report = comparison.to_json()
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_comparison(report)
-    exit_if_failed(batch.failures)
+    exit_if_failed(failures)

@@ -20,7 +20,7 @@ from flashpoint.store import DEFAULT_DB, Store
 def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
            pipeline: Pipeline = None) -> None:
     """Read articles, extract events and quotes, and store them (again is a no-op)."""
-    exit_if_failed(store_batch(paths, db, date_, pipeline))
+    exit_if_failed(store_batch(paths, db, date_, pipeline).failures)
 
 
 @app.command()
@@ -59,7 +59,7 @@ def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
         print_article(extraction)
         events.extend(extraction.events)
 
-    failures = store_batch(paths, db, date_, pipeline, on_saved=show)
+    failures = store_batch(paths, db, date_, pipeline, on_saved=show).failures
     if not events:
         with Store(db) as store:
             events = list(store.event_records())

@@ -9,7 +9,7 @@ import typer
 
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import stderr
-from flashpoint.cli.batch import Pipeline, store_batch
+from flashpoint.cli.batch import Pipeline
 from flashpoint.errors import FlashpointError
 from flashpoint.store import DEFAULT_DB
 
@@ -48,7 +48,12 @@ def report(
                                                 "(default: a temporary one).")] = None,
     pipeline: Pipeline = None,
 ) -> None:
-    """Write a self-contained HTML report (charts and data inline; opens offline)."""
+    """Write a self-contained HTML report (charts and data inline; opens offline).
+
+    Articles given are ingested and compared across outlets first (as ``flashpoint compare``
+    does), so the report's stories show their quote variants and hedges.
+    """
+    from flashpoint.cli.compare import ingest_and_compare
     from flashpoint.report import write_report
 
     if not paths and db is None:
@@ -57,7 +62,7 @@ def report(
         raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
     with tempfile.TemporaryDirectory(prefix="flashpoint-report-") as tmp:
         target = db if db is not None else Path(tmp) / "report.duckdb"
-        failures = store_batch(paths, target, None, pipeline) if paths else 0
+        failures = ingest_and_compare(paths, target, None, pipeline)[1] if paths else 0
         write_report(target, output)
     stderr.print(f"wrote {output}")
     if failures:
