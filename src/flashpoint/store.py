@@ -26,6 +26,7 @@ from typing import Any
 import duckdb
 
 from flashpoint.errors import StoreError
+from flashpoint.extract import Extraction
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, QuoteRecord
 
@@ -205,6 +206,12 @@ class Store:
         sql = f"SELECT record FROM quotes {where} ORDER BY doc_id, start_char"
         for (record,) in self.con.execute(sql, list(params)).fetchall():
             yield json.loads(record)
+
+    def extraction(self, article: Article) -> Extraction:
+        """What was stored for ``article`` (matched by its normalised text), as an Extraction."""
+        where, params = "WHERE content_hash = ?", [article.content_hash]
+        return Extraction(article, list(self.event_records(where, params)),
+                          list(self.quote_records(where, params)))
 
     def stored_doc_ids(self, content_hashes: Sequence[str]) -> dict[str, str]:
         """content_hash -> doc_id under which each of these articles was stored (first ingest wins)."""

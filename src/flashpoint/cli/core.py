@@ -52,19 +52,19 @@ def extract(
 @app.command()
 def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
             pipeline: Pipeline = None) -> None:
-    """The main job: ingest articles, then print what each says and a dyad summary."""
+    """The main job: ingest articles, then print what each says and a dyad summary.
+
+    Articles stored before are shown from the store, so a second run prints the same report.
+    """
+    batch = store_batch(paths, db, date_, pipeline)
     events: list[dict] = []
-
-    def show(extraction) -> None:
-        print_article(extraction)
-        events.extend(extraction.events)
-
-    failures = store_batch(paths, db, date_, pipeline, on_saved=show).failures
-    if not events:
-        with Store(db) as store:
-            events = list(store.event_records())
+    with Store(db, read_only=True) as store:
+        for article in batch.articles:
+            extraction = store.extraction(article)
+            print_article(extraction)
+            events.extend(extraction.events)
     print_dyads(events)
-    exit_if_failed(failures)
+    exit_if_failed(batch.failures)
 
 
 @app.command()
