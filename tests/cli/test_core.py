@@ -77,3 +77,15 @@ def test_stdin_json_lines(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "E005 <stdin>:2" in result.output
     assert all(json.loads(line)["doc_id"] == "s1" for line in out.read_text(encoding="utf-8").splitlines())
+
+
+def test_analyze_reports_each_article_again_on_a_second_run(tmp_path: Path) -> None:
+    article = _write(tmp_path, "peru.txt", ARTICLE)
+    db = tmp_path / "f.duckdb"
+    first = runner.invoke(app, ["analyze", str(article), "--db", str(db)])
+    second = runner.invoke(app, ["analyze", str(article), "--db", str(db)])
+    assert first.exit_code == second.exit_code == 0
+    for result in (first, second):
+        assert "peru.txt" in result.output and "Directed dyads" in result.output
+        assert "PER" in result.output and "CHL" in result.output
+    assert "0 new article(s), 1 already present" in second.output
