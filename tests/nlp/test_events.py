@@ -80,11 +80,43 @@ def test_named_city_gives_a_location(nlp):
     assert events[0]["location"]["country"] == "KEN"
 
 
+#: Coding conventions for actors, each on a sentence of its own: (sentence, source, target).
+CONVENTIONS = [
+    pytest.param("Kenyan police broke up a march in Nakuru.", "KEN", "KEN",
+                 id="unnamed-target-is-domestic"),
+    pytest.param("Norway said it had imposed sanctions on Iran.", "NOR", "IRN",
+                 id="reported-it-is-the-speaking-state"),
+    pytest.param("Ghana deployed its troops in Mali.", "GHA", "MLI",
+                 id="own-forces-are-no-target"),
+    pytest.param("Chile is ready to send food to Bolivia.", "CHL", "BOL",
+                 id="predicate-adjective-passes-its-subject"),
+    pytest.param("Chile rejected an offer by Peru to mediate.", "CHL", "PER",
+                 id="rejected-call-targets-its-author"),
+    pytest.param("Ethnic Hungarians in Romania criticized Romanian officials.",
+                 "ROU", "ROU", id="ethnic-group-is-coded-by-its-homeland"),
+]
+
+
+@pytest.mark.parametrize("text, source, target", CONVENTIONS)
+def test_actor_conventions(nlp, text: str, source: str, target: str):
+    assert (source, target) in {k[:2] for k in dyads(code(nlp, text))}
+
+
+def test_joint_act_of_coordinated_actors_has_no_target(nlp):
+    events = code(nlp, "Chile and Peru agreed to hold talks next month.")
+    assert events and all(e["target"] is None for e in events)
+
+
+def test_misread_lemma_still_finds_the_verb(nlp):
+    events = code(nlp, "Students staged demonstrations in Jakarta on Monday.")
+    assert any(e["cameo_root"] == "14" for e in events)
+
+
 def test_sentence_without_event_yields_nothing(nlp):
     assert code(nlp, "The weather in Oslo was mild.") == []
 
 
-SEED_FLOOR = {"f1": 0.72, "recall": 0.77}
+SEED_FLOOR = {"f1": 0.82, "recall": 0.85}
 
 
 def test_seed_articles_reach_the_floor(nlp, shared_dir: Path, seed_paths: list[Path]):

@@ -4,8 +4,10 @@ A deliberately simple salience model, because it is predictable and fast: a thir
 takes the nearest earlier sentence (up to ``WINDOW`` back) holding a compatible nominal mention,
 and there the grammatical subject, else the closest mention (an object pronoun, "him", prefers
 a non-subject of its own sentence). Compatibility: he/she -> persons of that gender (or unknown
-gender), its and they/their -> states, organisations and groups ("it" is left alone: too often
-expletive).
+gender), its and they/their -> states, organisations and groups. "it" is left alone (too often
+expletive) except as the subject of what a state or organisation says or decides: "Chile said
+it had recalled", "Norway says it is ready" (:func:`reported_it`), news style for a state's own
+statements.
 Titles without a country ("the president") take the nearest earlier person holding that office
 on the article's date; titled descriptions the actor component already identified ("the
 Colombian leader") get ``resolved_from`` set to the earlier mention of the same person.
@@ -63,6 +65,8 @@ class Coreference:
         self.kb = kb
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("PRONOUN", [[{"LOWER": {"IN": sorted(PRONOUNS)}}]])
+        self.matcher.add("IT", [[{"LOWER": "it", "DEP": {"IN": sorted(_SUBJECT_DEPS)}}]])
+        self.it_rule = nlp.vocab.strings["IT"]
 
     def __call__(self, doc: Doc) -> Doc:
         on = article_date(doc)
@@ -76,9 +80,11 @@ class Coreference:
                 if antecedent is not None:
                     links[id(mention)] = antecedent
         pronouns: list[ActorMention] = []
-        for _, start, _ in self.matcher(doc):
-            antecedent = None if start in covered else self._for_pronoun(doc, start, mentions,
-                                                                           sent_starts)
+        for match_id, start, _ in self.matcher(doc):
+            if start in covered:
+                continue
+            antecedent = (reported_it(doc, start, mentions) if match_id == self.it_rule
+                          else self._for_pronoun(doc, start, mentions, sent_starts))
             if antecedent is not None:
                 pronouns.append(_copy(doc, start, start + 1, antecedent))
                 links[id(pronouns[-1])] = antecedent
@@ -154,6 +160,21 @@ class Coreference:
         if antecedent is not None:
             _adopt(mention, antecedent)
         return antecedent
+
+
+def reported_it(doc: Doc, start: int, mentions: list[ActorMention]) -> ActorMention | None:
+    """The state or organisation whose statement or decision "it" is the subject of: "it" heads
+    a clause complement ("said it would", "announced it had") of a verb whose subject is that
+    group; None otherwise (expletive "it is likely")."""
+    clause = doc[start].head
+    if clause.dep_ != "ccomp":
+        return None
+    for subj in (c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS):
+        found = [m for m in mentions if m.start <= subj.i < m.end
+                 and (m.kind in ("state", "igo") or (m.kind == "agent" and m.code))]
+        if found:
+            return found[0]
+    return None
 
 
 def setting_country(mentions: list[ActorMention]) -> str | None:

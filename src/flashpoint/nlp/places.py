@@ -62,8 +62,25 @@ def place(name: str) -> dict[str, Any] | None:
 
 
 def is_scene(ent: Span) -> bool:
-    """Whether a place is named as the scene ("in Serbia") rather than as a participant."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SCENE_PREPS
+    """Whether a place is named as the scene ("in Ghana", "near the town of Kumasi", "in a
+    district of northern Accra") rather than as a participant."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SCENE_PREPS:
+        return True
+    token = ent.root
+    for _ in range(3):  # up through "of" phrases and appositions: "in [a district of [Accra]]"
+        if token.dep_ == "appos":  # "in the capital Accra"
+            token = token.head
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        if prep.lower_ in _SCENE_PREPS:
+            return True
+        if prep.lower_ != "of":
+            return False
+        token = prep.head
+        if token.lower_ in _SCENE_PREPS:  # "outside of Kumasi"
+            return True
+    return False
 
 
 def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:

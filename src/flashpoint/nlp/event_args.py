@@ -1,0 +1,228 @@
+"""Who did it and to whom: the source and target actors of an event trigger.
+
+Source = subject (through conjunctions, xcomp control, relative and participial clauses; the
+``by`` agent of a passive); target = direct object (the passive subject), else the object of the
+lexicon's or a directional preposition, else a dative. Nominal events take their possessor /
+"by"/"from" object / actor modifier as source, and "on/against/to" objects as target ("sanctions
+on X", "warnings to Mexico", "Trump's accusations"). Each argument is resolved to
+``doc._.actor_mentions`` within its noun phrase ("U.S. actions" -> USA), and coordinated actors
+fan out ("Russia and China criticized" -> two actors; the event coder keeps every source but only
+the first target, see :meth:`flashpoint.nlp.events._SentenceCoder.records`). Kept apart from trigger coding because
+these rules are about the parse of actors, not about which event happened.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from flashpoint.nlp.mentions import ActorMention
+
+_TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
+                 "from", "of", "for", "along", "near", "across")
+_NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "at", "with",
+                                "into", "of", "over"})
+_NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
+_NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from"})
+#: Sectors of the agents a state acts with (armed forces, police).
+_INSTRUMENT_SECTORS = frozenset({"MIL", "COP"})
+_ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
+
+
+class EventArguments:
+    """Argument finding for one sentence's triggers over the document's actor mentions."""
+
+    def __init__(self, by_token: dict[int, ActorMention], words: frozenset[str],
+                 context: dict[str, ActorMention | None]) -> None:
+        #: the actor mention covering each token index
+        self.by_token = by_token
+        #: lemmas that name somebody's words ("remarks", "statement")
+        self.words = words
+        #: the last actor who said or threatened something: whose are "those remarks"
+        self.context = context
+
+    # --- actors --------------------------------------------------------------------------------
+    def actors(self, token: Token | None, deep: bool = True,
+               avoid: frozenset[str] = frozenset()) -> list[ActorMention | None]:
+        """Actor mentions a noun phrase headed by ``token`` stands for (conjuncts fan out)."""
+        if token is None:
+            return [None]
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ in ("relcl", "acl"):
+            token = token.head.head
+        found: list[ActorMention | None] = []
+        for head in (token, *token.conjuncts):
+            mention = self._np_actor(head, deep, avoid)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found or [None]
+
+    def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str]) -> ActorMention | None:
+        """The actor a noun phrase names: its head, else the nearest modifier or "of"/"on"
+        object that is an actor, a state or person before a generic agent ("military"). A head
+        the KB cannot place takes the identity of its apposition ("Ana Ruiz, Chile's
+        leading union organiser" -> CHL)."""
+        if head.i in self.by_token:
+            mention = self.by_token[head.i]
+            if mention.country or mention.code:
+                return self._homeland(head, mention) or mention
+            described = [self._np_actor(c, False, avoid) for c in head.children if c.dep_ == "appos"]
+            return next((m for m in described if m is not None and m.country), mention)
+        frontier, seen = [head], []
+        for _ in range(5 if deep else 2):
+            nxt = []
+            for tok in frontier:
+                for child in tok.children:
+                    hop = child.dep_ in _NP_DEPS or (deep and child.dep_ == "prep"
+                                                     and child.lower_ in _NP_PREPS)
+                    if child.dep_ == "pobj" and tok.dep_ == "prep":
+                        hop = True
+                    if not hop:
+                        continue
+                    if child.i in self.by_token:
+                        seen.append(self.by_token[child.i])
+                    else:
+                        nxt.append(child)
+            frontier = nxt
+        ranked = sorted(seen, key=lambda m: (not m.country, m.country in avoid))
+        return ranked[0] if ranked else None
+
+    def _homeland(self, head: Token, mention: ActorMention) -> ActorMention | None:
+        """The state a people named by a demonym lives in, when the phrase says so: "the
+        Hungarians of southern Slovakia", "ethnic Hungarians in Romania" are coded by the state
+        they live in (CAMEO's convention for ethnic groups), not by their namesake state."""
+        if mention.kind != "state" or head.tag_ not in ("NNPS", "NNS"):
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                home = self.by_token.get(pobj.i)
+                if home is not None and home.kind == "state" and home.country != mention.country:
+                    return home
+        return None
+
+    def subject(self, verb: Token) -> Token | None:
+        """The subject token of ``verb``, inherited through conj/xcomp/relcl/acl and predicate
+        adjectives ("Chile is ready to send aid": Chile sends)."""
+        probe = verb
+        for _ in range(4):
+            subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
+            if subj:
+                return subj[0]
+            if probe.dep_ == "acl" and probe.head.dep_ == "dobj" and probe.head.i not in self.by_token:
+                probe = probe.head.head  # "X released a statement urging ...": X urges
+                continue
+            if probe.dep_ in ("relcl", "acl") and probe.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return probe.head
+            if probe.dep_ not in ("conj", "xcomp", "advcl", "acomp") or probe.head is probe:
+                return None
+            probe = probe.head
+        return None
+
+    def agent(self, verb: Token) -> Token | None:
+        """The ``by`` object of a passive verb or participle: its real subject."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
+    def verb_target(self, verb: Token, prep: Token | None,
+                    sources: list[ActorMention | None] = ()) -> list[ActorMention | None]:
+        """Object, else passive subject or dative, else a directional prepositional object:
+        the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
+                and c.pos_ != "ADP"]
+        heads = list(objs)
+        preps = [prep] if prep is not None else []
+        # a "to" parsed as a dative ("supplying data to Ghana") is a preposition
+        preps += sorted((c for c in verb.children if c.dep_ in ("prep", "dative")
+                         and c.lower_ in _TARGET_PREPS), key=lambda c: _TARGET_PREPS.index(c.lower_))
+        heads += [g for p in preps for g in _prep_objects(p)]
+        heads += [g for o in objs for p in o.children if p.dep_ == "prep"
+                  and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+        # "turned down an offer by Chile": who made the offer is who is turned down
+        heads += [g for o in objs for p in o.children if p.dep_ in ("prep", "agent")
+                  and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+        heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                  if g.dep_ in ("nsubj", "nsubjpass")]  # "warned that the Colombian leader ..."
+        own = frozenset(a.country for a in sources if a is not None and a.country)
+        found = [[a for a in self.actors(head, avoid=own)
+                  if not same_entity(a, sources) and not _instrument(a, own)] or [None]
+                 for head in heads]
+        for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+            found.append(self.verb_target(comp, None, sources))  # "threatened to cut ties with X"
+        # where one's forces go or act is whom the act is on: "station troops in Mali"
+        scene = [self.actors(g) for o in (verb, *objs) for p in o.children
+                 if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        for actors in found + scene:  # another country first: "send its companies to Venezuela"
+            if any(a is not None and a.country and a.country not in own for a in actors):
+                return actors
+        for actors in found:
+            if any(a is not None and a.country for a in actors):
+                return actors
+        return next((actors for actors in found if actors != [None]), self.earlier_words(objs, sources))
+
+    def earlier_words(self, objs: list[Token], sources: list[ActorMention | None]
+                      ) -> list[ActorMention | None]:
+        """ "condemned those remarks": the words of the last actor who spoke or threatened."""
+        speaker = self.context["speaker"]
+        for obj in objs:
+            if obj.lemma_.lower() in self.words and speaker is not None \
+                    and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in obj.children) \
+                    and not same_entity(speaker, sources):
+                return [speaker]
+        return [None]
+
+    def noun_target(self, noun: Token) -> Token | None:
+        """The object of a nominal event's "against/on/to..." preposition ("sanctions on X")."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+    def noun_source(self, noun: Token) -> Token | None:
+        """Who a nominal event is by: possessor, "by/from" object, actor modifier, or the
+        subject of a copula it is the attribute of ("the attack was theirs")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i in self.by_token:
+                return child
+        head = noun.head
+        if noun.dep_ == "conj" and head.pos_ == "NOUN":
+            return self.noun_source(head)
+        if noun.dep_ == "pobj" and head.lower_ in ("including", "like", "such"):
+            return self.noun_source(head.head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ in ("attr", "pobj") and head.pos_ in ("AUX", "VERB") and head.lemma_ == "be":
+            return self.subject(head)
+        return None
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; of a clause after it, its subject ("gave shelter to
+    six officers hiding in ...", parsed as a clause "officers hiding")."""
+    return [g for g in prep.children if g.dep_ == "pobj"] + [
+        s for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
+
+
+def _instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
+    """The source's own armed forces or police as a generic agent ("its troops", "the
+    army") are what the source acts with, not on."""
+    return actor is not None and actor.kind == "agent" and actor.country in own \
+        and actor.sector in _INSTRUMENT_SECTORS
+
+
+def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None]) -> bool:
+    """The same actor as one of ``others`` (same mention, or same name and code)."""
+    if actor is None:
+        return False
+    return any(o is not None and (o is actor or (o.name, o.code) == (actor.name, actor.code))
+               for o in others)
+

@@ -1,0 +1,30 @@
+"""The event a trigger gives before its actors are fanned out into records.
+
+Shared by the event coder (which builds and recodes candidates) and :mod:`event_select` (which
+scores them), so neither has to import the other.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from flashpoint.codebook import LexEntry
+from flashpoint.nlp.mentions import ActorMention
+
+
+@dataclass
+class Candidate:
+    """An event found in a sentence before its actors are fanned out into records."""
+
+    trigger: list[Token]
+    code: str
+    entry: LexEntry | None
+    sources: list[ActorMention | None]
+    targets: list[ActorMention | None]
+    anchor: Token
+    nominal: bool = False
+    negation_used: bool = False
+    speaker: ActorMention | None = None
+    depth: int = 0
+    consumed: set[int] = field(default_factory=set)

@@ -1,0 +1,96 @@
+"""Which lexicon row a trigger word takes: the conditions of ``verbs.tsv`` / ``nouns.tsv`` rows.
+
+A lemma has several rows, most specific first ("call" + "for" is a demand, bare "call" a
+consultation); a row holds when every condition it names (particle, preposition and its object,
+object class, infinitive complement, modifier, negation) holds in the parse. Kept apart from the
+event coder so the data format of the lexicon is interpreted in one place.
+"""
+from __future__ import annotations
+
+from typing import Container, Iterable
+
+from spacy.tokens import Token
+
+from flashpoint.codebook import LexEntry
+from flashpoint.nlp.modality import is_negated
+
+
+def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
+    """Whether ``entry``'s conditions hold at ``token``; also the preposition it named."""
+    prep_tok: Token | None = None
+    for key, values in entry.conditions:
+        if key == "prt":
+            ok = any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
+        elif key == "prep":
+            preps = [c for c in token.children if c.dep_ in ("prep", "dative", "agent", "mark")
+                     and c.lower_ in values]
+            ok = bool(preps)
+            prep_tok = preps[0] if preps else None
+        elif key == "pobj":
+            ok = prep_tok is not None and any(
+                head_in(c, values) for c in prep_tok.children
+                if c.dep_ in ("pobj", "pcomp", "amod", "acomp"))
+        elif key == "obj":
+            objs = objects(token)
+            ok = bool(objs) if values is None else any(head_in(o, values) for o in objs)
+        elif key == "xcomp":
+            ok = any(head_in(c, values) or any(head_in(o, values) for o in objects(c))
+                     for c in token.children if c.dep_ in ("xcomp", "ccomp"))
+        elif key == "mod":
+            mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+            ok = any(m.lemma_.lower() in values or m.lower_ in values
+                     for mod in mods for m in (mod, *mod.conjuncts))
+        elif key == "neg":
+            ok = is_negated(token)
+        elif key == "ccomp":
+            ok = any(c.dep_ == "ccomp" for c in token.children)
+        elif key == "oprd":
+            ok = any(c.dep_ in ("oprd", "ccomp") and c.pos_ in ("NOUN", "ADJ") for c in token.children)
+        else:
+            ok = False
+        if not ok:
+            return False, None
+    return True, prep_tok
+
+
+def head_in(token: Token, values: frozenset[str] | None) -> bool:
+    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier)."""
+    if values is None:
+        return True
+    return token.lemma_.lower() in values or token.lower_ in values or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children)
+
+
+def objects(token: Token) -> list[Token]:
+    """Direct objects of a verb (the passive subject counts as its object)."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    return [o for obj in objs for o in (obj, *obj.conjuncts)]
+
+
+def best_entry(token: Token, entries: Iterable[LexEntry]) -> tuple[LexEntry | None, Token | None]:
+    """The first (most specific) row of ``entries`` that holds at ``token``, and its preposition."""
+    for entry in entries:  # sorted most specific first
+        ok, prep = matches(token, entry)
+        if ok:
+            return entry, prep
+    return None, None
+
+
+
+#: Regular inflections by tag, undone when the tagger's lemma is not a lexicon verb ("staged"
+#: lemmatised as "stag"): the word minus each suffix, plus each ending.
+_INFLECTIONS = {"VBD": (("d", ""), ("ed", ""), ("ied", "y")), "VBN": (("d", ""), ("ed", ""), ("ied", "y")),
+                "VBZ": (("s", ""), ("es", ""), ("ies", "y")), "VBG": (("ing", "e"), ("ing", ""))}
+
+
+def verb_lemma(token: Token, known: Container[str]) -> str:
+    """The lexicon lemma of a verb: the tagger's lemma, else a regular base form of the word that
+    the lexicon knows (a wrong lemma would silently lose the event)."""
+    lemma = token.lemma_.lower()
+    if lemma in known:
+        return lemma
+    word = token.lower_
+    for suffix, ending in _INFLECTIONS.get(token.tag_, ()):
+        if word.endswith(suffix) and word[:-len(suffix)] + ending in known:
+            return word[:-len(suffix)] + ending
+    return lemma
