@@ -1,8 +1,7 @@
 """The accuracy targets of the coder and the quote extractor, measured with the shared scorer.
 
 One run of ``run_evaluation`` over every gold set in ../shared/eval; each target the issues
-set is asserted as it stands, so a change that loses accuracy fails here. (The PLOVER
-actor-level f1 has not reached its 0.55 target yet: its floor is what the coder reaches.)
+set is asserted as it stands, so a change that loses accuracy fails here.
 """
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ TARGETS = {
     ("seeds", "quotes", "quote_recall"): 0.90,
     ("seeds", "quotes", "attribution_accuracy"): 0.85,
     ("plover/gsr", "sentences", "type_f1"): 0.70,
-    ("plover/gsr", "sentences", "f1"): 0.40,
+    ("plover/gsr", "sentences", "f1"): 0.55,
     ("cameo_class/train", "penta", "macro_f1"): 0.65,
     ("polnear/dev", "polnear", "f1"): 0.55,
     ("polnear/dev", "polnear", "direct_recall"): 0.85,

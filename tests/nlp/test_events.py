@@ -130,3 +130,11 @@ def test_seed_articles_reach_the_floor(nlp, shared_dir: Path, seed_paths: list[P
     assert len(seed_paths) == 2
     for metric, floor in SEED_FLOOR.items():
         assert result[metric] >= floor, result
+
+
+def test_coordinated_objects_fan_out_into_one_event_per_dyad(nlp) -> None:
+    doc = nlp("Brazil imposed sanctions on Paraguay and Uruguay on Monday.")
+    targets = {(e["source"] or {}).get("country") for e in doc._.events}, \
+        {(e["target"] or {}).get("country") for e in doc._.events if e["cameo_root"] == "16"}
+    assert targets[0] == {"BRA"}
+    assert targets[1] == {"PRY", "URY"}

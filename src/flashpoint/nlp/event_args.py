@@ -52,8 +52,15 @@ class EventArguments:
         found: list[ActorMention | None] = []
         for head in (token, *token.conjuncts):
             mention = self._np_actor(head, deep, avoid)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            if mention is None or mention in found:
+                continue
+            found.append(mention)
+            # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay"
+            root = token.doc[mention.start:mention.end].root
+            for conj in root.conjuncts:
+                other = self.by_token.get(conj.i)
+                if other is not None and other not in found and (other.country or other.code):
+                    found.append(other)
         return found or [None]
 
     def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str]) -> ActorMention | None:

@@ -274,9 +274,9 @@ class _SentenceCoder:
                 source = speaker_actor
             if source is None and cand.code[:2] in _SCENE_ROOTS:
                 source = self.place_actor  # "a blast in Kumasi killed ...": unknown, local
-            # one act on a coordinated object ("eased tariffs on Peru, Chile and Bolivia") is
-            # one event, coded with its first conjunct; coordinated subjects each act
-            for tgt in cand.targets[:1]:
+            # coordinated actors fan out: "Russia and China criticized X" and "eased tariffs on
+            # Peru, Chile and Bolivia" are one event per dyad, so every dyad's series sees it
+            for tgt in cand.targets:
                 target = self.record_actor(tgt)
                 if target is None and cand.code[:2] in _SCENE_ROOTS:
                     target = self.place_actor  # a domestic protest or attack targets its country
