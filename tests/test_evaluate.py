@@ -1,15 +1,10 @@
-"""The evaluation runner: datelines, the shared scorer import, system rows."""
+"""The evaluation runner: the shared scorer import, reading a set as extract does, system rows."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from flashpoint.evaluate import SETS, dateline_date, load_scorer, run_documents, system_rows
-
-
-def test_dateline_date():
-    assert dateline_date("Nairobi, March 3, 2025 — Police said ...") == dt.date(2025, 3, 3)
-    assert dateline_date("Police said on March 3, 2025 that ...") is None
+from flashpoint.evaluate import SETS, extract_set, load_scorer, system_rows
 
 
 def test_every_mode_is_a_shared_scorer_mode(shared_dir: Path):
@@ -17,10 +12,12 @@ def test_every_mode_is_a_shared_scorer_mode(shared_dir: Path):
     assert {mode for *_, mode in SETS} <= set(scorer.SCORERS)
 
 
-def test_system_rows_carry_the_doc_id(nlp):
-    records = [{"id": "r1", "text": "Iran launched an attack on Iraq.", "date": "2025-03-04"}]
-    [(doc_id, doc)] = list(run_documents(nlp, records))
-    assert doc._.published == dt.date(2025, 3, 4)
-    rows = system_rows(doc_id, doc, "events")
+def test_system_rows_carry_the_record_id(nlp, tmp_path: Path):
+    source = tmp_path / "set.input.jsonl"
+    source.write_text('{"id": "r1", "text": "Iran launched an attack on Iraq.", "date": "2025-03-04"}\n',
+                      encoding="utf-8")
+    [extraction] = extract_set(nlp, source)
+    assert extraction.article.published == dt.date(2025, 3, 4)
+    rows = system_rows(extraction, "events")
     assert rows and all(r["doc_id"] == "r1" for r in rows)
-    assert all("doc_id" in r for r in system_rows(doc_id, doc, "quotes"))
+    assert system_rows(extraction, "quotes") == extraction.quotes

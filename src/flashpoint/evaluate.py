@@ -7,20 +7,17 @@ shipped system, not of a test double.
 """
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import json
-import re
 import tempfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
-_DATELINE = re.compile(r"^[^\n]{0,80}?\b((?:January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December) \d{1,2}, \d{4})\s*[—–-]")
+from flashpoint.extract import Extraction, extract
+from flashpoint.ingest import Article, read_inputs
 
 #: (set name, gold file, input file or None for the seed articles, mode)
 SETS = (
@@ -43,50 +40,16 @@ def load_scorer(shared_dir: Path) -> ModuleType:
     return module
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The date of a "Place, Month D, YYYY —" dateline at the top of an article, else None."""
-    match = _DATELINE.match(text)
-    if not match:
-        return None
-    return dt.datetime.strptime(match.group(1), "%B %d, %Y").date()
+def system_rows(extraction: Extraction, mode: str) -> list[dict[str, Any]]:
+    """The records a scorer mode reads: the quotes for quote modes, else the events."""
+    return list(extraction.quotes if mode in ("quotes", "polnear") else extraction.events)
 
 
-def _iso_date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def run_documents(nlp: Language, records: Iterable[dict[str, Any]]) -> Iterable[tuple[str, Doc]]:
-    """(doc_id, processed Doc) for input records {id, text, date}."""
-    items = list(records)
-    docs = []
-    for record in items:
-        doc = nlp.make_doc(record["text"])
-        doc._.published = record.get("published") or _iso_date(record.get("date"))
-        docs.append(doc)
-    for record, doc in zip(items, nlp.pipe(docs, batch_size=32)):
-        yield record["id"], doc
-
-
-def system_rows(doc_id: str, doc: Doc, mode: str) -> list[dict[str, Any]]:
-    """The system records a scorer mode reads: events, or quotes."""
-    rows = doc._.quotes if mode in ("quotes", "polnear") else doc._.events
-    return [{**row, "doc_id": doc_id} for row in rows or []]
-
-
-def _read(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def _seed_records(shared_dir: Path) -> list[dict[str, Any]]:
-    records = []
-    for path in sorted((shared_dir / "seeds").glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        records.append({"id": path.name, "text": text, "published": dateline_date(text)})
-    return records
+def extract_set(nlp: Language, source: Path) -> list[Extraction]:
+    """Every record of ``source`` (a folder of articles or a JSON Lines file of {id, text,
+    date}) read and extracted exactly as ``flashpoint extract`` does."""
+    articles = [a for a in read_inputs([str(source)]) if isinstance(a, Article)]
+    return list(extract(articles, nlp))
 
 
 def run_evaluation(shared_dir: Path, nlp: Language | None = None) -> list[dict[str, Any]]:
@@ -98,19 +61,18 @@ def run_evaluation(shared_dir: Path, nlp: Language | None = None) -> list[dict[s
     scorer = load_scorer(shared_dir)
     eval_dir = shared_dir / "eval"
     rows: list[dict[str, Any]] = []
-    processed: dict[str, list[tuple[str, Doc]]] = {}
+    processed: dict[str, list[Extraction]] = {}
     with tempfile.TemporaryDirectory(prefix="flashpoint-eval-") as tmp:
         for set_name, gold_file, input_file, mode in SETS:
             if not (eval_dir / gold_file).exists():
                 continue
             if set_name not in processed:
-                records = _seed_records(shared_dir) if input_file is None \
-                    else _read(eval_dir / input_file)
-                processed[set_name] = list(run_documents(nlp, records))
+                source = shared_dir / "seeds" if input_file is None else eval_dir / input_file
+                processed[set_name] = extract_set(nlp, source)
             out = Path(tmp) / f"{set_name.replace('/', '_')}.{mode}.jsonl"
             with out.open("w", encoding="utf-8") as fh:
-                for doc_id, doc in processed[set_name]:
-                    for row in system_rows(doc_id, doc, mode):
+                for extraction in processed[set_name]:
+                    for row in system_rows(extraction, mode):
                         fh.write(json.dumps(row, default=str) + "\n")
             result = scorer.SCORERS[mode](scorer.load(eval_dir / gold_file), scorer.load(out))
             rows.extend({"set": set_name, "mode": mode, "metric": key, "value": value}
