@@ -120,11 +120,11 @@ SEED_FLOOR = {"f1": 0.82, "recall": 0.85}
 
 
 def test_seed_articles_reach_the_floor(nlp, shared_dir: Path, seed_paths: list[Path]):
-    from flashpoint.evaluate import _seed_records, load_scorer, run_documents, system_rows
+    from flashpoint.evaluate import extract_set, load_scorer, system_rows
 
     scorer = load_scorer(shared_dir)
-    rows = [row for doc_id, doc in run_documents(nlp, _seed_records(shared_dir))
-            for row in system_rows(doc_id, doc, "events")]
+    rows = [row for extraction in extract_set(nlp, shared_dir / "seeds")
+            for row in system_rows(extraction, "events")]
     rows = json.loads(json.dumps(rows, default=str))
     result = scorer.score_events(scorer.load(shared_dir / "eval" / "seeds.events.gold.jsonl"), rows)
     assert len(seed_paths) == 2

@@ -37,3 +37,14 @@ def test_no_date_falls_back_to_publication_without_text():
 def test_relative_dates_need_a_publication_date():
     assert resolve_date("They met on Friday.", None)["value"] is None
     assert resolve_date("They met on June 2, 2024.", None)["value"] == "2024-06-02"
+
+
+def test_a_date_in_a_clause_describing_an_actor_is_not_the_events(nlp) -> None:
+    import datetime as dt
+
+    doc = nlp.make_doc("Ortega, who led the rebels in the 1980s, accused Costa Rica of spying on Monday.")
+    doc._.published = dt.date(2025, 6, 11)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    accuse = [e for e in doc._.events if e["cameo_root"] == "11"]
+    assert accuse and accuse[0]["date"]["value"] == "2025-06-09"

@@ -38,7 +38,7 @@ from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
 from flashpoint.nlp.places import is_scene, sentence_place
-from flashpoint.nlp.temporal import resolve_date
+from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
 
 _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
@@ -241,7 +241,6 @@ class _SentenceCoder:
                 self.context["speaker"] = cand.sources[0]
         if not cands:
             return []
-        date = resolve_date(self.sent.text, self.doc._.published)
         place = sentence_place(self.sent)
         location = place[1] if place else None
         self.place_actor = _place_actor(*place) if place else None
@@ -249,6 +248,7 @@ class _SentenceCoder:
         fallback_ok: list[bool] = []
         single_source: list[bool] = []
         for cand in cands:
+            date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
             found = self.records(cand, date, location)
             records.extend(found)
             # an actorless nominal event or statement says nothing on its own

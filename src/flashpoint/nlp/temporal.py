@@ -5,12 +5,21 @@ October"), so a date is only meaningful once anchored; an unanchorable expressio
 date) keeps its absolute parts only. Past tense is assumed: "on Sunday" in a Tuesday article is
 the Sunday before, "in October" in a January article is last year's October. When the sentence
 names no date, the event is dated by the article itself (``text`` null).
+
+Only the event's own clause counts: a relative clause, apposition or parenthesis that does not
+hold the trigger describes an actor, not the event ("Petro, who demobilized in the 1990s, has
+vowed ..." is not an event of the 1990s), so ``event_clause`` blanks those out first.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from typing import Any
+
+from spacy.tokens import Span, Token
+
+#: Dependencies of clauses that describe a participant rather than tell when the event was.
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "prn", "acl"})
 
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(
     ("January February March April May June July August September October November December").split())}
@@ -112,3 +121,19 @@ def resolve_date(text: str, published: dt.date | None) -> dict[str, Any]:
             return {"value": _iso(value), "precision": precision if value else None,
                     "text": m.group(0).strip()}
     return {"value": _iso(published), "precision": "day" if published else None, "text": None}
+
+
+def event_clause(sent: Span, trigger: Token) -> str:
+    """``sent``'s text with its descriptive clauses that do not hold ``trigger`` blanked out
+    (same length, so nothing else shifts)."""
+    chars = list(sent.text)
+    for token in sent:
+        if token.dep_ not in _DESCRIPTIVE_DEPS:
+            continue
+        subtree = list(token.subtree)
+        if subtree[0].i <= trigger.i <= subtree[-1].i:
+            continue
+        start = subtree[0].idx - sent.start_char
+        end = subtree[-1].idx + len(subtree[-1].text) - sent.start_char
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
