@@ -295,7 +295,7 @@ class _SentenceCoder:
                     "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
                                  "text": self.sent.text},
                     "trigger": {"start": first.idx, "end": last.idx + len(last.text),
-                                "text": self.doc.text[first.idx:last.idx + len(last.text)]},
+                                "text": self.doc[first.i:last.i + 1].text},
                     "source": source, "target": target,
                     "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
                     "goldstein": row.goldstein, "quad_class": row.quad_class,
