@@ -37,7 +37,7 @@ from flashpoint.nlp.event_select import confidence, select
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
-from flashpoint.nlp.places import is_scene, sentence_place
+from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
 
@@ -68,6 +68,7 @@ class EventCoder:
         self.speech = self.lex.classes["speech"]
         #: lemmas that can trigger a verbal event: lexicon verbs and light verbs
         self.verb_lemmas = frozenset(self.lex.verbs) | self.light
+        gazetteer()  # load the place names with the pipeline, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ActorMention] = list(doc._.actor_mentions or [])

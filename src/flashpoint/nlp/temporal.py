@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -108,8 +109,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     return dt.date(int(g["year"]), 1, 1), "year"
 
 
+@lru_cache(maxsize=1024)
 def resolve_date(text: str, published: dt.date | None) -> dict[str, Any]:
-    """The event date record {value, precision, text} for a sentence ``text``."""
+    """The event date record {value, precision, text} for a sentence ``text``.
+
+    Cached: every event of a sentence asks about the same clause. Callers copy the result."""
     for pattern, kind in _PATTERNS:
         for m in pattern.finditer(text):
             if kind == "month" and (not m.group("month")[0].isupper() or (
