@@ -34,3 +34,24 @@ def nlp():
     from flashpoint.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def story_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic monitor history with one cross-outlet story, built once per session."""
+    from flashpoint.api.synthetic import link_story, populate
+    from flashpoint.store import Store
+
+    path = tmp_path_factory.mktemp("story-db") / "monitor.duckdb"
+    with Store(path) as store:
+        populate(store.save_article)
+        link_story(store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def story_db(story_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of that history for one test module to read and write."""
+    import shutil
+
+    return Path(shutil.copy(story_db_template, tmp_path_factory.mktemp("story") / "monitor.duckdb"))

@@ -7,21 +7,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flashpoint.api.synthetic import link_story, populate
 from flashpoint.cli import app
 from flashpoint.report import write_report
-from flashpoint.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("report") / "monitor.duckdb"
-    with Store(path) as store:
-        populate(store.save_article)
-        link_story(store)
-    return path
+def db(story_db: Path) -> Path:
+    return story_db
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,7 @@ from pathlib import Path
 import pytest
 
 from flashpoint.api import create_app
-from flashpoint.api.synthetic import link_story, populate
 from flashpoint.report import write_report
-from flashpoint.store import Store
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -48,12 +46,8 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "demo.duckdb"
-    with Store(path) as store:
-        populate(store.save_article)
-        link_story(store)
-    return path
+def db(story_db: Path) -> Path:
+    return story_db
 
 
 @pytest.fixture(scope="module")
