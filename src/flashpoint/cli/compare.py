@@ -20,6 +20,7 @@ from rich.text import Text
 from flashpoint.analysis.compare import Comparison, compare as reconcile
 from flashpoint.analysis.quote_variants import marked_parts
 from flashpoint.cli._app import app
+from flashpoint.cli.render import party
 from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, exit_if_failed, store_batch
 from flashpoint.codebook import lookup
 from flashpoint.errors import StoreError
@@ -28,10 +29,6 @@ from flashpoint.store import DEFAULT_DB, Store
 
 console = Console()
 FORMATS = ("text", "json")
-
-
-def _party(name: str | None, country: str | None) -> str:
-    return f"{name or '?'} ({country})" if country else name or "?"
 
 
 def _act(root: str | None) -> str:
@@ -48,8 +45,8 @@ def _print_events(events: list[Mapping[str, Any]]) -> None:
     for event in events:
         first = event["first_report"]
         table.add_row(
-            f"{_party(event['source'], event['source_country'])} → "
-            f"{_party(event['target'], event['target_country'])}",
+            f"{party(event['source'], event['source_country'])} → "
+            f"{party(event['target'], event['target_country'])}",
             _act(event["cameo_root"]), str(event["num_articles"]), str(event["num_outlets"]),
             f"{first['outlet']} {first['published'] or ''}".strip(), _flags(event))
     console.print(table)
@@ -73,7 +70,7 @@ def _marked(text: str, unique: set[str]) -> Text:
 def _print_quotes(groups: list[Mapping[str, Any]]) -> None:
     for group in groups:
         speaker = group["speaker"] or {}
-        console.print(Text(f"Quote of {_party(speaker.get('name'), speaker.get('country'))}",
+        console.print(Text(f"Quote of {party(speaker.get('name'), speaker.get('country'))}",
                            style="bold cyan"))
         unique = {o["doc_id"]: set(o["words"]) for o in group["only_in"]}
         for variant in group["variants"]:

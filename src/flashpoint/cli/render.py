@@ -14,11 +14,14 @@ from flashpoint.extract import Extraction
 console = Console()
 
 
+def party(name: str | None, country: str | None) -> str:
+    """An actor as the reports print it: "Gustavo Petro (COL)", or just the name."""
+    return f"{name or '?'} ({country})" if country else name or "?"
+
+
 def _party(actor: Mapping[str, Any] | None) -> str:
-    if not actor:
-        return "?"
-    name = actor.get("name") or actor.get("text") or "?"
-    return f"{name} ({actor['country']})" if actor.get("country") else name
+    actor = actor or {}
+    return party(actor.get("name") or actor.get("text"), actor.get("country"))
 
 
 def _goldstein_style(value: float) -> str:

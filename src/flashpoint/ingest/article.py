@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -36,8 +37,9 @@ class Article:
     source_path: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
+        """Hashed once: the store asks for it before and while saving."""
         return content_hash(self.text)
 
     def reference(self) -> dict[str, str | None]:

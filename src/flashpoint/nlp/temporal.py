@@ -7,8 +7,8 @@ the Sunday before, "in October" in a January article is last year's October. Whe
 names no date, the event is dated by the article itself (``text`` null).
 
 Only the event's own clause counts: a relative clause, apposition or parenthesis that does not
-hold the trigger describes an actor, not the event ("Petro, who demobilized in the 1990s, has
-vowed ..." is not an event of the 1990s), so ``event_clause`` blanks those out first.
+hold the trigger describes an actor, not the event ("Ortega, who led the rebels in the 1980s,
+accused ..." is not an event of the 1980s), so ``event_clause`` blanks those out first.
 """
 from __future__ import annotations
 
