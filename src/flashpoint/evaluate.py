@@ -26,6 +26,8 @@ SETS = (
     ("plover/gsr", "plover/gsr.gold.jsonl", "plover/gsr.input.jsonl", "sentences"),
     ("cameo_class/train", "cameo_class/train.gold.jsonl", "cameo_class/train.input.jsonl", "penta"),
     ("polnear/dev", "polnear/dev.gold.jsonl", "polnear/dev.input.jsonl", "polnear"),
+    ("news", "news/gold.events.jsonl", "news/input.jsonl", "events"),
+    ("news", "news/gold.quotes.jsonl", "news/input.jsonl", "quotes"),
 )
 
 

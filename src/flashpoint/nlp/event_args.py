@@ -19,11 +19,15 @@ from spacy.tokens import Token
 from flashpoint.nlp.mentions import ActorMention
 
 _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
-                 "from", "of", "for", "along", "near", "across")
+                 "from", "of", "for")
+#: Where force is used or deployed is whom it is used on ("troops along the border with Guyana",
+#: "drills around Taiwan", "strikes near Isfahan"); for any other act these only place it.
+_FORCE_PREPS = ("around", "near", "along", "across", "off", "inside")
 _NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "at", "with",
                                 "into", "of", "over"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
-_NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from"})
+_NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
+                       "between"})
 #: Sectors of the agents a state acts with (armed forces, police).
 _INSTRUMENT_SECTORS = frozenset({"MIL", "COP"})
 _ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
@@ -43,7 +47,8 @@ class EventArguments:
 
     # --- actors --------------------------------------------------------------------------------
     def actors(self, token: Token | None, deep: bool = True,
-               avoid: frozenset[str] = frozenset()) -> list[ActorMention | None]:
+               avoid: frozenset[str] = frozenset(), places: bool = True
+               ) -> list[ActorMention | None]:
         """Actor mentions a noun phrase headed by ``token`` stands for (conjuncts fan out)."""
         if token is None:
             return [None]
@@ -51,7 +56,7 @@ class EventArguments:
             token = token.head.head
         found: list[ActorMention | None] = []
         for head in (token, *token.conjuncts):
-            mention = self._np_actor(head, deep, avoid)
+            mention = self._np_actor(head, deep, avoid, places)
             if mention is None or mention in found:
                 continue
             found.append(mention)
@@ -63,7 +68,8 @@ class EventArguments:
                     found.append(other)
         return found or [None]
 
-    def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str]) -> ActorMention | None:
+    def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str],
+                  places: bool = True) -> ActorMention | None:
         """The actor a noun phrase names: its head, else the nearest modifier or "of"/"on"
         object that is an actor, a state or person before a generic agent ("military"). A head
         the KB cannot place takes the identity of its apposition ("Ana Ruiz, Chile's
@@ -80,8 +86,15 @@ class EventArguments:
             for tok in frontier:
                 for child in tok.children:
                     hop = child.dep_ in _NP_DEPS or (deep and child.dep_ == "prep"
-                                                     and child.lower_ in _NP_PREPS)
-                    if child.dep_ == "pobj" and tok.dep_ == "prep":
+                                                     and child.lower_ in _NP_PREPS
+                                                     and (places or child.lower_ != "in"))
+                    if child.dep_ == "pobj" and tok.dep_ in ("prep", "agent"):
+                        hop = True
+                    if deep and tok.dep_ == "acl" and child.dep_ == "agent":
+                        hop = True  # "positions held by the rebels": the rebels'
+                    if deep and child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+                        hop = True  # "attacks targeting Israel", "a ship owned by Iran"
+                    if tok.dep_ == "acl" and tok.tag_ == "VBG" and child.dep_ == "dobj":
                         hop = True
                     if not hop:
                         continue
@@ -114,14 +127,27 @@ class EventArguments:
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 return subj[0]
-            if probe.dep_ == "acl" and probe.head.dep_ == "dobj" and probe.head.i not in self.by_token:
-                probe = probe.head.head  # "X released a statement urging ...": X urges
+            if probe.dep_ == "acl" and probe.head.i not in self.by_token and \
+                    probe.tag_ == "VBG" and self._clause_verb(probe.head) is not None:
+                # "X released a statement urging ...", "X retaliated with attacks targeting Y":
+                # the participle's agent is the agent of the clause its noun belongs to
+                probe = self._clause_verb(probe.head)
                 continue
             if probe.dep_ in ("relcl", "acl") and probe.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return probe.head
             if probe.dep_ not in ("conj", "xcomp", "advcl", "acomp") or probe.head is probe:
                 return None
             probe = probe.head
+        return None
+
+    @staticmethod
+    def _clause_verb(noun: Token) -> Token | None:
+        """The verb a noun is the object of, directly or through one preposition."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            return head
         return None
 
     def agent(self, verb: Token) -> Token | None:
@@ -132,7 +158,8 @@ class EventArguments:
         return None
 
     def verb_target(self, verb: Token, prep: Token | None,
-                    sources: list[ActorMention | None] = ()) -> list[ActorMention | None]:
+                    sources: list[ActorMention | None] = (), warns: bool = False,
+                    force: bool = False) -> list[ActorMention | None]:
         """Object, else passive subject or dative, else a directional prepositional object:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
@@ -140,25 +167,29 @@ class EventArguments:
         heads = list(objs)
         preps = [prep] if prep is not None else []
         # a "to" parsed as a dative ("supplying data to Ghana") is a preposition
+        directional = _TARGET_PREPS + (_FORCE_PREPS if force else ())
         preps += sorted((c for c in verb.children if c.dep_ in ("prep", "dative")
-                         and c.lower_ in _TARGET_PREPS), key=lambda c: _TARGET_PREPS.index(c.lower_))
+                         and c.lower_ in directional), key=lambda c: directional.index(c.lower_))
         heads += [g for p in preps for g in _prep_objects(p)]
         heads += [g for o in objs for p in o.children if p.dep_ == "prep"
-                  and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+                  and p.lower_ in directional for g in p.children if g.dep_ == "pobj"]
         # "turned down an offer by Chile": who made the offer is who is turned down
         heads += [g for o in objs for p in o.children if p.dep_ in ("prep", "agent")
                   and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
-        heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
-                  if g.dep_ in ("nsubj", "nsubjpass")]  # "warned that the Colombian leader ..."
+        if warns:  # "warned that the Colombian leader ..."; a statement's topic is no target
+            heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                      if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        found = [[a for a in self.actors(head, avoid=own)
+        found = [[a for a in self.actors(head, avoid=own, places=force)
                   if not same_entity(a, sources) and not _instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-            found.append(self.verb_target(comp, None, sources))  # "threatened to cut ties with X"
-        # where one's forces go or act is whom the act is on: "station troops in Mali"
+            found.append(self.verb_target(comp, None, sources, force=force))  # "threatened to cut ties with X"
+        # where one's forces go or act is whom the act is on: "station troops in Mali"; the
+        # scene of anything else is only its location ("met in Istanbul")
         scene = [self.actors(g) for o in (verb, *objs) for p in o.children
-                 if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+                 if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                 if g.dep_ == "pobj"] if force else []
         for actors in found + scene:  # another country first: "send its companies to Venezuela"
             if any(a is not None and a.country and a.country not in own for a in actors):
                 return actors

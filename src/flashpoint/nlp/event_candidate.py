@@ -28,3 +28,9 @@ class Candidate:
     speaker: ActorMention | None = None
     depth: int = 0
     consumed: set[int] = field(default_factory=set)
+    #: "accused each other": the sources act on one another
+    reciprocal: bool = False
+    #: "Both blamed each other", "the two sides clashed": the sources are the article's pair
+    reciprocal_subject: bool = False
+    #: the object is an earlier event ("condemned the strikes"): the root family it refers to
+    refers: frozenset[str] | None = None

@@ -33,7 +33,9 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.codebook import demand_code, future_code, lexicon, lookup, refusal_code
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
-from flashpoint.nlp.event_select import confidence, select
+from flashpoint.nlp.constraints import violation
+from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
+from flashpoint.nlp.event_select import confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
@@ -50,19 +52,41 @@ _SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: Verbal roots: who did these last is whose "remarks" a later sentence refers to.
 _VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _SELF = frozenset({"i", "we", "me", "us", "my", "our"})
+#: Codes of acts that coordinated parties do jointly, each to the other ("A and B met",
+#: "signed a deal", "agreed to a ceasefire", "clashed"): CAMEO codes both directions. Mediation,
+#: aid and withdrawals are not among them: "Qatar and Turkey mediated" act on third parties.
+_JOINT_CODES = frozenset({"030", "031", "036", "040", "041", "043", "044", "046", "050", "057",
+                          "060", "061", "062", "0871", "190", "193"})
+#: What a nominal event must be the subject of to be an event of its own sentence: verbs of
+#: occurrence and effect ("protests erupted", "an air strike killed ten", "sanctions remain"),
+#: not a mention in passing ("after the war", "condemned the strikes").
+_OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resume", "begin",
+                         "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
+                         "hit", "strike", "target", "destroy", "damage", "wound", "injure",
+                         "leave", "claim", "displace", "remain", "stay", "take"})
+#: Heads of a subject that stands for a pair of parties ("both sides", "the two countries").
+_PAIR_WORDS = frozenset({"both", "two"})
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
-@Language.factory("flashpoint_events", default_config={"emit_negated": False})
-def make_events(nlp: Language, name: str, emit_negated: bool) -> "EventCoder":
+#: Default confidence below which an event is not emitted (see :mod:`event_select`).
+MIN_CONFIDENCE = 0.0
+
+
+@Language.factory("flashpoint_events",
+                  default_config={"emit_negated": False, "min_confidence": MIN_CONFIDENCE})
+def make_events(nlp: Language, name: str, emit_negated: bool,
+                min_confidence: float) -> "EventCoder":
     """spaCy factory of the event component."""
-    return EventCoder(emit_negated=emit_negated)
+    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence)
 
 
 class EventCoder:
     """The spaCy component: fills ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, emit_negated: bool = False) -> None:
+    def __init__(self, emit_negated: bool = False, min_confidence: float = MIN_CONFIDENCE) -> None:
         self.emit_negated = emit_negated
+        self.min_confidence = min_confidence
         self.lex = lexicon()
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
@@ -79,8 +103,12 @@ class EventCoder:
         quotes = list(doc._.quotes or [])
         events: list[dict[str, Any]] = []
         context: dict[str, ActorMention | None] = {"speaker": None}
+        discourse = Discourse(mentions)
         for sent in doc.sents:
-            events.extend(_SentenceCoder(self, sent, by_token, quotes, context).events())
+            found = _SentenceCoder(self, sent, by_token, quotes, context, discourse).events()
+            for event in found:
+                discourse.remember(event["cameo_root"], event["source"], event["target"])
+            events.extend(e for e in found if e["confidence"] >= self.min_confidence)
         doc._.events = events
         return doc
 
@@ -89,8 +117,10 @@ class _SentenceCoder:
     """Codes one sentence; a class only to share the sentence's lookups between helpers."""
 
     def __init__(self, coder: EventCoder, sent: Span, by_token: dict[int, ActorMention],
-                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None]) -> None:
+                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None],
+                 discourse: Discourse) -> None:
         self.coder, self.sent, self.by_token, self.quotes = coder, sent, by_token, quotes
+        self.discourse = discourse
         #: the last actor who said or threatened something: whose are "those remarks"
         self.context = context
         self.doc = sent.doc
@@ -122,9 +152,13 @@ class _SentenceCoder:
             targets = [a for a in self.args.actors(self.args.noun_target(noun_obj), avoid=own)
                        if not same_entity(a, sources)] or [None]
         if targets == [None]:
-            targets = self.args.verb_target(verb, prep, sources)
+            targets = self.args.verb_target(verb, prep, sources,
+                                            warns=code[:2] in ("10", "11", "12", "13"),
+                                            force=code[:2] in _SCENE_ROOTS)
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
+        if targets == [None]:
+            self._implicit_parties(cand, verb, noun_obj)
         cand.consumed = {t.i for c in verb.children for t in c.subtree
                          if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")}
         return cand
@@ -147,6 +181,37 @@ class _SentenceCoder:
                     and self.by_token[c.i] not in sources]
             targets = [self.by_token[mods[0].i]] if mods else [None]
         return Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+
+    def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
+        """Mark what the discourse must fill in: "each other", a pair subject ("both sides"),
+        an earlier event as object ("condemned the strikes")."""
+        objs = [o for o in verb.children if o.dep_ in ("dobj", "pobj", "prep")]
+        words = {t.lower_ for o in objs for t in o.subtree}
+        cand.reciprocal = {"each", "other"} <= words or {"one", "another"} <= words
+        subj = self.args.subject(verb)
+        if subj is not None and cand.sources == [None] and (
+                subj.lower_ in _PAIR_WORDS or any(c.lower_ in _PAIR_WORDS
+                                                    for c in subj.children if c.dep_ in ("det", "nummod", "predet"))):
+            cand.reciprocal_subject = True
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c is not noun_obj):
+            family = self._event_family(obj)
+            if family is not None:
+                cand.refers = family
+
+    def _event_family(self, noun: Token) -> frozenset[str] | None:
+        """The root family of an anaphoric event noun with no actor of its own ("the air
+        strikes", "these claims", "those remarks"); None for anything else."""
+        if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in noun.children):
+            return None
+        if any(t.i in self.by_token for t in noun.subtree):
+            return None
+        entry, _ = best_entry(noun, self.coder.lex.nouns.get(noun.lemma_.lower(), ()))
+        if entry is not None:
+            return FORCE_ROOTS if entry.code[:2] in FORCE_ROOTS or entry.code[:2] == "19" \
+                else WORD_ROOTS
+        if noun.lemma_.lower() in self.coder.lex.classes["words"]:
+            return WORD_ROOTS
+        return None
 
     # --- modality and speech -------------------------------------------------------------------
     def reported(self, verb: Token) -> tuple[ActorMention | None, int]:
@@ -189,6 +254,8 @@ class _SentenceCoder:
                 continue
             if any(a.lemma_.lower() in hedges for a in list(tok.ancestors)[:3]):
                 continue  # "fears of US military intervention" is no intervention
+            if not (_occurs(tok) or is_headline(self.sent)):
+                continue
             cand = self.noun_candidate(tok)
             if cand is not None and cand.code[:2] != "01":
                 found.append(cand)
@@ -236,6 +303,7 @@ class _SentenceCoder:
         return cand
 
     def events(self) -> list[dict[str, Any]]:
+        """The sentence's event records (every candidate that passes the constraints)."""
         cands = [c for c in (self.finish(c) for c in self.candidates()) if c is not None]
         for cand in cands:
             if cand.code[:2] in _VERBAL_ROOTS and cand.sources[0] is not None and not cand.nominal:
@@ -246,69 +314,89 @@ class _SentenceCoder:
         location = place[1] if place else None
         self.place_actor = _place_actor(*place) if place else None
         records: list[dict[str, Any]] = []
-        fallback_ok: list[bool] = []
-        single_source: list[bool] = []
         for cand in cands:
             date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
-            found = self.records(cand, date, location)
-            records.extend(found)
-            # an actorless nominal event or statement says nothing on its own
-            fallback_ok.extend([not cand.nominal and cand.code[:2] != "01"] * len(found))
-            single_source.extend([len(cand.sources) == 1] * len(found))
-        return select(records, fallback_ok, single_source)
+            records.extend(self.records(cand, date, location))
+        return dedupe(records)
 
     def records(self, cand: Candidate, date: dict[str, Any],
                 location: dict[str, Any] | None) -> list[dict[str, Any]]:
+        """One record per dyad of ``cand``: coordinated actors fan out ("Russia and China
+        criticized X", "eased tariffs on Peru, Chile and Bolivia" are one event per dyad, so every
+        dyad's series sees it); reciprocal and joint acts go both ways."""
         anchor = cand.anchor
         quote = self.quote_of(anchor)
         speaker_actor = quote.get("speaker") if quote else None
         if speaker_actor is None and cand.speaker is not None:
             speaker_actor = cand.speaker.as_actor()
+        sources = [self.record_actor(s) for s in cand.sources]
+        if all(s is None for s in sources) and quote is not None and quote.get("direct") \
+                and speaker_actor and self._speaker_is_agent(cand):
+            sources = [speaker_actor]
+        root = cand.code[:2]
+        if cand.reciprocal_subject:  # "both blamed each other": the pair the article set up
+            pair = self.discourse.pair()
+            sources = list(pair) if pair else [None]
+        self.discourse.coordinated([s for s in sources if s])
+        dyads = self._dyads(cand, sources, root)
         out = []
-        dyads: set[tuple[str | None, str | None]] = set()
-        row = lookup(cand.code)
         first, last = cand.trigger[0], cand.trigger[-1]
         verb = anchor if not cand.nominal else anchor.head
-        for src in cand.sources:
-            source = self.record_actor(src)
-            if source is None and quote is not None and speaker_actor and self._speaker_is_agent(cand):
-                source = speaker_actor
-            if source is None and cand.code[:2] in _SCENE_ROOTS:
-                source = self.place_actor  # "a blast in Kumasi killed ...": unknown, local
-            # coordinated actors fan out: "Russia and China criticized X" and "eased tariffs on
-            # Peru, Chile and Bolivia" are one event per dyad, so every dyad's series sees it
-            for tgt in cand.targets:
-                target = self.record_actor(tgt)
-                if target is None and cand.code[:2] in _SCENE_ROOTS:
-                    target = self.place_actor  # a domestic protest or attack targets its country
-                if source and target and self.place_actor not in (source, target) and \
-                        (source.get("name"), source.get("code")) == (target.get("name"), target.get("code")):
-                    continue  # an actor acting on itself is a parsing error far more often than news
-                dyad = (_polity(source), _polity(target))
-                if dyad[0] and dyad[1] and dyad in dyads:
-                    continue  # "freed the mayor and members of his council": one act
-                dyads.add(dyad)
-                reported_by = speaker_actor if speaker_actor and not _same(speaker_actor, source) else None
-                hypothetical = is_hypothetical(verb)
-                future = is_future(verb) if not cand.nominal else False
-                conf = confidence(cand, source, target, hypothetical)
-                out.append({
-                    "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
-                                 "text": self.sent.text},
-                    "trigger": {"start": first.idx, "end": last.idx + len(last.text),
-                                "text": self.doc[first.i:last.i + 1].text},
-                    "source": source, "target": target,
-                    "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
-                    "goldstein": row.goldstein, "quad_class": row.quad_class,
-                    "plover": {"event_type": row.plover_type, "mode": row.plover_mode},
-                    "date": dict(date), "location": location,
-                    "modality": {"negated": is_negated(anchor) and not cand.negation_used,
-                                 "hypothetical": hypothetical, "future": future,
-                                 "reported_by": reported_by},
-                    "quote_id": quote.get("quote_id") if quote else None,
-                    "confidence": conf,
-                })
+        hypothetical = is_hypothetical(verb)
+        future = is_future(verb) if not cand.nominal else False
+        headline = is_headline(self.sent)
+        for source, target, inferred in dyads:
+            reported_by = speaker_actor if speaker_actor and not _same(speaker_actor, source) else None
+            if violation(source, target, reported_by) is not None:
+                continue
+            conf = confidence(cand, source, target, hypothetical, inferred=inferred,
+                              headline=headline)
+            row = lookup(crowd_code(cand.code, source))
+            out.append({
+                "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
+                             "text": self.sent.text},
+                "trigger": {"start": first.idx, "end": last.idx + len(last.text),
+                            "text": self.doc[first.i:last.i + 1].text},
+                "source": source, "target": target,
+                "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
+                "goldstein": row.goldstein, "quad_class": row.quad_class,
+                "plover": {"event_type": row.plover_type, "mode": row.plover_mode},
+                "date": dict(date), "location": location,
+                "modality": {"negated": is_negated(anchor) and not cand.negation_used,
+                             "hypothetical": hypothetical, "future": future,
+                             "reported_by": reported_by},
+                "quote_id": quote.get("quote_id") if quote else None,
+                "confidence": conf,
+            })
         return out
+
+    def _dyads(self, cand: Candidate, sources: list[dict[str, Any] | None], root: str
+               ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]]:
+        """(source, target, inferred) pairs of a candidate, targets completed from the text
+        (the scene of force), then from the discourse (see :mod:`flashpoint.nlp.discourse`)."""
+        targets = [self.record_actor(t) for t in cand.targets]
+        countries = {s["country"] for s in sources if s and s.get("country")}
+        if targets == [None] and len(countries) >= 2 and (
+                cand.reciprocal or cand.code in _JOINT_CODES):
+            # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal":
+            # each party acts on the other
+            return [(s, t, False) for s in sources for t in sources
+                    if s and t and s.get("country") != t.get("country")]
+        if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
+            return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
+        pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
+        for source in sources:
+            for target in targets:
+                inferred = False
+                if target is None and root in _SCENE_ROOTS and self.place_actor is not None \
+                        and source is not None:
+                    target = self.place_actor  # force used in a place is used on its country
+                if target is None and cand.refers is not None:
+                    target = self.discourse.referent_of(
+                        cand.refers, (source or {}).get("country"))
+                    inferred = target is not None
+                pairs.append((source, target, inferred))
+        return pairs
 
     def record_actor(self, mention: ActorMention | None) -> dict[str, Any] | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
@@ -323,8 +411,11 @@ class _SentenceCoder:
         return mention.as_actor()
 
     def _speaker_is_agent(self, cand: Candidate) -> bool:
-        """In a quote, a subjectless (imperative) or first-person event is the speaker's."""
-        subj = self.args.subject(cand.anchor) if not cand.nominal else self.args.noun_source(cand.anchor)
+        """In a direct quote, a subjectless (imperative) or first-person verb is the speaker's;
+        a reported clause's events are never the reporter's (constraint 3)."""
+        if cand.nominal:
+            return False
+        subj = self.args.subject(cand.anchor)
         return subj is None or subj.lower_ in _SELF
 
 
@@ -334,6 +425,28 @@ def _place_actor(ent: Span, location: dict[str, Any]) -> dict[str, Any] | None:
         return None
     return {"name": location["name"], "text": ent.text, "start": ent.start_char, "end": ent.end_char,
             "country": location["country"], "code": location["country"], "sector": None}
+
+
+#: Sectors of crowds and civilians: force they use is a violent protest, not war.
+_CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
+
+
+def crowd_code(code: str, source: dict[str, Any] | None) -> str:
+    """Force used by protesters, students, workers or civilians ("protesters stormed the
+    parliament") is CAMEO 145, violent protest, not military force (18-19)."""
+    if code[:2] in ("18", "19") and source and source.get("sector") in _CROWD_SECTORS:
+        return "145"
+    return code
+
+
+def _occurs(noun: Token) -> bool:
+    """Whether a nominal event is said to happen in its sentence: the subject of a verb of
+    occurrence or effect (see ``_OCCURRENCE``), or coordinated with one that is."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    if noun.dep_ == "attr":  # "X has been a vocal critic of Y": predicated of X
+        return True
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _OCCURRENCE
 
 
 def _governors(token: Token) -> list[Token]:
@@ -350,12 +463,6 @@ def _finite_sibling(token: Token) -> bool:
     is a main clause the parser attached too low, not part of the infinitive's content."""
     return token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB"
 
-
-
-def _polity(actor: dict[str, Any] | None) -> str | None:
-    """The country of a record actor, else its actor code (an IGO or NGO): the level at which
-    two records of one trigger are the same event."""
-    return (actor.get("country") or actor.get("code")) if actor else None
 
 
 def _same(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:

@@ -40,6 +40,11 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
             mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
             ok = any(m.lemma_.lower() in values or m.lower_ in values
                      for mod in mods for m in (mod, *mod.conjuncts))
+        elif key == "subj":
+            subj = subject_of(token)
+            ok = subj is not None and head_in(subj, values)
+        elif key == "objtype":  # only "person": the object is somebody, not something
+            ok = any(_is_person(o) for o in objects(token))
         elif key == "neg":
             ok = is_negated(token)
         elif key == "ccomp":
@@ -59,6 +64,27 @@ def head_in(token: Token, values: frozenset[str] | None) -> bool:
         return True
     return token.lemma_.lower() in values or token.lower_ in values or any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children)
+
+
+#: Nouns that name people (released, detained, expelled ... only people are).
+PERSON_NOUNS = frozenset("""people person man men woman women child children civilian citizen
+national hostage prisoner detainee captive activist journalist dissident soldier officer official
+worker student protester demonstrator leader member opponent suspect diplomat envoy ambassador
+fighter militant rebel crew sailor fisherman migrant refugee tourist""".split())
+
+
+def _is_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or \
+        token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+
+
+def subject_of(token: Token) -> Token | None:
+    """The active subject of a verb, or of the verb it is coordinated with."""
+    for probe in (token, token.head if token.dep_ == "conj" else token):
+        subj = next((c for c in probe.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def objects(token: Token) -> list[Token]:
