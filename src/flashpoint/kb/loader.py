@@ -77,6 +77,7 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
         agents={r["phrase"]: r["sector"] for r in _rows(directory / "agents.tsv")},
         roles={r["phrase"]: r["office"] for r in _rows(directory / "roles.tsv")},
         regions={r["phrase"]: r["code"] or None for r in _rows(directory / "regions.tsv")},
+        vessels={r["prefix"]: (r["iso3"], r["sector"]) for r in _rows(directory / "vessels.tsv")},
     )
 
 

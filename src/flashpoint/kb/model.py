@@ -114,6 +114,8 @@ class KnowledgeBase:
     agents: dict[str, str]
     roles: dict[str, str]
     regions: dict[str, str | None]
+    #: ship-name prefix -> (ISO3, sector): "USS" -> ("USA", "MIL")
+    vessels: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_actor_office: dict[tuple[str, str], list[Person]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, list[Person]] = field(default_factory=dict, repr=False)
 

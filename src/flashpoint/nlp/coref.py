@@ -90,6 +90,7 @@ class Coreference:
                 links[id(pronouns[-1])] = antecedent
         mentions = sorted(mentions + pronouns, key=lambda m: m.start)
         _possessed_agents(mentions)  # before _localise: "his government" is his country's
+        _qualified_agents(doc, mentions)  # "officers from Kenya" are Kenya's
         self._localise(mentions, on)
         for pronoun in pronouns:  # antecedents may just have been localised
             _adopt(pronoun, links[id(pronoun)])
@@ -230,6 +231,23 @@ def _possessed_agents(mentions: list[ActorMention]) -> None:
                 and agent.kind == "agent" and agent.country is None and agent.start - pronoun.end <= 2):
             agent.country = pronoun.country
             agent.code = pronoun.country + (agent.sector or "") if pronoun.country else pronoun.code
+
+
+def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
+    """A generic agent with a "from"/"of" country after it ("police officers from Kenya",
+    "delegations of Armenia") belongs to that country, not to the story's home country."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.kind != "agent" or m.country is not None:
+            continue
+        root = doc[m.start:m.end].root
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            owner = next((by_token[g.i] for g in prep.children
+                          if g.dep_ == "pobj" and g.i in by_token), None)
+            if owner is not None and owner.kind == "state" and owner.country:
+                m.country = owner.country
+                m.code = owner.country + (m.sector or "")
+                break
 
 
 def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> list[ActorMention]:

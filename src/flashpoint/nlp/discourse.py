@@ -6,6 +6,10 @@ coder fills it in from the context. Three such readings are made here, each from
 * **Event anaphora.** "Cambodia condemned *the air strikes*", "the Taliban rejected *these
   claims*": the object is an earlier event, so the target is that event's source — the actor of
   the most recent earlier event of the same family (force for "strikes", words for "claims").
+* **The author of a thing.** "Opposition leaders denounced the martial law declaration",
+  "Kobakhidze rejected the decision": a criticism, rejection or endorsement of a thing with no
+  author named is aimed at whoever the article last showed acting, other than the critic.
+* **Mediation.** "The talks were mediated by Qatar": a mediator acts on the pair of parties.
 * **Reciprocals.** "Both blamed each other", "the two countries accused each other": the group
   is the last pair of actors the article set against each other, else its two principal parties;
   the event is coded in both directions.
@@ -24,6 +28,8 @@ Actor = dict[str, Any]
 #: Root families an event noun can refer back to.
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 WORD_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+#: How many of the latest events the author of a criticised thing is looked for in.
+RECENT_EVENTS = 6
 #: A principal party must be named at least this often; the second at least this share of the
 #: first's mentions, so an article about one country with a passing mention of another has none.
 MIN_PARTY_MENTIONS = 2
@@ -60,13 +66,23 @@ class Discourse:
             self.parties = (ranked[0], ranked[1])
 
     # -- reading ----------------------------------------------------------------------------
-    def referent_of(self, family: frozenset[str], exclude: str | None) -> Actor | None:
-        """The source of the latest earlier event of ``family`` whose country is not ``exclude``
-        (the speaker's own country is never the author of the act it condemns)."""
-        for root, source in reversed(self.history):
-            if root in family and source.get("country") and source.get("country") != exclude:
-                return source
+    def referent_of(self, family: frozenset[str], source: Actor | None) -> Actor | None:
+        """The source of the latest earlier event of ``family`` by another actor than
+        ``source`` (nobody condemns their own strikes)."""
+        for root, earlier in reversed(self.history):
+            if root in family and _other(earlier, source):
+                return earlier
         return None
+
+    def responsible(self, source: Actor | None, window: int = RECENT_EVENTS) -> Actor | None:
+        """Who is behind the thing a criticism, rejection or praise is about ("condemned the
+        martial law declaration", "rejected the decision"): the latest earlier actor, among the
+        last ``window`` events, other than the critic (another country, or another actor of
+        the critic's country)."""
+        if source is None:
+            return None
+        return next((earlier for _, earlier in list(reversed(self.history))[:window]
+                     if _other(earlier, source)), None)
 
     def pair(self) -> tuple[Actor, Actor] | None:
         """The two actors a reciprocal ("each other", "both sides") refers to."""
@@ -93,3 +109,13 @@ class Discourse:
         if len(distinct) == 2:
             first, second = distinct.values()
             self.last_pair = (first, second)
+
+
+def _other(actor: Actor, than: Actor | None) -> bool:
+    """Whether ``actor`` is another party than ``than``: another country, or another sector of
+    the same country (the opposition and the president of one state are two parties)."""
+    if than is None:
+        return True
+    if actor.get("country") != than.get("country"):
+        return True
+    return actor.get("code") != than.get("code") and actor.get("sector") != than.get("sector")

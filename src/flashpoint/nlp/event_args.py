@@ -25,6 +25,8 @@ _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with
 _FORCE_PREPS = ("around", "near", "along", "across", "off", "inside")
 _NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "at", "with",
                                 "into", "of", "over"})
+#: Verbs that name a thing in "condemned what it called X".
+_NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
 _NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
                        "between"})
@@ -176,6 +178,10 @@ class EventArguments:
         # "turned down an offer by Chile": who made the offer is who is turned down
         heads += [g for o in objs for p in o.children if p.dep_ in ("prep", "agent")
                   and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+        # "condemned what it called Thai aggression": the thing named is the object
+        heads += [g for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.pos_ == "VERB"
+                  and c.lemma_.lower() in _NAMING_VERBS for g in c.children
+                  if g.dep_ in ("oprd", "dobj", "attr") and g.pos_ in ("NOUN", "PROPN")]
         if warns:  # "warned that the Colombian leader ..."; a statement's topic is no target
             heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                       if g.dep_ in ("nsubj", "nsubjpass")]

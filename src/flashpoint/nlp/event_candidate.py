@@ -34,3 +34,5 @@ class Candidate:
     reciprocal_subject: bool = False
     #: the object is an earlier event ("condemned the strikes"): the root family it refers to
     refers: frozenset[str] | None = None
+    #: the object is a thing with no author named ("denounced the declaration")
+    thing_object: bool = False

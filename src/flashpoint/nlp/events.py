@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.codebook import demand_code, future_code, lexicon, lookup, refusal_code
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
-from flashpoint.nlp.constraints import violation
+from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
 from flashpoint.nlp.event_select import confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
@@ -67,10 +67,14 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
 #: Heads of a subject that stands for a pair of parties ("both sides", "the two countries").
 _PAIR_WORDS = frozenset({"both", "two"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
+#: Codes of mediating between parties ("mediated the talks", "brokered a truce").
+_MEDIATION_CODES = frozenset({"045", "039"})
+#: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
+_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
 
 #: Default confidence below which an event is not emitted (see :mod:`event_select`).
-MIN_CONFIDENCE = 0.0
+MIN_CONFIDENCE = 0.4
 
 
 @Language.factory("flashpoint_events",
@@ -182,6 +186,22 @@ class _SentenceCoder:
             targets = [self.by_token[mods[0].i]] if mods else [None]
         return Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
 
+    def _implicit_target(self, cand: Candidate, source: dict[str, Any] | None, root: str
+                         ) -> dict[str, Any] | None:
+        """The target the discourse supplies when the sentence names none (see
+        :mod:`flashpoint.nlp.discourse`): the author of an event referred back to, the parties
+        of a mediation, the author of a criticised thing."""
+        if cand.refers is not None:
+            found = self.discourse.referent_of(cand.refers, source)
+            if found is not None:
+                return found
+        if cand.code in _MEDIATION_CODES:
+            pair = self.discourse.pair()
+            return next((p for p in pair or () if not same_actor(p, source)), None)
+        if cand.thing_object and root in _ON_THINGS_ROOTS:
+            return self.discourse.responsible(source)
+        return None
+
     def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
         """Mark what the discourse must fill in: "each other", a pair subject ("both sides"),
         an earlier event as object ("condemned the strikes")."""
@@ -193,10 +213,13 @@ class _SentenceCoder:
                 subj.lower_ in _PAIR_WORDS or any(c.lower_ in _PAIR_WORDS
                                                     for c in subj.children if c.dep_ in ("det", "nummod", "predet"))):
             cand.reciprocal_subject = True
-        for obj in (c for c in verb.children if c.dep_ == "dobj" and c is not noun_obj):
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                    and c is not noun_obj):
             family = self._event_family(obj)
             if family is not None:
                 cand.refers = family
+            if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree):
+                cand.thing_object = True
 
     def _event_family(self, noun: Token) -> frozenset[str] | None:
         """The root family of an anaphoric event noun with no actor of its own ("the air
@@ -374,7 +397,8 @@ class _SentenceCoder:
                ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]]:
         """(source, target, inferred) pairs of a candidate, targets completed from the text
         (the scene of force), then from the discourse (see :mod:`flashpoint.nlp.discourse`)."""
-        targets = [self.record_actor(t) for t in cand.targets]
+        targets = [None if root == "01" and t is not None and t.sector == "MED"
+                   else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
         countries = {s["country"] for s in sources if s and s.get("country")}
         if targets == [None] and len(countries) >= 2 and (
                 cand.reciprocal or cand.code in _JOINT_CODES):
@@ -387,15 +411,14 @@ class _SentenceCoder:
         pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
         for source in sources:
             for target in targets:
-                inferred = False
                 if target is None and root in _SCENE_ROOTS and self.place_actor is not None \
                         and source is not None:
                     target = self.place_actor  # force used in a place is used on its country
-                if target is None and cand.refers is not None:
-                    target = self.discourse.referent_of(
-                        cand.refers, (source or {}).get("country"))
-                    inferred = target is not None
-                pairs.append((source, target, inferred))
+                if target is not None:
+                    pairs.append((source, target, False))
+                    continue
+                implicit = self._implicit_target(cand, source, root)
+                pairs.append((source, implicit, implicit is not None))
         return pairs
 
     def record_actor(self, mention: ActorMention | None) -> dict[str, Any] | None:

