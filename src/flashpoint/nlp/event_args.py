@@ -29,7 +29,7 @@ _NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "to", "toward", "toward
 _NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
 _NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
-                       "between"})
+                       "between", "by"})
 #: Sectors of the agents a state acts with (armed forces, police).
 _INSTRUMENT_SECTORS = frozenset({"MIL", "COP"})
 _ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
@@ -62,9 +62,10 @@ class EventArguments:
             if mention is None or mention in found:
                 continue
             found.append(mention)
-            # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay"
-            root = token.doc[mention.start:mention.end].root
-            for conj in root.conjuncts:
+            # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay",
+            # "the leaders of Armenia and Azerbaijan"
+            inside = token.doc[mention.start:mention.end]
+            for conj in (c for t in inside for c in t.conjuncts if not mention.start <= c.i < mention.end):
                 other = self.by_token.get(conj.i)
                 if other is not None and other not in found and (other.country or other.code):
                     found.append(other)

@@ -70,7 +70,7 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Codes of mediating between parties ("mediated the talks", "brokered a truce").
 _MEDIATION_CODES = frozenset({"045", "039"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
-_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
+_ON_THINGS_ROOTS = frozenset({"05", "11", "12", "17", "19"})
 
 
 #: Default confidence below which an event is not emitted (see :mod:`event_select`).
@@ -129,6 +129,10 @@ class _SentenceCoder:
         self.context = context
         self.doc = sent.doc
         self.args = EventArguments(by_token, coder.lex.classes["words"], context)
+        classes = coder.lex.classes
+        #: objects that parties share rather than author ("signed an agreement", "held talks")
+        self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
+            | classes["relations"]
 
     # --- triggers ------------------------------------------------------------------------------
     def verb_candidate(self, verb: Token) -> Candidate | None:
@@ -196,8 +200,10 @@ class _SentenceCoder:
             if found is not None:
                 return found
         if cand.code in _MEDIATION_CODES:
+            mediators = [s for s in cand.sources if s is not None]
             pair = self.discourse.pair()
-            return next((p for p in pair or () if not same_actor(p, source)), None)
+            return next((p for p in pair or () if not same_actor(p, source)
+                         and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
         return None
@@ -218,7 +224,8 @@ class _SentenceCoder:
             family = self._event_family(obj)
             if family is not None:
                 cand.refers = family
-            if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree):
+            if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree) \
+                    and obj.lemma_.lower() not in self.joint_objects:
                 cand.thing_object = True
 
     def _event_family(self, noun: Token) -> frozenset[str] | None:
@@ -360,8 +367,8 @@ class _SentenceCoder:
         if cand.reciprocal_subject:  # "both blamed each other": the pair the article set up
             pair = self.discourse.pair()
             sources = list(pair) if pair else [None]
-        self.discourse.coordinated([s for s in sources if s])
         dyads = self._dyads(cand, sources, root)
+        self.discourse.coordinated([s for s in sources if s])
         out = []
         first, last = cand.trigger[0], cand.trigger[-1]
         verb = anchor if not cand.nominal else anchor.head
@@ -401,7 +408,7 @@ class _SentenceCoder:
                    else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
         countries = {s["country"] for s in sources if s and s.get("country")}
         if targets == [None] and len(countries) >= 2 and (
-                cand.reciprocal or cand.code in _JOINT_CODES):
+                cand.reciprocal or (cand.code in _JOINT_CODES and not cand.thing_object)):
             # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal":
             # each party acts on the other
             return [(s, t, False) for s in sources for t in sources
