@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Regenerate the data files converted from PETRARCH2's dictionaries (stdlib only, no venv needed).
+PETRARCH ?= ../shared/reference/petrarch2
+data:
+	$(PYTHON) tools/petrarch/convert.py $(PETRARCH) src/flashpoint/data
 
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache
