@@ -30,13 +30,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.codebook import demand_code, future_code, lexicon, lookup, refusal_code
+from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lookup,
+                                 refusal_code)
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
 from flashpoint.nlp.event_select import confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.patterns import pattern_book
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
@@ -73,6 +75,9 @@ _MEDIATION_CODES = frozenset({"045", "039"})
 _ON_THINGS_ROOTS = frozenset({"05", "11", "12", "17", "19"})
 
 
+#: The condition a matched PETRARCH2 pattern word stands for (it counts towards confidence).
+_PATTERN_WORD = ("pattern", None)
+
 #: Default confidence below which an event is not emitted (see :mod:`event_select`).
 MIN_CONFIDENCE = 0.4
 
@@ -95,7 +100,8 @@ class EventCoder:
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
         #: lemmas that can trigger a verbal event: lexicon verbs and light verbs
-        self.verb_lemmas = frozenset(self.lex.verbs) | self.light
+        self.patterns = pattern_book()
+        self.verb_lemmas = frozenset(self.lex.verbs) | self.light | self.patterns.lemmas()
         gazetteer()  # load the place names with the pipeline, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
@@ -140,6 +146,16 @@ class _SentenceCoder:
         lex = self.coder.lex
         lemma = verb_lemma(verb, self.coder.verb_lemmas)
         entry, prep = best_entry(verb, lex.verbs.get(lemma, ()))
+        if entry is None or not entry.conditions:
+            # the field's patterns: a sense that is no event blocks ours ("fought corruption",
+            # "an earthquake killed"); for verbs our lexicon lacks they give the code
+            pattern = self.coder.patterns.match(verb, lemma)
+            if pattern is not None and pattern.code == "---" and pattern.specificity:
+                return None
+            if pattern is not None and pattern.code != "---" and pattern.specificity \
+                    and lemma not in lex.verbs:
+                entry = LexEntry(lemma, (_PATTERN_WORD,) * min(pattern.specificity, 3),
+                                 pattern.code)
         code = entry.code if entry else None
         trigger = [verb]
         noun_obj = None
