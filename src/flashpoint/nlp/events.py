@@ -35,8 +35,7 @@ from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.event_select import confidence, select
 from flashpoint.nlp.mentions import ActorMention
-from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
-                                    is_ultimatum)
+from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
@@ -53,7 +52,7 @@ _SELF = frozenset({"i", "we", "me", "us", "my", "our"})
 
 
 @Language.factory("flashpoint_events", default_config={"emit_negated": False})
-def make_events(nlp: Language, name: str, emit_negated: bool) -> "EventCoder":
+def make_events(nlp: Language, name: str, emit_negated: bool) -> EventCoder:
     """spaCy factory of the event component."""
     return EventCoder(emit_negated=emit_negated)
 
