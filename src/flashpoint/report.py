@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flashpoint.api import assets, views
-from flashpoint.api.render import Links, render
+from flashpoint.dashboard import assets, views
+from flashpoint.dashboard.render import Links, render
 from flashpoint.store import Store
 from flashpoint.store.dyads import DailyCache, dyad_table
 

@@ -36,6 +36,7 @@ from flashpoint.errors import InputError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
+from flashpoint.report import build_report
 from flashpoint.settings import Settings
 from flashpoint.store import HedgeRow, Mention, QuoteVariant, Store
 from flashpoint.store.dyads import dyad_table
@@ -183,8 +184,6 @@ def compare(store: Store, articles: Sequence[Article]) -> Comparison:
 
 def report(store: Store, output: str | Path, max_dyads: int = 10) -> Path:
     """Write the one-file HTML report of ``store`` to ``output``."""
-    from flashpoint.report import build_report
-
     path = Path(output)
     path.write_text(build_report(store, max_dyads), encoding="utf-8")
     return path

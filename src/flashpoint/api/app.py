@@ -1,7 +1,8 @@
 """The monitor's web server: a JSON API under /api and the dashboard pages, from one store.
 
 Pages are datasette style: every HTML view also answers ``?format=json`` with the data it
-renders. Routes live in ``routes/``, one router per resource, and get the store, a cursor per
+renders (the views and templates are ``flashpoint.dashboard``'s). Routes live in ``routes/``,
+one router per resource, and get the store, a cursor per
 request and the cached dyad aggregate through ``deps``. The one write, ``POST /api/articles``,
 goes through ``flashpoint.service`` (the CLI's ingest path), one article at a time, and only
 when a token is configured. Bad parameters are 4xx with a message (QueryError -> 400, an
@@ -19,7 +20,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from flashpoint import __version__
-from flashpoint.api import assets
 from flashpoint.api.deps import TOKEN_ENV, Ingestion
 from flashpoint.api.routes import ROUTERS
 from flashpoint.errors import InputError, QueryError
@@ -55,7 +55,6 @@ def create_app(db: str | Path, token: str | None = None, extractor: Extractor | 
                                     token or os.environ.get(TOKEN_ENV) or None, threading.Lock())
     for error in _STATUS:
         app.add_exception_handler(error, _refused)
-    assets.install_docs(app)
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, TypeVar
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException
 from fastapi.responses import HTMLResponse, Response
 
-from flashpoint.api.render import render
+from flashpoint.dashboard.render import render
 
-Format = Annotated[Literal["html", "json"], Query(description="html (default) or json.")]
 T = TypeVar("T")
 
 

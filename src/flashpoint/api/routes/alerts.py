@@ -8,9 +8,8 @@ from fastapi.responses import Response
 
 from flashpoint.analysis.alerts import RULES, dyad_alerts
 from flashpoint.api.deps import Cache, Con
+from flashpoint.api.params import FreqQuery, Limit
 from flashpoint.api.responses import json_response
-from flashpoint.api.routes.dyads import FreqQuery
-from flashpoint.api.routes.events import Limit
 from flashpoint.store.filters import dyad_codes, one_of
 
 router = APIRouter(prefix="/api/alerts", tags=["alerts"])

@@ -7,16 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from flashpoint.analysis.dyads import FREQS, Freq, series
+from flashpoint.analysis.dyads import series
 from flashpoint.api.deps import Cache, Con
+from flashpoint.api.params import FreqQuery, Limit
 from flashpoint.api.responses import json_response
-from flashpoint.api.routes.events import Limit
 from flashpoint.store.dyads import Order, dyad_table
 from flashpoint.store.filters import country_code
 
 router = APIRouter(prefix="/api/dyads", tags=["dyads"])
-
-FreqQuery = Annotated[Freq, Query(description=f"One of {', '.join(FREQS)}.")]
 
 
 @router.get("")

@@ -8,14 +8,12 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
+from flashpoint.api.params import Limit, Offset
 from flashpoint.api.responses import found, json_response
 from flashpoint.store import events
 from flashpoint.store.filters import EventFilter
 
 router = APIRouter(prefix="/api/events", tags=["events"])
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size (1-500).")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 
 
 @router.get("")

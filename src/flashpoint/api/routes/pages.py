@@ -1,15 +1,17 @@
-"""The dashboard pages (HTML, or the same data with ``?format=json``) and their static files."""
+"""The dashboard pages (HTML, or the same data with ``?format=json``), their static files, and
+the API docs (Swagger UI from local files: FastAPI's default loads it from a CDN)."""
 from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter
-from fastapi.responses import FileResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from flashpoint.api import assets, views
 from flashpoint.api.deps import Cache, Con
-from flashpoint.api.responses import Format, found, page
-from flashpoint.api.routes.dyads import FreqQuery
+from flashpoint.api.params import Format, FreqQuery
+from flashpoint.api.responses import found, page
+from flashpoint.dashboard import assets, views
 from flashpoint.store import events
 from flashpoint.store.filters import country_code
 
@@ -54,3 +56,10 @@ def event_page(con: Con, event_id: str, format: Format = "html") -> Response:
 @router.get("/static/{name}")
 def static(name: str) -> FileResponse:
     return FileResponse(found(assets.static_file(name), f"static file {name!r}"))
+
+
+@router.get("/docs")
+def docs(request: Request) -> HTMLResponse:
+    return get_swagger_ui_html(openapi_url=request.app.openapi_url or "/openapi.json", title="flashpoint API",
+                               swagger_favicon_url="/static/favicon.png",
+                               swagger_js_url="/static/swagger-ui-bundle.js", swagger_css_url="/static/swagger-ui.css")

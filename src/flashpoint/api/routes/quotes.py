@@ -5,8 +5,8 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
+from flashpoint.api.params import Limit, Offset
 from flashpoint.api.responses import json_response
-from flashpoint.api.routes.events import Limit, Offset
 from flashpoint.store import quotes
 
 router = APIRouter(prefix="/api/quotes", tags=["quotes"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from flashpoint.api import views
 from flashpoint.api.deps import Con
 from flashpoint.api.responses import found, json_response
+from flashpoint.dashboard import views
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
 

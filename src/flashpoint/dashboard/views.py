@@ -15,7 +15,7 @@ import duckdb
 from flashpoint.analysis.alerts import dyad_alerts, series_alerts
 from flashpoint.analysis.dyads import Freq, series
 from flashpoint.analysis.quote_variants import marked_parts
-from flashpoint.api import charts
+from flashpoint.dashboard import charts
 from flashpoint.store import events, quotes
 from flashpoint.store import network as actor_network
 from flashpoint.store import stories as story_queries
