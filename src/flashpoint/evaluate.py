@@ -16,8 +16,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from flashpoint.extract import Extraction, extract
+from flashpoint.extract import extract
 from flashpoint.ingest import Article, read_inputs
+from flashpoint.records import EventRecord, Extraction, QuoteRecord
 
 #: (set name, gold file, input file or None for the seed articles, mode)
 SETS = (
@@ -42,9 +43,9 @@ def load_scorer(shared_dir: Path) -> ModuleType:
     return module
 
 
-def system_rows(extraction: Extraction, mode: str) -> list[dict[str, Any]]:
+def system_rows(extraction: Extraction, mode: str) -> list[EventRecord] | list[QuoteRecord]:
     """The records a scorer mode reads: the quotes for quote modes, else the events."""
-    return list(extraction.quotes if mode in ("quotes", "polnear") else extraction.events)
+    return extraction.quotes if mode in ("quotes", "polnear") else extraction.events
 
 
 def extract_set(nlp: Language, source: Path) -> list[Extraction]:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 #: The order our components run in: quotes need actors, events need quotes (for reported speech).
 DEFAULT_COMPONENTS = ("flashpoint_actors", "flashpoint_coref", "flashpoint_quotes", "flashpoint_events")
+#: Docs spaCy processes together; one value for every entry point.
+DEFAULT_BATCH_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -14,4 +16,4 @@ class Settings:
     pipeline: str | None = None
     components: tuple[str, ...] = field(default=DEFAULT_COMPONENTS)
     max_bytes: int = 5_000_000
-    batch_size: int = 32
+    batch_size: int = DEFAULT_BATCH_SIZE

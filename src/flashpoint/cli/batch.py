@@ -1,25 +1,24 @@
 """What the commands that take article paths share: their options, reading with one-line
-errors, extraction with a progress bar, storing, and the exit code.
+errors, a progress bar around extraction, the ingest summary, and the exit code.
 
 Keeping this in one place means every command reports bad inputs the same way: one line per
 bad input naming it, the rest of the batch still processed, exit code 1 at the end.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flashpoint.errors import InputError
-from flashpoint.extract import Extraction, extract
-from flashpoint.ingest import Article, read_inputs
-from flashpoint.nlp.pipeline import load_pipeline
+from flashpoint import service
+from flashpoint.ingest import Article
+from flashpoint.records import Extraction
+from flashpoint.service import Batch, Extractor, Ingested
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
@@ -27,17 +26,9 @@ stderr = Console(stderr=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
-DateOption = Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"],
-                                                        help="Publication date for every input (overrides metadata).")]
-Pipeline = Annotated[Optional[str], typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
-
-
-@dataclass
-class Batch:
-    """What a command collected: articles to process, and how many inputs failed."""
-
-    articles: list[Article] = field(default_factory=list)
-    failures: int = 0
+DateOption = Annotated[datetime | None, typer.Option("--date", formats=["%Y-%m-%d"],
+                                                     help="Publication date for every input (overrides metadata).")]
+Pipeline = Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
 
 
 def settings_for(pipeline: str | None) -> Settings:
@@ -49,51 +40,43 @@ def as_day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-def read_batch(paths: Sequence[str], published: date | None, settings: Settings) -> Batch:
+def read_batch(paths: Sequence[str], published: datetime | None, settings: Settings) -> Batch:
     """All readable articles of ``paths``; each unreadable input is reported on one line."""
-    batch = Batch()
-    for result in read_inputs(paths, settings, date_override=published):
-        if isinstance(result, InputError):
-            stderr.print(f"[red]error[/red] {result}", highlight=False, soft_wrap=True)
-            batch.failures += 1
-        else:
-            batch.articles.append(result)
+    batch = service.read_articles(paths, settings, as_day(published))
+    for error in batch.errors:
+        stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
     return batch
 
 
-def extract_with_progress(articles: list[Article], settings: Settings) -> Iterator[Extraction]:
-    """Extractions of ``articles`` in order, with a progress bar on stderr."""
-    nlp = load_pipeline(settings)
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True) as progress:
-        task = progress.add_task("extracting", total=len(articles))
-        for extraction in extract(articles, nlp, batch_size=settings.batch_size):
-            progress.advance(task)
-            yield extraction
+def with_progress(extractor: Extractor) -> Extractor:
+    """``extractor`` with a progress bar on stderr."""
+    def run(articles: Sequence[Article]) -> Iterator[Extraction]:
+        columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn())
+        with Progress(*columns, console=stderr, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(articles))
+            for extraction in extractor(articles):
+                progress.advance(task)
+                yield extraction
+
+    return run
 
 
-def store_batch(paths: Sequence[str], db: Path, published: datetime | None, pipeline: str | None,
-                on_saved: Callable[[Extraction], None] | None = None) -> Batch:
-    """Ingest ``paths`` into ``db``, skipping stored articles; returns every readable article
-    (stored now or before) and the number of failed inputs."""
+def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
+                 pipeline: str | None) -> tuple[Batch, Ingested]:
+    """Read ``paths`` and ingest them into ``store``; say what the store now holds."""
     settings = settings_for(pipeline)
-    batch = read_batch(paths, as_day(published), settings)
-    with Store(db) as store:
-        fresh = [a for a in batch.articles if not store.has_article(a.content_hash)]
-        for extraction in extract_with_progress(fresh, settings):
-            store.save_article(extraction.article, extraction.events, extraction.quotes)
-            if on_saved:
-                on_saved(extraction)
-        counts = store.counts()
-    stderr.print(f"stored {len(fresh)} new article(s), {len(batch.articles) - len(fresh)} already present; "
-                 f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
+    batch = read_batch(paths, published, settings)
+    result = service.ingest(store, batch.articles, with_progress(service.pipeline_extractor(settings)))
+    counts = store.counts()
+    stderr.print(f"stored {len(result.new)} new article(s), {result.already_stored} already present; "
+                 f"{store.path} now holds {counts['articles']} articles, {counts['events']} events, "
                  f"{counts['quotes']} quotes")
-    return batch
+    return batch, result
 
 
-def exit_if_failed(failures: int) -> None:
+def exit_if_failed(batch: Batch) -> None:
     """Exit non-zero when any input failed, after everything else was processed."""
-    if failures:
-        stderr.print(f"{failures} input(s) failed; the others were processed.")
+    if batch.errors:
+        stderr.print(f"{len(batch.errors)} input(s) failed; the others were processed.")
         raise typer.Exit(code=1)

@@ -69,7 +69,7 @@ def article_date(doc: Doc) -> date | None:
 
 
 @Language.factory("flashpoint_actors")
-def make_actors(nlp: Language, name: str) -> "ActorFinder":
+def make_actors(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp, load_kb())
 
 
@@ -87,7 +87,7 @@ class ActorFinder:
                  prefix: str) -> PhraseMatcher:
         matcher = PhraseMatcher(nlp.vocab, attr=attr)
         forms = sorted(table)
-        for form, doc in zip(forms, nlp.tokenizer.pipe(forms)):
+        for form, doc in zip(forms, nlp.tokenizer.pipe(forms), strict=True):
             self.entries[prefix + form] = table[form]
             matcher.add(prefix + form, [doc])
         return matcher

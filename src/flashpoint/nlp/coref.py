@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -54,7 +55,7 @@ _LOCALISED = frozenset({"agent", "person", "description"})
 
 
 @Language.factory("flashpoint_coref")
-def make_coref(nlp: Language, name: str) -> "Coreference":
+def make_coref(nlp: Language, name: str) -> Coreference:
     return Coreference(nlp, load_kb())
 
 
@@ -226,7 +227,7 @@ def _adopt(mention: ActorMention, antecedent: ActorMention) -> None:
 def _possessed_agents(mentions: list[ActorMention]) -> None:
     """"his government" -> the government of his country: a resolved possessive pronoun gives
     the generic agent right after it the pronoun's country."""
-    for pronoun, agent in zip(mentions, mentions[1:]):
+    for pronoun, agent in pairwise(mentions):
         if (pronoun.kind == "pronoun" and pronoun.text.lower() in _POSSESSIVES and pronoun.code
                 and agent.kind == "agent" and agent.country is None and agent.start - pronoun.end <= 2):
             agent.country = pronoun.country

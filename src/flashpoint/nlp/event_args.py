@@ -12,7 +12,7 @@ these rules are about the parse of actors, not about which event happened.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 

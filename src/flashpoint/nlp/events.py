@@ -85,7 +85,7 @@ MIN_CONFIDENCE = 0.4
 @Language.factory("flashpoint_events",
                   default_config={"emit_negated": False, "min_confidence": MIN_CONFIDENCE})
 def make_events(nlp: Language, name: str, emit_negated: bool,
-                min_confidence: float) -> "EventCoder":
+                min_confidence: float) -> EventCoder:
     """spaCy factory of the event component."""
     return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence)
 

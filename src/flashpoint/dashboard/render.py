@@ -33,7 +33,7 @@ class Links:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("flashpoint.api", "templates"),
+    return Environment(loader=PackageLoader("flashpoint.dashboard", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 

@@ -1,7 +1,7 @@
 """Static files, all served from installed packages so nothing is fetched from a CDN.
 
 plotly.js comes from the ``plotly`` package's data, Swagger UI (for /docs) from the
-``fastapi_offline`` package's data, and our own stylesheet and script from ``api/static``.
+``fastapi_offline`` package's data, and our own stylesheet and script from ``static/``.
 Only the names listed here are served, so a request cannot reach any other file.
 """
 from __future__ import annotations
@@ -9,17 +9,13 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
-
 _FILES = {
     "plotly.min.js": ("plotly", "package_data/plotly.min.js"),
     "swagger-ui-bundle.js": ("fastapi_offline", "static/swagger-ui-bundle.js"),
     "swagger-ui.css": ("fastapi_offline", "static/swagger-ui.css"),
     "favicon.png": ("fastapi_offline", "static/favicon.png"),
-    "style.css": ("flashpoint.api", "static/style.css"),
-    "dashboard.js": ("flashpoint.api", "static/dashboard.js"),
+    "style.css": ("flashpoint.dashboard", "static/style.css"),
+    "dashboard.js": ("flashpoint.dashboard", "static/dashboard.js"),
 }
 
 
@@ -37,14 +33,3 @@ def read(name: str) -> str:
     if path is None:
         raise KeyError(name)
     return path.read_text("utf-8")
-
-
-def install_docs(app: FastAPI) -> None:
-    """/docs: Swagger UI from local files (FastAPI's default loads it from a CDN)."""
-
-    @app.get("/docs", include_in_schema=False)
-    def swagger() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json",
-                                   title="flashpoint API", swagger_favicon_url="/static/favicon.png",
-                                   swagger_js_url="/static/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/swagger-ui.css")

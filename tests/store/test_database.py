@@ -1,4 +1,4 @@
-"""The DuckDB store: idempotent ingestion, transactions, round-trip of records."""
+"""The DuckDB store's writer: idempotent ingestion, transactions, round-trip of records."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +27,7 @@ def test_failed_write_keeps_what_was_stored(tmp_path: Path) -> None:
         store.save_article(Article(doc_id="a.txt", text="one"), [make_event("a.txt")], [])
         broken = make_event("b.txt")
         broken["cameo"] = None  # violates NOT NULL: the whole article must roll back
-        with pytest.raises(StoreError, match="E020"):
+        with pytest.raises(StoreError, match="E021"):
             store.save_article(Article(doc_id="b.txt", text="two"), [broken], [])
         assert store.counts()["articles"] == 1 and store.counts()["events"] == 1
         assert not store.has_article(Article(doc_id="b.txt", text="two").content_hash)
@@ -71,7 +71,7 @@ def test_stories_are_replaced_not_duplicated_and_others_kept(tmp_path: Path) -> 
 def test_failed_story_write_keeps_what_was_stored(tmp_path: Path) -> None:
     with Store(tmp_path / "db.duckdb") as store:
         _reconciliation(store, "s1", ["a", "b"], "coward")
-        with pytest.raises(StoreError, match="E020"):
+        with pytest.raises(StoreError, match="E021"):
             store.save_stories({"s1": ["a"]}, [], [], [("a", None, 1, "x", "k", "s", None, None, None)])
         assert store.con.execute("SELECT count(*) FROM hedges").fetchone()[0] == 2
         assert store.con.execute("SELECT count(*) FROM quote_variants").fetchone()[0] == 2
