@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from flashpoint.export import flatten, gdelt_row, icews_row, write_records
+from flashpoint.export import flat_row, gdelt_row, icews_row, write_records
 from tests.records import make_event
 
 
-def test_flatten_nests_with_underscores() -> None:
-    flat = flatten(make_event("a"))
+def test_flat_rows_nest_with_underscores_and_keep_the_columns_of_null_blocks() -> None:
+    event = make_event("a")
+    flat = flat_row(event)
     assert flat["source_country"] == "PER" and flat["sentence_text"] == "Peru protested to Chile."
     assert flat["modality_negated"] is False
+    event["source"] = None
+    assert list(flat_row(event)) == list(flat) and flat_row(event)["source_country"] is None
 
 
 def test_gdelt_and_icews_columns() -> None:
@@ -30,5 +33,7 @@ def test_csv_and_parquet_round_trip(tmp_path: Path) -> None:
     with (tmp_path / "e.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["cameo"] for r in rows] == ["111", "190"]
-    write_records(events, "parquet", tmp_path / "e.parquet")
-    assert pq.read_table(tmp_path / "e.parquet").column("goldstein").to_pylist() == [-2.0, -10.0]
+    assert write_records(iter(events), "parquet", tmp_path / "e.parquet") == 2
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.column("goldstein").to_pylist() == [-2.0, -10.0]
+    assert table.column_names == list(rows[0]) and table.schema.field("quad_class").type == "int64"

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -49,9 +53,10 @@ class Recorder:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
-    def __call__(self, articles: Sequence[Article]) -> list[Extraction]:
-        self.seen += [a.doc_id for a in articles]
-        return [Extraction(a, [make_event(a.doc_id)], []) for a in articles]
+    def __call__(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for article in articles:
+            self.seen.append(article.doc_id)
+            yield Extraction(article, [make_event(article.doc_id)], [])
 
 
 def test_duplicates_are_found_before_extraction(tmp_path: Path) -> None:
@@ -73,3 +78,42 @@ def test_a_posted_duplicate_answers_with_what_is_stored(tmp_path: Path) -> None:
         again = service.ingest_record(store, {"text": "Peru protested to Chile. "}, extractor)
     assert first.stored and not again.stored and extractor.seen == ["x1"]
     assert again.article.doc_id == "x1" and len(again.extraction.events) == 1
+
+
+_KILLED_INGEST = """
+import sys, time
+from flashpoint import service
+from flashpoint.ingest import Article
+from flashpoint.records import Extraction
+from flashpoint.store import Store
+from tests.records import make_event
+
+def slow(articles):
+    for article in articles:
+        time.sleep(0.005)
+        yield Extraction(article, [make_event(article.doc_id, cameo=c) for c in ("010", "020", "030")], [])
+
+articles = (Article(doc_id=f"a{n}", text=f"Article number {n}.") for n in range(1_000_000))
+with Store(sys.argv[1]) as store:
+    for outcome in service.ingest_stream(store, articles, slow, batch_size=8):
+        print(outcome.article.doc_id, flush=True)
+"""
+
+
+def test_killing_an_ingest_mid_batch_loses_nothing_reported_stored(tmp_path: Path) -> None:
+    """kill -9 while batches are being extracted and written: the store opens, every article
+    reported stored is there with all its events, and no article is there in part."""
+    db = tmp_path / "killed.duckdb"
+    root = Path(__file__).resolve().parents[1]
+    ingest = subprocess.Popen([sys.executable, "-c", _KILLED_INGEST, str(db)], cwd=root,
+                              stdout=subprocess.PIPE, text=True)
+    assert ingest.stdout is not None
+    reported = [ingest.stdout.readline().strip() for _ in range(60)]
+    os.kill(ingest.pid, signal.SIGKILL)
+    ingest.wait()
+    with Store(db) as store:
+        per_article = dict(store.con.execute("SELECT a.doc_id, count(e.event_id) FROM articles a "
+                                             "LEFT JOIN events e USING (content_hash) GROUP BY 1").fetchall())
+        words = store.con.execute("SELECT count(DISTINCT event_key) FROM event_terms").fetchone()[0]
+    assert set(reported) <= set(per_article)
+    assert set(per_article.values()) == {3} and words == 3 * len(per_article)

@@ -3,35 +3,24 @@
 JSON Lines keeps the full nested record (the schema's form); CSV and Parquet flatten it to
 one column per field (``source.country`` → ``source_country``) because that is what
 spreadsheets and dataframes want; the GDELT and ICEWS forms rename those columns to the
-headers analysts already have code for.
+headers analysts already have code for. Records are written as they come (a Parquet row
+group at a time), so exporting or extracting a million records holds a few thousand in memory.
 """
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Self, TextIO, cast
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from flashpoint.records import schema
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews")
-
-
-def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested dicts become ``a_b`` columns; lists and other values are kept (lists as JSON)."""
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            flat.update(flatten(value, f"{name}_"))
-        elif isinstance(value, list):
-            flat[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            flat[name] = value
-    return flat
+#: JSON Schema type -> Arrow type of a flat column, the first that a column's types include.
+_ARROW_TYPES = (("boolean", "bool"), ("integer", "int64"), ("number", "double"))
 
 
 def _actor(event: Mapping[str, Any], role: str) -> Mapping[str, Any]:
@@ -79,42 +68,141 @@ def icews_row(event: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _rows(records: Iterable[Mapping[str, Any]], fmt: str) -> list[dict[str, Any]]:
-    shape = {"gdelt": gdelt_row, "icews": icews_row}.get(fmt, flatten)
-    return [shape(record) for record in records]
+#: Rows written to Parquet together (one row group); what is held in memory at once.
+PARQUET_ROWS = 10_000
 
 
-def write_records(records: Iterable[Mapping[str, Any]], fmt: str, out: str | Path | None) -> int:
-    """Write ``records`` to ``out`` (None or "-" = stdout, not for parquet); returns the count."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    path = None if out in (None, "-") else Path(str(out))
-    if fmt == "jsonl":
-        lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
-        _write(path, lambda handle: handle.writelines(lines))
-        return len(lines)
-    rows = _rows(records, fmt)
-    if fmt == "parquet":
-        if path is None:
+@lru_cache(maxsize=4)
+def columns(kind: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The flat columns of a record kind ("event" or "quote"): each column's path into the
+    record and its Arrow type name (from the JSON Schema type; lists are JSON text).
+
+    They come from the JSON Schema, not from the records seen, so a streamed file has the same
+    columns from its first row to its last, whatever the records hold (``location`` is
+    ``location_name``, ... whether or not any event has one).
+    """
+    document = schema(kind)
+
+    def resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
+        ref = node.get("$ref")
+        if not ref:
+            return node
+        target: Any = document
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part]
+        return resolve(target)
+
+    def arrow_type(node: Mapping[str, Any]) -> str:
+        types = node.get("type", "string")
+        found = {types} if isinstance(types, str) else set(types)
+        return next((arrow for json_type, arrow in _ARROW_TYPES if json_type in found), "string")
+
+    def walk(properties: Mapping[str, Any], prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+        for name, node in properties.items():
+            node = resolve(node)
+            if "properties" in node:
+                yield from walk(node["properties"], (*prefix, name))
+            else:
+                yield (*prefix, name), arrow_type(node)
+
+    return tuple(walk(document["properties"], ()))
+
+
+def flat_row(record: Mapping[str, Any], kind: str = "event") -> dict[str, Any]:
+    """``record`` as one value per column of ``kind`` (None where a nested block is null), named
+    ``a_b`` for ``record["a"]["b"]``; lists as JSON."""
+    row: dict[str, Any] = {}
+    for path, _ in columns(kind):
+        value: Any = record
+        for part in path:
+            value = value.get(part) if isinstance(value, Mapping) else None
+        row["_".join(path)] = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    return row
+
+
+def _row(record: Mapping[str, Any], fmt: str, kind: str) -> dict[str, Any]:
+    if fmt == "gdelt":
+        return gdelt_row(record)
+    if fmt == "icews":
+        return icews_row(record)
+    return flat_row(record, kind)
+
+
+class RecordWriter:
+    """Records of one kind written to one file (or stdout) as they come, in one format.
+
+    Use as a context manager; ``write`` may be called any number of times. At most one
+    Parquet row group (``PARQUET_ROWS`` rows) is held in memory.
+    """
+
+    def __init__(self, fmt: str, out: str | Path | None, kind: str = "event") -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        path = None if out in (None, "-") else Path(str(out))
+        if fmt == "parquet" and path is None:
             raise ValueError("parquet cannot be written to stdout; give a file with -o")
-        pq.write_table(pa.Table.from_pylist(rows), str(path))
-        return len(rows)
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    delimiter = "\t" if fmt in ("gdelt", "icews") else ","
+        self.fmt, self.kind, self.count = fmt, kind, 0
+        self._csv: csv.DictWriter[str] | None = None
+        self._pending: list[dict[str, Any]] = []
+        self._parquet: Any = None
+        self._handle: TextIO | None = None
+        if fmt == "parquet":
+            import pyarrow as pa  # only Parquet needs Arrow: the other formats start without it
+            import pyarrow.parquet as pq
 
-    def write_csv(handle: TextIO) -> None:
-        writer = csv.DictWriter(handle, fieldnames=columns, delimiter=delimiter)
-        writer.writeheader()
-        writer.writerows(rows)
+            types: dict[str, pa.DataType] = {"bool": pa.bool_(), "int64": pa.int64(), "double": pa.float64(),
+                                             "string": pa.string()}
+            self._schema = pa.schema([("_".join(path), types[name]) for path, name in columns(kind)])
+            self._parquet = pq.ParquetWriter(str(path), self._schema)
+        else:
+            self._handle = sys.stdout if path is None else path.open("w", encoding="utf-8", newline="")
+            self._owned = path is not None
 
-    _write(path, write_csv)
-    return len(rows)
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self, records: Iterable[Mapping[str, Any]]) -> None:
+        for record in records:
+            self.count += 1
+            if self._handle is not None and self.fmt == "jsonl":
+                self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
+            row = _row(record, self.fmt, self.kind)
+            if self._parquet is not None:
+                self._pending.append(row)
+                if len(self._pending) >= PARQUET_ROWS:
+                    self._flush()
+                continue
+            if self._csv is None:
+                self._csv = csv.DictWriter(cast(TextIO, self._handle), fieldnames=list(row),
+                                           delimiter="," if self.fmt == "csv" else "\t")
+                self._csv.writeheader()
+            self._csv.writerow(row)
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._pending:
+            self._parquet.write_table(pa.Table.from_pylist(self._pending, schema=self._schema))
+            self._pending = []
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._flush()
+            self._parquet.close()
+        elif self._handle is not None and self._owned:
+            self._handle.close()
+        elif self._handle is not None:
+            self._handle.flush()
 
 
-def _write(path: Path | None, write: Callable[[TextIO], object]) -> None:
-    """``write`` to the file at ``path``, or to stdout when there is none."""
-    if path is None:
-        write(sys.stdout)
-        return
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        write(handle)
+def write_records(records: Iterable[Mapping[str, Any]], fmt: str, out: str | Path | None,
+                  kind: str = "event") -> int:
+    """Write ``records`` of ``kind`` to ``out`` (None or "-" = stdout, not for parquet) as they
+    come; returns the count."""
+    with RecordWriter(fmt, out, kind) as writer:
+        writer.write(records)
+    return writer.count

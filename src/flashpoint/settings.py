@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 DEFAULT_COMPONENTS = ("flashpoint_actors", "flashpoint_coref", "flashpoint_quotes", "flashpoint_events")
 #: Docs spaCy processes together; one value for every entry point.
 DEFAULT_BATCH_SIZE = 32
+#: Articles extracted and then stored together (one transaction of columnar inserts): large
+#: enough that storing costs little next to extracting, small enough that memory stays flat
+#: and an interruption loses little work.
+DEFAULT_STORE_BATCH = 64
+#: The database every command uses unless told otherwise (here, not in ``store``, so the CLI
+#: can name it in its options without importing DuckDB).
+DEFAULT_DB = "flashpoint.duckdb"
 
 
 @dataclass(frozen=True)
@@ -17,3 +24,4 @@ class Settings:
     components: tuple[str, ...] = field(default=DEFAULT_COMPONENTS)
     max_bytes: int = 5_000_000
     batch_size: int = DEFAULT_BATCH_SIZE
+    store_batch: int = DEFAULT_STORE_BATCH

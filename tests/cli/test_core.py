@@ -102,3 +102,38 @@ def test_a_database_that_cannot_be_opened_is_one_line_and_exit_code_2(tmp_path: 
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith("error E020 ") and "x.duckdb" in line
+
+
+_WITHOUT_SPACY = """
+import sys
+from typer.testing import CliRunner
+from flashpoint.cli import app
+result = CliRunner().invoke(app, sys.argv[1:])
+assert result.exit_code == 0, result.output
+if sys.argv[1] == "export":
+    from fastapi.testclient import TestClient
+    from flashpoint.api import create_app
+    with TestClient(create_app(sys.argv[3])) as client:
+        for url in ("/api/events?q=protested", "/api/dyads", "/", "/api/quotes"):
+            assert client.get(url).status_code == 200, url
+assert "spacy" not in sys.modules, "spaCy was imported"
+"""
+
+
+def test_commands_that_extract_nothing_do_not_load_spacy(tmp_path: Path) -> None:
+    """--help, export, the server's reads, and analyze or compare of stored articles."""
+    from flashpoint import service
+    from flashpoint.records import Extraction
+    from tests.records import make_event
+
+    article = _write(tmp_path, "peru.txt", ARTICLE)
+    db = tmp_path / "f.duckdb"
+    with Store(db) as store:
+        service.ingest(store, service.read_articles([str(article)]).articles,
+                       lambda articles: (Extraction(a, [make_event(a.doc_id)], []) for a in articles))
+    root = Path(__file__).resolve().parents[2]
+    for args in (["--help"], ["export", "--db", str(db), "-o", str(tmp_path / "out.csv"), "--format", "csv"],
+                 ["analyze", str(article), "--db", str(db)], ["compare", str(article), "--db", str(db)]):
+        run = subprocess.run([sys.executable, "-c", _WITHOUT_SPACY, *args], cwd=root, capture_output=True,
+                             text=True, check=False)
+        assert run.returncode == 0, (args, run.stderr[-2000:])

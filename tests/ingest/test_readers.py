@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from flashpoint.errors import InputError
-from flashpoint.ingest import content_hash, read_inputs
+from flashpoint.ingest import Article, content_hash, read_inputs
 from flashpoint.ingest.dateline import find_dateline, parse_date
 from flashpoint.settings import Settings
 
@@ -123,3 +123,18 @@ def test_dateline_only_at_the_head() -> None:
     assert find_dateline("Peru said on Monday that " + "x " * 100 + "January 3, 2020") is None
     assert parse_date("2026-01-05T10:00:00Z") == date(2026, 1, 5)
     assert parse_date("yesterday") is None
+
+
+def test_json_lines_limits_each_record_not_the_file(tmp_path: Path) -> None:
+    """A file far over the size limit is read record by record; an oversized record is one
+    error naming its line, and the records after it are read."""
+    limit = 2_000
+    lines = [json.dumps({"id": f"r{i}", "text": f"Peru protested to Chile, report {i}."}) for i in range(300)]
+    lines.insert(5, json.dumps({"id": "huge", "text": "word " * 1_000}))
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert feed.stat().st_size > 5 * limit
+    results = list(read_inputs([str(feed)], Settings(max_bytes=limit)))
+    errors = [r for r in results if isinstance(r, InputError)]
+    assert [e.code for e in errors] == ["E003"] and f"{feed}:6" in str(errors[0])
+    assert [r.doc_id for r in results if isinstance(r, Article)] == [f"r{i}" for i in range(300)]

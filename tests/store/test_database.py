@@ -7,6 +7,7 @@ import pytest
 
 from flashpoint.errors import StoreError
 from flashpoint.ingest import Article
+from flashpoint.records import Extraction
 from flashpoint.store import Store
 from tests.records import make_event, make_quote
 
@@ -75,3 +76,36 @@ def test_failed_story_write_keeps_what_was_stored(tmp_path: Path) -> None:
             store.save_stories({"s1": ["a"]}, [], [], [("a", None, 1, "x", "k", "s", None, None, None)])
         assert store.con.execute("SELECT count(*) FROM hedges").fetchone()[0] == 2
         assert store.con.execute("SELECT count(*) FROM quote_variants").fetchone()[0] == 2
+
+
+def _extraction(doc_id: str, text: str, events: int = 2) -> Extraction:
+    return Extraction(Article(doc_id=doc_id, text=text), [make_event(doc_id, cameo=f"0{n + 1}0") for n in range(events)],
+                      [make_quote(doc_id)])
+
+
+def test_a_batch_is_stored_at_once_and_a_bad_article_is_left_out_alone(tmp_path: Path) -> None:
+    batch = [_extraction(f"d{n}", f"Text number {n}.") for n in range(5)]
+    batch[2].events[0]["cameo"] = None  # violates NOT NULL
+    batch.append(_extraction("copy", "TEXT number 0."))  # the same text as d0
+    with Store(tmp_path / "db.duckdb") as store:
+        outcome = store.save_articles(batch)
+        assert outcome[:2] == [True, True] and outcome[3:] == [True, True, False]
+        assert isinstance(outcome[2], StoreError) and "d2" in str(outcome[2])
+        assert store.counts()["articles"] == 4 and store.counts()["events"] == 8
+        assert store.save_articles(batch[:2]) == [False, False]
+        rows = store.con.execute("SELECT event_day, event_key FROM events").fetchall()
+        assert all(day is not None for day, _ in rows) and len({key for _, key in rows}) == 8
+
+
+def test_the_word_index_holds_each_stored_sentence(tmp_path: Path) -> None:
+    with Store(tmp_path / "db.duckdb") as store:
+        store.save_articles([_extraction("a", "one", events=1)])
+        words = store.con.execute("SELECT count(*) FROM event_terms t JOIN events e USING (event_key) "
+                                  "WHERE t.term = md5_number_lower('protested')").fetchone()
+        assert words == (1,)
+
+
+def test_records_are_streamed_in_order(tmp_path: Path) -> None:
+    with Store(tmp_path / "db.duckdb") as store:
+        store.save_articles([_extraction(f"d{n:04d}", f"Text {n}.", events=1) for n in range(1_200)])
+        assert [e["doc_id"] for e in store.event_records()] == [f"d{n:04d}" for n in range(1_200)]

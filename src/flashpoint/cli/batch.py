@@ -1,28 +1,33 @@
 """What the commands that take article paths share: their options, reading with one-line
-errors, a progress bar around extraction, the ingest summary, and the exit code.
+errors, a progress display, the ingest summary, and the exit code.
 
 Keeping this in one place means every command reports bad inputs the same way: one line per
 bad input naming it, the rest of the batch still processed, exit code 1 at the end.
+Articles are read, extracted and stored as a stream, so a command's memory does not grow with
+its input. The library is imported inside the functions, so that ``flashpoint --help`` and
+commands that need none of it start without loading it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flashpoint import service
-from flashpoint.ingest import Article
-from flashpoint.records import Extraction
-from flashpoint.service import Batch, Extractor, Ingested
+from flashpoint.errors import FlashpointError
 from flashpoint.settings import Settings
-from flashpoint.store import Store
+
+if TYPE_CHECKING:
+    from flashpoint.ingest import Article
+    from flashpoint.service import Reading
+    from flashpoint.store import Store
 
 stderr = Console(stderr=True)
+T = TypeVar("T")
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
@@ -40,43 +45,76 @@ def as_day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-def read_batch(paths: Sequence[str], published: datetime | None, settings: Settings) -> Batch:
-    """All readable articles of ``paths``; each unreadable input is reported on one line."""
-    batch = service.read_articles(paths, settings, as_day(published))
-    for error in batch.errors:
-        stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
-    return batch
+def report_error(error: FlashpointError) -> None:
+    """One input or article that failed, on one line naming it."""
+    stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
 
 
-def with_progress(extractor: Extractor) -> Extractor:
-    """``extractor`` with a progress bar on stderr."""
-    def run(articles: Sequence[Article]) -> Iterator[Extraction]:
-        columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn())
-        with Progress(*columns, console=stderr, transient=True) as progress:
-            task = progress.add_task("extracting", total=len(articles))
-            for extraction in extractor(articles):
-                progress.advance(task)
-                yield extraction
+def reading(paths: Sequence[str], published: datetime | None, settings: Settings) -> Reading:
+    """The readable articles of ``paths``, as they are consumed; each unreadable input is
+    reported on one line and counted."""
+    from flashpoint.service import Reading
 
+    return Reading(paths, report_error, settings, as_day(published))
+
+
+def with_progress(items: Iterable[T], what: str) -> Iterator[T]:
+    """``items`` with a running count on stderr (the total is not known while streaming)."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.completed}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task(what, total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+@dataclass
+class Ingesting:
+    """What an ingest run did: counts, the articles as stored (when kept), and failures."""
+
+    read: Reading
+    new: int = 0
+    already_stored: int = 0
+    not_stored: int = 0
+
+    @property
+    def failed(self) -> int:
+        return self.read.failed + self.not_stored
+
+
+def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None, pipeline: str | None,
+                 keep: list[Article] | None = None) -> Ingesting:
+    """Read ``paths`` and ingest them into ``store`` as a stream; say what the store now holds.
+
+    The articles as stored are appended to ``keep`` when given (for commands that show the
+    batch afterwards); ``ingest`` itself keeps nothing, so its memory stays flat.
+    """
+    from flashpoint import service
+
+    settings = settings_for(pipeline)
+    run = Ingesting(reading(paths, published, settings))
+    outcomes = service.ingest_stream(store, run.read, service.pipeline_extractor(settings))
+    for outcome in with_progress(outcomes, "ingesting"):
+        if outcome.error is not None:
+            report_error(outcome.error)
+            run.not_stored += 1
+            continue
+        run.new += outcome.new is not None
+        run.already_stored += outcome.new is None
+        if keep is not None:
+            keep.append(outcome.article)
+    counts = store.counts()
+    stderr.print(f"stored {run.new} new article(s), {run.already_stored} already present; "
+                 f"{store.path} now holds {counts['articles']} articles, {counts['events']} events, "
+                 f"{counts['quotes']} quotes")
     return run
 
 
-def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
-                 pipeline: str | None) -> tuple[Batch, Ingested]:
-    """Read ``paths`` and ingest them into ``store``; say what the store now holds."""
-    settings = settings_for(pipeline)
-    batch = read_batch(paths, published, settings)
-    result = service.ingest(store, batch.articles, with_progress(service.pipeline_extractor(settings)))
-    counts = store.counts()
-    stderr.print(f"stored {len(result.new)} new article(s), {result.already_stored} already present; "
-                 f"{store.path} now holds {counts['articles']} articles, {counts['events']} events, "
-                 f"{counts['quotes']} quotes")
-    return batch, result
-
-
-def exit_if_failed(batch: Batch) -> None:
+def exit_if_failed(failed: int) -> None:
     """Exit non-zero when any input failed, after everything else was processed."""
-    if batch.errors:
-        stderr.print(f"{len(batch.errors)} input(s) failed; the others were processed.")
+    if failed:
+        stderr.print(f"{failed} input(s) failed; the others were processed.")
         raise typer.Exit(code=1)

@@ -15,13 +15,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from flashpoint import service
-from flashpoint.analysis.quote_variants import marked_parts
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, exit_if_failed, ingest_paths
 from flashpoint.cli.render import party
 from flashpoint.codebook import lookup
-from flashpoint.store import DEFAULT_DB, Store
+from flashpoint.settings import DEFAULT_DB
 
 console = Console()
 FORMATS = ("text", "json")
@@ -60,6 +58,8 @@ def _flags(event: Mapping[str, Any]) -> Text:
 
 def _marked(text: str, unique: set[str]) -> Text:
     """The quote with the words only its outlet has in bold red."""
+    from flashpoint.analysis.quote_variants import marked_parts
+
     return Text.assemble(*((part, "bold red" if only else "") for part, only in marked_parts(text, unique)))
 
 
@@ -132,13 +132,18 @@ def compare_command(
     stored before are not extracted again), and so is the result (tables stories,
     event_mentions, quote_variants, hedges), for the story pages of the dashboard and report.
     """
+    from flashpoint import service
+    from flashpoint.ingest import Article
+    from flashpoint.store import Store
+
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose text or json", param_hint="--format")
+    articles: list[Article] = []
     with Store(db) as store:
-        batch, ingested = ingest_paths(store, paths, date_, pipeline)
-        report = service.compare(store, ingested.articles).to_json()
+        run = ingest_paths(store, paths, date_, pipeline, keep=articles)
+        report = service.compare(store, articles).to_json()
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_comparison(report)
-    exit_if_failed(batch)
+    exit_if_failed(run.failed)

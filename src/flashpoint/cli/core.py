@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from flashpoint import service
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import (
     DateOption,
@@ -15,14 +14,13 @@ from flashpoint.cli.batch import (
     Pipeline,
     exit_if_failed,
     ingest_paths,
-    read_batch,
+    reading,
     settings_for,
     stderr,
     with_progress,
 )
-from flashpoint.cli.render import print_article, print_dyads
-from flashpoint.export import FORMATS, write_records
-from flashpoint.store import DEFAULT_DB, Store
+from flashpoint.export import FORMATS
+from flashpoint.settings import DEFAULT_DB
 
 Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")]
 
@@ -31,9 +29,11 @@ Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMAT
 def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
            pipeline: Pipeline = None) -> None:
     """Read articles, extract events and quotes, and store them (again is a no-op)."""
+    from flashpoint.store import Store
+
     with Store(db) as store:
-        batch, _ = ingest_paths(store, paths, date_, pipeline)
-    exit_if_failed(batch)
+        run = ingest_paths(store, paths, date_, pipeline)
+    exit_if_failed(run.failed)
 
 
 @app.command()
@@ -45,18 +45,31 @@ def extract(
     date_: DateOption = None,
     pipeline: Pipeline = None,
 ) -> None:
-    """Extract events (and quotes) from articles and write them as records, without storing."""
+    """Extract events (and quotes) from articles and write them as records, without storing.
+
+    Records are written as each article is extracted, so output starts at once and memory
+    does not grow with the input.
+    """
+    from contextlib import nullcontext
+
+    from flashpoint import service
+    from flashpoint.export import RecordWriter
+
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
                                  param_hint="--format")
     settings = settings_for(pipeline)
-    batch = read_batch(paths, date_, settings)
-    events, quotes = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings)))
-    write_records(events, fmt, output)
-    if quotes_out:
-        write_records(quotes, fmt, quotes_out)
-    stderr.print(f"{len(batch.articles)} article(s): {len(events)} events, {len(quotes)} quotes")
-    exit_if_failed(batch)
+    read = reading(paths, date_, settings)
+    articles = 0
+    with RecordWriter(fmt, output) as events, \
+            (RecordWriter(fmt, quotes_out, "quote") if quotes_out else nullcontext()) as quotes:
+        for extraction in with_progress(service.extract(read, service.pipeline_extractor(settings)), "extracting"):
+            articles += 1
+            events.write(extraction.events)
+            if quotes is not None:
+                quotes.write(extraction.quotes)
+    stderr.print(f"{articles} article(s): {events.count} events, {quotes.count if quotes else 0} quotes")
+    exit_if_failed(read.failed)
 
 
 @app.command()
@@ -68,13 +81,19 @@ def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
     The dyad summary counts as the dashboard does: an event several outlets report (once
     compared) counts once, negated and hypothetical events not at all.
     """
+    from flashpoint import service
+    from flashpoint.cli.render import print_article, print_dyads
+    from flashpoint.ingest import Article
+    from flashpoint.store import Store
+
+    articles: list[Article] = []
     with Store(db) as store:
-        batch, ingested = ingest_paths(store, paths, date_, pipeline)
-        analysis = service.analyze(store, ingested.articles)
+        run = ingest_paths(store, paths, date_, pipeline, keep=articles)
+        analysis = service.analyze(store, articles)
     for extraction in analysis.extractions:
         print_article(extraction)
     print_dyads(analysis.dyads)
-    exit_if_failed(batch)
+    exit_if_failed(run.failed)
 
 
 @app.command()
@@ -85,16 +104,19 @@ def export(
     quotes: Annotated[bool, typer.Option("--quotes", help="Export quotes instead of events.")] = False,
 ) -> None:
     """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables."""
+    from flashpoint.export import write_records
+    from flashpoint.store import Store
+
     if not db.exists():
         raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
     if quotes and fmt in ("gdelt", "icews"):
         raise typer.BadParameter(f"{fmt} is an event format; use jsonl, csv or parquet for quotes")
     with Store(db) as store:
-        records = list(store.quote_records() if quotes else store.event_records())
-    try:
-        count = write_records(records, fmt, output)
-    except ValueError as err:
-        raise typer.BadParameter(str(err)) from err
+        try:
+            count = write_records(store.quote_records() if quotes else store.event_records(), fmt, output,
+                                  "quote" if quotes else "event")
+        except ValueError as err:
+            raise typer.BadParameter(str(err)) from err
     stderr.print(f"exported {count} {'quotes' if quotes else 'events'}")
 
 

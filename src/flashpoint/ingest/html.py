@@ -1,8 +1,6 @@
 """HTML pages to Articles with trafilatura: the main text plus title, date, author and site."""
 from __future__ import annotations
 
-import trafilatura
-
 from flashpoint.errors import InputError
 from flashpoint.ingest.article import Article, doc_id_for
 from flashpoint.ingest.dateline import parse_date
@@ -13,6 +11,8 @@ MIN_ARTICLE_WORDS = 10
 
 def article_from_html(html: str, name: str, path: str | None) -> Article:
     """Extract the article; a page with no article text is an ``InputError``."""
+    import trafilatura  # a second to import: only when a page is read, not when the CLI starts
+
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                            favor_precision=True)
     text = getattr(document, "text", None) if document is not None else None

@@ -23,6 +23,7 @@ from flashpoint.settings import Settings
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 #: What a directory walk picks up (README.md and the like are not articles).
 DIRECTORY_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSON_SUFFIXES
 #: JSON fields that map onto Article attributes; any other field is kept as metadata.
@@ -81,14 +82,44 @@ def _json_document(text: str, name: str, path: str | None) -> Iterator[Result]:
 def _json_lines(text: str, name: str, path: str | None) -> Iterator[Result]:
     """JSON Lines: one result per non-blank line, a bad line reported with its number."""
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError("E005", f"{name}:{number}", problem=err.msg)
-            continue
-        yield _safe(_from_record, record, f"{name}:{number}", path, False)
+        if line.strip():
+            yield _json_line(line, f"{name}:{number}", path)
+
+
+def _json_line(line: str, where: str, path: str | None) -> Result:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return InputError("E005", where, problem=err.msg)
+    return _safe(_from_record, record, where, path, False)
+
+
+def _json_lines_file(file: Path, settings: Settings) -> Iterator[Result]:
+    """A JSON Lines file read a line at a time: the size limit is per record, not per file, so a
+    file of any size is read in bounded memory and an oversized record is one error."""
+    try:
+        handle = file.open("rb")
+    except OSError as err:
+        yield InputError("E007", str(file), reason=err.strerror)
+        return
+    with handle:
+        for number, line in enumerate(iter(lambda: handle.readline(settings.max_bytes + 1), b""), start=1):
+            where = f"{file}:{number}"
+            if len(line) > settings.max_bytes and not line.endswith(b"\n"):
+                size = len(line)
+                while line and not line.endswith(b"\n"):  # the rest of the oversized record
+                    line = handle.readline(settings.max_bytes + 1)
+                    size += len(line)
+                yield InputError("E003", where, size=size, limit=settings.max_bytes)
+                continue
+            if not line.strip():
+                continue
+            try:
+                text = decode_bytes(line, where, settings.max_bytes)
+            except InputError as err:
+                yield err
+                continue
+            yield _json_line(text, where, str(file))
 
 
 def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
@@ -161,6 +192,10 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
             yield InputError("E007", spec, reason="no such file or directory")
             continue
         for file in _files(root):
+            if file.suffix.lower() in JSON_LINES_SUFFIXES:
+                for result in _json_lines_file(file, settings):
+                    yield result if isinstance(result, InputError) else _finish(result, date_override)
+                continue
             try:
                 with file.open("rb") as handle:
                     data = handle.read(settings.max_bytes + 1)

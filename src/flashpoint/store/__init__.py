@@ -7,7 +7,8 @@ Importing the store never loads the NLP pipeline.
 """
 from __future__ import annotations
 
-from flashpoint.store.database import DEFAULT_DB, Store
+from flashpoint.settings import DEFAULT_DB
+from flashpoint.store.database import Store
 from flashpoint.store.rows import HedgeRow, Mention, QuoteVariant
 from flashpoint.store.schema import SCHEMA_VERSION
 

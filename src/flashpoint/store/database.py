@@ -29,6 +29,7 @@ from flashpoint import __version__
 from flashpoint.errors import StoreError
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
+from flashpoint.settings import DEFAULT_DB
 from flashpoint.store.reading import counts
 from flashpoint.store.rows import (
     HedgeRow,
@@ -44,8 +45,6 @@ from flashpoint.store.rows import (
 )
 from flashpoint.store.schema import SCHEMA_VERSION, migrate, stored_version
 
-DEFAULT_DB = "flashpoint.duckdb"
-
 #: How rows are added to each table: duplicates of a stored event or quote are left alone,
 #: an actor seen again has its mentions added up.
 _CONFLICT = {
@@ -53,18 +52,45 @@ _CONFLICT = {
     "quotes": "ON CONFLICT DO NOTHING",
     "actors": "ON CONFLICT (name, code) DO UPDATE SET mentions = mentions + excluded.mentions",
 }
+#: Columns the store derives from the written ones (see ``schema._V3``): the event's day and
+#: sort key, from the store's own macros.
+_DERIVED = {"events": ", coalesce(event_date::DATE, published::DATE) AS event_day, "
+                      "event_key_of(coalesce(event_date::DATE, published::DATE), nextval('event_seq')) AS event_key"}
 #: The order records come back in.
 _EVENT_ORDER = "ORDER BY published NULLS LAST, doc_id, sentence_start"
 _QUOTE_ORDER = "ORDER BY doc_id, start_char"
+#: Records read from the database at a time when streaming them (``event_records``, ...).
+_FETCH_ROWS = 1000
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> None:
-    """Insert ``rows`` into ``table`` by column name."""
+    """Insert ``rows`` into ``table`` in one columnar statement (an Arrow table, by column name).
+
+    Row-at-a-time ``executemany`` costs milliseconds a row; one Arrow batch costs about as much
+    as a single row.
+    """
     if not rows:
         return
-    columns = list(rows[0])
-    con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-                    f"{_CONFLICT.get(table, '')}", [[row[c] for c in columns] for row in rows])
+    import pyarrow as pa  # Arrow is needed to write, not to open or read a store
+
+    try:
+        staged = pa.Table.from_pylist(list(rows))
+    except (pa.ArrowException, TypeError, ValueError) as err:  # a value of the wrong type
+        raise duckdb.ConversionException(f"{table}: {err}") from err
+    con.register("staged", staged)
+    try:
+        insert = (f"INSERT INTO {table} BY NAME SELECT *{_DERIVED.get(table, '')} FROM staged "
+                  f"{_CONFLICT.get(table, '')}")
+        if table != "events":
+            con.execute(insert)
+            return
+        # the words of the events just stored (not of those a conflict left out) go to the index
+        words = con.sql(f"{insert} RETURNING event_key, word_hashes(sentence) AS terms").to_arrow_table()
+        con.register("stored_words", words)
+        con.execute("INSERT INTO event_terms SELECT unnest(terms), event_key FROM stored_words")
+        con.unregister("stored_words")
+    finally:
+        con.unregister("staged")
 
 
 class Store:
@@ -140,21 +166,63 @@ class Store:
 
     # --- the writer -------------------------------------------------------------------------
 
+    def save_articles(self, extractions: Sequence[Extraction]) -> list[bool | StoreError]:
+        """Store a batch of articles with their events and quotes, each article atomically.
+
+        For each article, in order: True when stored now, False when it was already stored
+        (same normalised text, earlier or in this batch), or the StoreError that kept it out.
+        The batch is written in one transaction of columnar inserts, which is what makes
+        storing as fast as extracting; when that fails, its articles are written again one
+        transaction each, so only the article at fault is left out. Nothing is reported
+        stored before its transaction has committed.
+        """
+        with self._lock:
+            known = self._stored_hashes([x.article.content_hash for x in extractions])
+            outcome: list[bool | StoreError] = []
+            fresh: dict[int, Extraction] = {}  # position in the batch -> article to store
+            for position, extraction in enumerate(extractions):
+                digest = extraction.article.content_hash
+                outcome.append(digest not in known)
+                if digest not in known:
+                    known.add(digest)
+                    fresh[position] = extraction
+            try:
+                self._write(list(fresh.values()), f"{len(fresh)} articles")
+            except StoreError as err:
+                if len(fresh) == 1:
+                    return [err if stored else False for stored in outcome]
+                for position, extraction in fresh.items():
+                    try:
+                        self._write([extraction], f"article {extraction.article.doc_id}")
+                    except StoreError as alone:
+                        outcome[position] = alone
+        return outcome
+
     def save_article(self, article: Article, events: Sequence[EventRecord],
                      quotes: Sequence[QuoteRecord]) -> bool:
-        """Store an article with its events and quotes at once; False if it was already stored."""
-        digest = article.content_hash
-        rows = {"articles": [article_row(article, datetime.now(UTC).replace(tzinfo=None))],
-                "events": [event_row(e, digest) for e in events],
-                "quotes": [quote_row(q, digest) for q in quotes],
-                "actors": actor_rows(events, quotes)}
-        with self._lock:
-            if self.has_article(digest):
-                return False
-            with self._transaction(f"article {article.doc_id}") as con:
-                for table, table_rows in rows.items():
-                    _insert(con, table, table_rows)
-        return True
+        """Store one article with its events and quotes at once; False if it was already stored."""
+        (stored,) = self.save_articles([Extraction(article, list(events), list(quotes))])
+        if isinstance(stored, StoreError):
+            raise stored
+        return stored
+
+    def _write(self, extractions: Sequence[Extraction], what: str) -> None:
+        """Insert the rows of ``extractions`` (not stored yet) in one transaction.
+
+        The rows are built before the transaction starts; actor counts are summed over the
+        batch first, as one statement may update an actor only once.
+        """
+        if not extractions:
+            return
+        now = datetime.now(UTC).replace(tzinfo=None)
+        rows = {"articles": [article_row(x.article, now) for x in extractions],
+                "events": [event_row(e, x.article.content_hash) for x in extractions for e in x.events],
+                "quotes": [quote_row(q, x.article.content_hash) for x in extractions for q in x.quotes],
+                "actors": actor_rows([e for x in extractions for e in x.events],
+                                     [q for x in extractions for q in x.quotes])}
+        with self._transaction(what) as con:
+            for table, table_rows in rows.items():
+                _insert(con, table, table_rows)
 
     def save_stories(self, stories: Mapping[str, Sequence[str]], mentions: Sequence[Sequence[Any]],
                      variants: Sequence[Sequence[Any]] = (), hedges: Sequence[Sequence[Any]] = ()) -> None:
@@ -186,9 +254,13 @@ class Store:
     # --- what was stored --------------------------------------------------------------------
 
     def has_article(self, content_hash: str) -> bool:
+        return bool(self._stored_hashes([content_hash]))
+
+    def _stored_hashes(self, content_hashes: Sequence[str]) -> set[str]:
         with self._lock:
-            row = self.con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
-        return row is not None
+            rows = self.con.execute("SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))",
+                                    [list(content_hashes)]).fetchall()
+        return {digest for (digest,) in rows}
 
     def stored_articles(self, content_hashes: Sequence[str]) -> dict[str, Article]:
         """content_hash -> the article as stored (first ingest wins: its doc_id, date, outlet)."""
@@ -202,7 +274,8 @@ class Store:
                 for digest, doc_id, text, title, url, outlet, author, published, source_path, metadata in rows}
 
     def event_records(self, doc_ids: Sequence[str] | None = None) -> Iterator[EventRecord]:
-        """Stored events as records (of the articles ``doc_ids``, or all), oldest article first."""
+        """Stored events as records (of the articles ``doc_ids``, or all), oldest article first,
+        read a thousand at a time: exporting a large store holds a page of records, not all."""
         for record in self._records("events", _EVENT_ORDER, doc_ids=doc_ids):
             yield cast(EventRecord, record)
 
@@ -218,7 +291,7 @@ class Store:
                           [cast(QuoteRecord, r) for r in self._records("quotes", _QUOTE_ORDER, digest)])
 
     def _records(self, table: str, order: str, content_hash: str | None = None,
-                 doc_ids: Sequence[str] | None = None) -> list[Any]:
+                 doc_ids: Sequence[str] | None = None) -> Iterator[Any]:
         """Parsed records of ``table``: of one article (content hash), of some doc_ids, or all."""
         params: list[object]
         where, params = "", []
@@ -226,9 +299,10 @@ class Store:
             where, params = "WHERE content_hash = ?", [content_hash]
         elif doc_ids is not None:
             where, params = "WHERE list_contains(?, doc_id)", [list(doc_ids)]
-        with self._lock:
-            rows = self.con.execute(f"SELECT record FROM {table} {where} {order}", params).fetchall()
-        return [json.loads(record) for (record,) in rows]
+        with self.cursor() as cursor:
+            cursor.execute(f"SELECT record FROM {table} {where} {order}", params)
+            while rows := cursor.fetchmany(_FETCH_ROWS):
+                yield from (json.loads(record) for (record,) in rows)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""

@@ -22,6 +22,9 @@ Tables (see ``database.py`` for how they are written):
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
+``event_terms``
+    the word index of the events' sentences: (hash of a lower-cased word, event_key), for
+    ``/api/events?q=`` (see ``_V3``).
 """
 from __future__ import annotations
 
@@ -97,8 +100,34 @@ CREATE TABLE IF NOT EXISTS hedges (
 );
 """
 
+#: What the queries of a large store need (see ``events.py``): each event's day stored
+#: (``event_day``, its own date else its article's) and one BIGINT sort key ``event_key``
+#: (the day, then the order of storing: newest first is ``ORDER BY event_key DESC``, which
+#: DuckDB answers with a top-N that skips row groups, where a two-column order sorts every
+#: match), and ``event_terms``, a word index of the evidence sentences (DuckDB's fts extension
+#: is not in the wheel and would be downloaded at run time). The macros are kept in the store
+#: so the writer, this upgrade and the queries cut words and build keys the same way.
+_V3 = r"""
+CREATE SEQUENCE IF NOT EXISTS event_seq;
+CREATE MACRO event_key_of(day, seq) AS
+    CASE WHEN day IS NULL THEN seq
+         ELSE (date_diff('day', DATE '1970-01-01', day) + 1000000) * 4294967296 + seq END;
+CREATE MACRO words_of(sentence) AS list_distinct(list_filter(
+    regexp_split_to_array(lower(sentence), '[^\p{L}\p{N}]+'),
+    lambda w: length(w) > 1 AND NOT list_contains(
+        ['the', 'of', 'and', 'to', 'in', 'on', 'at', 'by', 'for', 'an', 'is', 'was', 'it', 'its', 'as',
+         'that', 'with', 'from', 'be', 'has', 'had', 'have', 'are', 'were', 'this', 'or'], w)));
+CREATE MACRO word_hashes(sentence) AS list_transform(words_of(sentence), lambda w: md5_number_lower(w));
+ALTER TABLE events ADD COLUMN event_day DATE;
+ALTER TABLE events ADD COLUMN event_key BIGINT;
+UPDATE events SET event_day = coalesce(event_date, published),
+                  event_key = event_key_of(coalesce(event_date, published), nextval('event_seq'));
+CREATE TABLE event_terms (term UBIGINT NOT NULL, event_key BIGINT NOT NULL);
+INSERT INTO event_terms SELECT unnest(word_hashes(sentence)), event_key FROM events;
+"""
+
 #: Step n brings a store of version n - 1 to version n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
