@@ -28,7 +28,7 @@ def build_report(store: Store, max_dyads: int = 10) -> str:
                  for d in dyad_table(con, limit=max_dyads, order="hostile")]
         stories = views.stories(con)
         details = [views.story(con, s["story_id"]) for s in stories["stories"]]
-        overview, network = views.overview(con, cache), views.network(con)
+        overview, network = views.overview(con, cache), views.network(con, cache)
     inline = {"css": assets.read("style.css"), "plotly": _script("plotly.min.js"),
               "js": _script("dashboard.js")}
     return render("report.html", Links(inline=True), inline=inline, title="flashpoint report",

@@ -15,6 +15,34 @@ def test_events_page_and_total(client: TestClient) -> None:
     assert not {e["event_id"] for e in second} & {e["event_id"] for e in body["events"]}
 
 
+def test_cursor_pages_walk_every_event_once_in_order(client: TestClient) -> None:
+    by_offset = [e["event_id"] for e in client.get("/api/events", params={"limit": 500}).json()["events"]]
+    walked, after = [], None
+    while True:
+        page = client.get("/api/events", params={"limit": 20, **({"after": after} if after else {})}).json()
+        walked += [e["event_id"] for e in page["events"]]
+        after = page["next"]
+        if after is None:
+            break
+    assert walked == by_offset and len(walked) == 157
+    days = [e["date"]["value"] for e in client.get("/api/events", params={"limit": 500}).json()["events"]]
+    assert days == sorted(days, reverse=True)
+
+
+def test_totals_past_the_cap_say_so(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("flashpoint.store.reading.COUNT_CAP", 50)
+    capped = client.get("/api/events", params={"dyad": "USA-COL"}).json()
+    assert (capped["total"], capped["total_exact"]) == (50, False)
+    exact = client.get("/api/events", params={"dyad": "USA-COL", "cameo": "19"}).json()
+    assert (exact["total"], exact["total_exact"]) == (7, True)
+
+
+@pytest.mark.parametrize(("q", "total"), [("boat", 7), ("BOAT attacked", 7), ("boat talks", 0),
+                                          ("the boat", 7), ("the", 157), ("boa", 0)])
+def test_text_search_matches_whole_words_all_of_them(client: TestClient, q: str, total: int) -> None:
+    assert client.get("/api/events", params={"q": q}).json()["total"] == total
+
+
 @pytest.mark.parametrize(("params", "total"), [
     ({"dyad": "USA-COL"}, 59),
     ({"dyad": "usa-col", "cameo": "19"}, 7),          # root; case-insensitive countries

@@ -12,7 +12,7 @@ from datetime import date
 
 import duckdb
 
-from flashpoint.analysis.alerts import dyad_alerts, series_alerts
+from flashpoint.analysis.alerts import RULES, dyad_alerts, series_alerts
 from flashpoint.analysis.dyads import Freq, series
 from flashpoint.analysis.quote_variants import marked_parts
 from flashpoint.dashboard import charts
@@ -27,8 +27,11 @@ from flashpoint.store.reading import Json, counts
 def overview(con: duckdb.DuckDBPyConnection, cache: DailyCache, limit: int = 10) -> Json:
     """Most hostile dyads, recent alerts, latest events, and the size of the store."""
     return {"counts": counts(con),
-            "hostile_dyads": dyad_table(con, limit=limit, order="hostile"),
-            "alerts": [a.as_dict() for a in dyad_alerts(cache.days(con))[:limit * 2]],
+            "hostile_dyads": cache.memo(con, ("dyads", 1, limit, "hostile"),
+                                        lambda: dyad_table(con, limit=limit, order="hostile")),
+            "alerts": [a.as_dict() for a in cache.memo(con, ("alerts", "day", tuple(RULES)),
+                                                       lambda: dyad_alerts(cache.days(con), "day", list(RULES)))
+                       ][:limit * 2],
             "latest_events": events.events(con, limit=limit * 2)["events"]}
 
 
@@ -52,9 +55,9 @@ def dyad(con: duckdb.DuckDBPyConnection, cache: DailyCache, source: str, target:
             "quotes": quotes.dyad_quotes(con, source, target)}
 
 
-def network(con: duckdb.DuckDBPyConnection) -> Json:
-    """The actor network's nodes and edges, with its chart."""
-    graph = actor_network.network(con)
+def network(con: duckdb.DuckDBPyConnection, cache: DailyCache) -> Json:
+    """The actor network's nodes and edges (an aggregate of every event, kept), with its chart."""
+    graph = cache.memo(con, "network", lambda: actor_network.network(con))
     return {**graph, "chart": charts.network(graph)}
 
 

@@ -10,14 +10,15 @@ out: they did not happen. An event is dated by its own date, else by its article
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Literal, TypeVar
 
 import duckdb
 
 from flashpoint.analysis.dyads import Period
 from flashpoint.store.reading import Json, dicts, iso
 
+T = TypeVar("T")
 Order = Literal["hostile", "events", "recent"]
 ORDERS: dict[Order, str] = {"hostile": "goldstein_mean ASC, events DESC", "events": "events DESC",
                             "recent": "last_day DESC, events DESC"}
@@ -78,25 +79,36 @@ def daily(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]
 
 
 class DailyCache:
-    """Every dyad's daily aggregate, kept between requests until the stored events change.
+    """Aggregates over every event, kept between requests until the stored events change.
 
-    A series request then costs a slice of a small in-memory table instead of a scan of
-    every event. The version is the number of events (the store only ever adds events) and
-    a checksum of the cluster mentions (which ``flashpoint compare`` replaces).
+    Chiefly every dyad's daily aggregate (``days``): a series request then costs a slice of
+    a small in-memory table instead of a scan of every event. ``memo`` keeps any other
+    whole-store aggregate (the dyad table, alerts) the same way, so that twenty clients
+    asking for the dyad list cost one scan, not twenty. The version is the number of events
+    (the store only ever adds events) and a checksum of the cluster mentions (which
+    ``flashpoint compare`` replaces).
     """
 
     def __init__(self) -> None:
         self._version: tuple[object, ...] | None = None
-        self._days: dict[tuple[str, str], list[Period]] = {}
-        self._lock = threading.Lock()
+        self._values: dict[Hashable, Any] = {}
+        self._lock = threading.RLock()  # a kept value may be computed from another (alerts from days)
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
+        found: dict[tuple[str, str], list[Period]] = self.memo(con, "days", lambda: daily(con))
+        return found
+
+    def memo(self, con: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` while the store's events are unchanged."""
         version = con.execute("SELECT (SELECT count(*) FROM events), "
                               "(SELECT sum(hash(cluster_id, event_id)) FROM event_mentions)").fetchone()
-        with self._lock:  # one request recomputes; the others wait for its result
+        with self._lock:  # one request computes; the others wait for its result
             if version != self._version:
-                self._days, self._version = daily(con), version
-            return self._days
+                self._values, self._version = {}, version
+            if key not in self._values:
+                self._values[key] = compute()
+            value: T = self._values[key]
+            return value
 
 
 def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,

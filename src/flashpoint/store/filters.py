@@ -16,8 +16,10 @@ from flashpoint.errors import QueryError
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _CAMEO = re.compile(r"^[0-9]{2,4}$")
-#: An event's day: its own date, else its article's.
-DAY = "coalesce(event_date, published)"
+#: An event's day: its own date, else its article's (stored as ``event_day``, see schema v3).
+DAY = "event_day"
+#: Events whose evidence sentence has one indexed word (see ``schema._V3``).
+_WORD = "event_key IN (SELECT event_key FROM event_terms WHERE term = ?)"
 
 
 def country_code(value: str, name: str = "country") -> str:
@@ -56,12 +58,18 @@ class EventFilter:
     end: date | None = None
     text: str | None = None
 
-    def sql(self) -> tuple[str, list[object]]:
-        """A WHERE clause over the events table and its parameters."""
+    def sql(self, terms: Sequence[int] = ()) -> tuple[str, list[object]]:
+        """A WHERE clause over the events table and its parameters.
+
+        ``terms`` are the index terms of the words of ``text`` (``events.word_terms``): an
+        event must have each of them; a text of stop words only has none and matches all.
+        """
         clauses: list[str] = []
         params: list[object] = []
-        if self.actor:
-            clauses.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
+        if self.actor:  # names matched in the small actors table, not in every event row
+            clauses.append("(source_name IN (SELECT name FROM actors WHERE name ILIKE ?) "
+                           "OR target_name IN (SELECT name FROM actors WHERE name ILIKE ?) "
+                           "OR source_code = ? OR target_code = ?)")
             params += [f"%{self.actor}%"] * 2 + [self.actor] * 2
         if self.country:
             clauses.append("(source_country = ? OR target_country = ?)")
@@ -85,7 +93,7 @@ class EventFilter:
         if self.end:
             clauses.append(f"{DAY} <= ?")
             params.append(self.end)
-        if self.text:
-            clauses.append("sentence ILIKE ?")
-            params.append(f"%{self.text}%")
+        for term in terms:
+            clauses.append(_WORD)
+            params.append(term)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -6,12 +6,13 @@ import json
 import duckdb
 
 from flashpoint.store.filters import country_code
-from flashpoint.store.reading import Json, iso, records
+from flashpoint.store.reading import Json, capped_count, iso, records
 
 
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: str | None = None,
            doc_id: str | None = None, text: str | None = None, limit: int = 50, offset: int = 0) -> Json:
-    """One page of quotes with their article, filtered by speaker, country, article or words."""
+    """One page of quotes with their article, filtered by speaker, country, article or words;
+    the total is exact up to ``reading.COUNT_CAP`` (see ``capped_count``)."""
     clauses: list[str] = []
     params: list[object] = []
     for value, clause in ((speaker and f"%{speaker}%", "q.speaker_name ILIKE ?"),
@@ -21,7 +22,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
             clauses.append(clause)
             params.append(value)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    counted = con.execute(f"SELECT count(*) FROM quotes q {where}", params).fetchone()
+    total, exact = capped_count(con, "quotes q", where, params)
     rows = con.execute(f"""
         SELECT q.record, a.title, a.outlet, a.published FROM quotes q
         LEFT JOIN articles a ON a.content_hash = q.content_hash {where}
@@ -29,7 +30,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
                        [*params, limit, offset]).fetchall()
     found = [{**json.loads(record), "article": {"title": title, "outlet": outlet, "published": iso(published)}}
              for record, title, outlet, published in rows]
-    return {"quotes": found, "total": counted[0] if counted else 0, "limit": limit, "offset": offset}
+    return {"quotes": found, "total": total, "total_exact": exact, "limit": limit, "offset": offset}
 
 
 def dyad_quotes(con: duckdb.DuckDBPyConnection, source: str, target: str, limit: int = 50) -> list[Json]:

@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 
+#: Matches counted exactly for a page; beyond, a total is reported as the cap, not exact.
+COUNT_CAP = 10_000
 #: JSON-ready data (dates as ISO strings) as the API returns it and the templates render it.
 Json = dict[str, Any]
 
@@ -32,3 +34,16 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
                       "(SELECT count(*) FROM quotes), (SELECT count(*) FROM actors)").fetchone()
     articles, events, quotes, actors = row if row else (0, 0, 0, 0)
     return {"articles": articles, "events": events, "quotes": quotes, "actors": actors}
+
+
+def capped_count(con: duckdb.DuckDBPyConnection, table: str, clause: str, params: list[object]) -> tuple[int, bool]:
+    """How many rows of ``table`` match ``clause``, exactly up to ``COUNT_CAP``, and whether
+    that is exact: past the cap, ``total`` is the cap and ``total_exact`` false, so that no
+    page of a large store costs a count of every match (the scan stops at the cap)."""
+    if not clause:
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # from the table's metadata
+        return (row[0] if row else 0), True
+    row = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} {clause} LIMIT ?)",
+                      [*params, COUNT_CAP + 1]).fetchone()
+    found = row[0] if row else 0
+    return min(found, COUNT_CAP), found <= COUNT_CAP

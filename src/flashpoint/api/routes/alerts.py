@@ -21,7 +21,7 @@ def list_alerts(con: Con, cache: Cache, freq: FreqQuery = "day", limit: Limit = 
                 dyad: str | None = None) -> Response:
     """Escalation alerts, most recent first."""
     rules = [one_of(rule, list(RULES), "rule")] if rule else list(RULES)
-    alerts = dyad_alerts(cache.days(con), freq, rules)
+    alerts = cache.memo(con, ("alerts", freq, tuple(rules)), lambda: dyad_alerts(cache.days(con), freq, rules))
     if dyad:
         wanted = dyad_codes(dyad)
         alerts = [a for a in alerts if (a.source, a.target) == wanted]

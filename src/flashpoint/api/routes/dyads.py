@@ -18,10 +18,14 @@ router = APIRouter(prefix="/api/dyads", tags=["dyads"])
 
 
 @router.get("")
-def list_dyads(con: Con, limit: Limit = 50, min_events: Annotated[int, Query(ge=1)] = 1,
+def list_dyads(con: Con, cache: Cache, limit: Limit = 50, min_events: Annotated[int, Query(ge=1)] = 1,
                order: Order = "hostile") -> Response:
-    """Directed dyads with totals; ``order=hostile`` puts the lowest Goldstein mean first."""
-    return json_response({"dyads": dyad_table(con, min_events, limit, order)})
+    """Directed dyads with totals; ``order=hostile`` puts the lowest Goldstein mean first.
+
+    The table is an aggregate of every event, computed once and kept until events are added.
+    """
+    dyads = cache.memo(con, ("dyads", min_events, limit, order), lambda: dyad_table(con, min_events, limit, order))
+    return json_response({"dyads": dyads})
 
 
 @router.get("/{source}/{target}/series")

@@ -24,10 +24,21 @@ def list_events(con: Con, limit: Limit = 50, offset: Offset = 0,
                 cameo: Annotated[str | None, Query(description="CAMEO root (2 digits) or code prefix.")] = None,
                 plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT.")] = None,
                 start: date | None = None, end: date | None = None,
-                q: Annotated[str | None, Query(description="Words in the evidence sentence.")] = None) -> Response:
-    """Events, newest first: ``{"events": [...], "total": n}``."""
+                q: Annotated[str | None, Query(description="Words the evidence sentence has, all of them "
+                                                            "(whole words, any case; stop words ignored).")] = None,
+                after: Annotated[int | None, Query(description="The cursor `next` of the previous page.")] = None,
+                ) -> Response:
+    """Events, newest first: ``{"events": [...], "total": n, "total_exact": bool, "next": cursor}``.
+
+    **Totals** are exact up to 10,000 matches; beyond, ``total`` is 10,000 and ``total_exact``
+    is false ("more than 10,000"), so that no page costs a count of every match of a large
+    store. **Paging**: pass ``next`` back as ``after`` for the next page (as fast as the first,
+    whatever the depth; ``null`` on the last page); ``offset`` still works but a deep offset
+    costs as much as reading every row before it. **Text** (``q``) is matched against a word
+    index of the evidence sentences, not as a substring.
+    """
     where = EventFilter(actor, country, dyad, cameo, plover, start, end, q)
-    return json_response(events.events(con, where, limit, offset))
+    return json_response(events.events(con, where, limit, offset, after))
 
 
 @router.get("/{event_id}")

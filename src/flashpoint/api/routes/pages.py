@@ -32,8 +32,8 @@ def dyad_page(con: Con, cache: Cache, source: str, target: str, freq: FreqQuery 
 
 
 @router.get("/network")
-def network_page(con: Con, format: Format = "html") -> Response:
-    return page(format, "_network.html", "Actor network", network=views.network(con))
+def network_page(con: Con, cache: Cache, format: Format = "html") -> Response:
+    return page(format, "_network.html", "Actor network", network=views.network(con, cache))
 
 
 @router.get("/stories")
