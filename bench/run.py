@@ -95,7 +95,7 @@ def pipeline(folder: Path) -> dict:
     sizes = [(1_000, 2)] + ([(10_000, 1)] if os.environ.get("FLASHPOINT_BENCH_10K") == "1" else [])
     runs = [bench_pipeline.extract_and_ingest(folder, n, repeats) for n, repeats in sizes]
     return {"runs": runs, "big_jsonl": bench_pipeline.big_jsonl(folder, runs[0]["db"]),
-            "help_seconds": round(bench_pipeline.help_seconds(), 3)}
+            "help_seconds": bench_pipeline.help_seconds()}
 
 
 def api(folder: Path) -> dict:
@@ -137,7 +137,8 @@ def table(results: dict) -> list[tuple[str, str, str]]:
         rows += [(f"{big['mb']} MB JSON Lines ({big['records']} records)",
                   f"{'processed' if big['processed'] else 'FAILED'} in {big['seconds']} s, {big['peak_mb']} MB",
                   "processed"),
-                 ("flashpoint --help", f"{p['help_seconds']} s", "< 0.3 s")]
+                 ("flashpoint --help", f"{p['help_seconds']['wall']} s (CPU {p['help_seconds']['cpu']} s)",
+                  "< 0.3 s")]
     if "api" in results:
         a = results["api"]
         rows.append((f"store of {a['events']:,} events built", f"{a['build_seconds']} s", ""))

@@ -16,10 +16,12 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from flashpoint.codebook import lookup
-from flashpoint.ingest.article import Article
+
+if TYPE_CHECKING:  # the CLI imports records to start; reading articles is imported when used
+    from flashpoint.ingest.article import Article
 
 
 class Span(TypedDict):

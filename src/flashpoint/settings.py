@@ -11,6 +11,10 @@ DEFAULT_BATCH_SIZE = 32
 #: enough that storing costs little next to extracting, small enough that memory stays flat
 #: and an interruption loses little work.
 DEFAULT_STORE_BATCH = 64
+#: DuckDB's memory while a command streams articles into the store. Its default (most of the
+#: machine's RAM) keeps every block written in memory, so an ingest would grow with the store;
+#: a writer never reads those blocks back, so a small cache costs nothing.
+DEFAULT_WRITER_MEMORY = "192MB"
 #: The database every command uses unless told otherwise (here, not in ``store``, so the CLI
 #: can name it in its options without importing DuckDB).
 DEFAULT_DB = "flashpoint.duckdb"
@@ -25,3 +29,4 @@ class Settings:
     max_bytes: int = 5_000_000
     batch_size: int = DEFAULT_BATCH_SIZE
     store_batch: int = DEFAULT_STORE_BATCH
+    writer_memory: str = DEFAULT_WRITER_MEMORY

@@ -95,6 +95,7 @@ def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
     from flashpoint import service
 
     settings = settings_for(pipeline)
+    store.limit_memory(settings.writer_memory)
     run = Ingesting(reading(paths, published, settings))
     outcomes = service.ingest_stream(store, run.read, service.pipeline_extractor(settings))
     for outcome in with_progress(outcomes, "ingesting"):

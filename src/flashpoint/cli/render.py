@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from flashpoint.records import Actor, Extraction
+if TYPE_CHECKING:
+    from flashpoint.records import Actor, Extraction
 
 console = Console()
 

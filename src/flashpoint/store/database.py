@@ -109,6 +109,7 @@ class Store:
         except duckdb.Error as err:
             raise StoreError("E020", self.path, reason=err) from err
         try:
+            self.con.execute("SET enable_progress_bar = false")  # DuckDB would draw it on stdout
             self._upgrade(read_only)
         except BaseException:
             self.con.close()
@@ -134,6 +135,12 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def limit_memory(self, limit: str) -> None:
+        """Cap DuckDB's memory (e.g. "192MB") for a long stream of writes: past the cap it
+        evicts cached blocks (they are on disk) instead of growing with the store."""
+        with self._lock:
+            self.con.execute("SET memory_limit = ?", [limit])
 
     @property
     def version(self) -> int:
