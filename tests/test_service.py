@@ -20,6 +20,7 @@ from flashpoint.cli import app
 from flashpoint.ingest import Article
 from flashpoint.records import Extraction
 from flashpoint.store import Store
+from flashpoint.store.schema import TERM_BUCKETS, terms_table
 from tests.records import make_event
 
 ARTICLE = {"text": "Lima, June 2, 2025 — Peru's president accused Chile of violating the border treaty "
@@ -114,6 +115,7 @@ def test_killing_an_ingest_mid_batch_loses_nothing_reported_stored(tmp_path: Pat
     with Store(db) as store:
         per_article = dict(store.con.execute("SELECT a.doc_id, count(e.event_id) FROM articles a "
                                              "LEFT JOIN events e USING (content_hash) GROUP BY 1").fetchall())
-        words = store.con.execute("SELECT count(DISTINCT event_key) FROM event_terms").fetchone()[0]
+        index = " UNION ALL ".join(f"SELECT event_key FROM {terms_table(b)}" for b in range(TERM_BUCKETS))
+        words = store.con.execute(f"SELECT count(DISTINCT event_key) FROM ({index})").fetchone()[0]
     assert set(reported) <= set(per_article)
     assert set(per_article.values()) == {3} and words == 3 * len(per_article)

@@ -9,6 +9,7 @@ from flashpoint.errors import StoreError
 from flashpoint.ingest import Article
 from flashpoint.records import Extraction
 from flashpoint.store import Store
+from flashpoint.store.schema import terms_table
 from tests.records import make_event, make_quote
 
 
@@ -100,8 +101,9 @@ def test_a_batch_is_stored_at_once_and_a_bad_article_is_left_out_alone(tmp_path:
 def test_the_word_index_holds_each_stored_sentence(tmp_path: Path) -> None:
     with Store(tmp_path / "db.duckdb") as store:
         store.save_articles([_extraction("a", "one", events=1)])
-        words = store.con.execute("SELECT count(*) FROM event_terms t JOIN events e USING (event_key) "
-                                  "WHERE t.term = md5_number_lower('protested')").fetchone()
+        (term,) = store.con.execute("SELECT md5_number_lower('protested')").fetchone()
+        words = store.con.execute(f"SELECT count(*) FROM {terms_table(term)} t JOIN events e USING (event_key) "
+                                  "WHERE t.term = ?", [term]).fetchone()
         assert words == (1,)
 
 

@@ -43,7 +43,7 @@ from flashpoint.store.rows import (
     quote_row,
     story_rows,
 )
-from flashpoint.store.schema import SCHEMA_VERSION, migrate, stored_version
+from flashpoint.store.schema import SCHEMA_VERSION, TERM_BUCKETS, migrate, stored_version, terms_table
 
 #: How rows are added to each table: duplicates of a stored event or quote are left alone,
 #: an actor seen again has its mentions added up.
@@ -87,8 +87,15 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> 
         # the words of the events just stored (not of those a conflict left out) go to the index
         words = con.sql(f"{insert} RETURNING event_key, word_hashes(sentence) AS terms").to_arrow_table()
         con.register("stored_words", words)
-        con.execute("INSERT INTO event_terms SELECT unnest(terms), event_key FROM stored_words")
-        con.unregister("stored_words")
+        try:
+            con.execute("CREATE OR REPLACE TEMP TABLE new_terms AS "
+                        "SELECT unnest(terms) AS term, event_key FROM stored_words")
+            for bucket in range(TERM_BUCKETS):
+                con.execute(f"INSERT INTO {terms_table(bucket)} SELECT term, event_key FROM new_terms "
+                            f"WHERE term % {TERM_BUCKETS} = {bucket}")
+            con.execute("DROP TABLE new_terms")
+        finally:
+            con.unregister("stored_words")
     finally:
         con.unregister("staged")
 

@@ -13,13 +13,12 @@ from datetime import date
 
 from flashpoint.codebook import PLOVER_TYPES
 from flashpoint.errors import QueryError
+from flashpoint.store.schema import terms_table
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _CAMEO = re.compile(r"^[0-9]{2,4}$")
 #: An event's day: its own date, else its article's (stored as ``event_day``, see schema v3).
 DAY = "event_day"
-#: Events whose evidence sentence has one indexed word (see ``schema._V3``).
-_WORD = "event_key IN (SELECT event_key FROM event_terms WHERE term = ?)"
 
 
 def country_code(value: str, name: str = "country") -> str:
@@ -66,10 +65,8 @@ class EventFilter:
         """
         clauses: list[str] = []
         params: list[object] = []
-        if self.actor:  # names matched in the small actors table, not in every event row
-            clauses.append("(source_name IN (SELECT name FROM actors WHERE name ILIKE ?) "
-                           "OR target_name IN (SELECT name FROM actors WHERE name ILIKE ?) "
-                           "OR source_code = ? OR target_code = ?)")
+        if self.actor:
+            clauses.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
             params += [f"%{self.actor}%"] * 2 + [self.actor] * 2
         if self.country:
             clauses.append("(source_country = ? OR target_country = ?)")
@@ -94,6 +91,6 @@ class EventFilter:
             clauses.append(f"{DAY} <= ?")
             params.append(self.end)
         for term in terms:
-            clauses.append(_WORD)
+            clauses.append(f"event_key IN (SELECT event_key FROM {terms_table(term)} WHERE term = ?)")
             params.append(term)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -22,9 +22,9 @@ Tables (see ``database.py`` for how they are written):
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
-``event_terms``
-    the word index of the events' sentences: (hash of a lower-cased word, event_key), for
-    ``/api/events?q=`` (see ``_V3``).
+``event_terms_00`` ... ``event_terms_31``
+    the word index of the events' sentences: (hash of a lower-cased word, event_key), split
+    by term, for ``/api/events?q=`` (see ``_V3``).
 """
 from __future__ import annotations
 
@@ -100,13 +100,24 @@ CREATE TABLE IF NOT EXISTS hedges (
 );
 """
 
+#: The word index is split by term into this many tables, so that finding a word's events
+#: reads 1/32 of the index: a table appended to as articles arrive is in no order DuckDB
+#: could skip by, and one table of every word would be read whole for each word looked up.
+TERM_BUCKETS = 32
+
+
+def terms_table(term: int) -> str:
+    """The word-index table that holds ``term`` (see ``TERM_BUCKETS``)."""
+    return f"event_terms_{term % TERM_BUCKETS:02d}"
+
+
 #: What the queries of a large store need (see ``events.py``): each event's day stored
 #: (``event_day``, its own date else its article's) and one BIGINT sort key ``event_key``
 #: (the day, then the order of storing: newest first is ``ORDER BY event_key DESC``, which
 #: DuckDB answers with a top-N that skips row groups, where a two-column order sorts every
-#: match), and ``event_terms``, a word index of the evidence sentences (DuckDB's fts extension
-#: is not in the wheel and would be downloaded at run time). The macros are kept in the store
-#: so the writer, this upgrade and the queries cut words and build keys the same way.
+#: match), and ``event_terms_NN``, a word index of the evidence sentences (DuckDB's fts
+#: extension is not in the wheel and would be downloaded at run time). The macros are kept in
+#: the store so the writer, this upgrade and the queries cut words and build keys the same way.
 _V3 = r"""
 CREATE SEQUENCE IF NOT EXISTS event_seq;
 CREATE MACRO event_key_of(day, seq) AS
@@ -122,8 +133,12 @@ ALTER TABLE events ADD COLUMN event_day DATE;
 ALTER TABLE events ADD COLUMN event_key BIGINT;
 UPDATE events SET event_day = coalesce(event_date, published),
                   event_key = event_key_of(coalesce(event_date, published), nextval('event_seq'));
-CREATE TABLE event_terms (term UBIGINT NOT NULL, event_key BIGINT NOT NULL);
-INSERT INTO event_terms SELECT unnest(word_hashes(sentence)), event_key FROM events;
+CREATE TEMP TABLE new_terms AS SELECT unnest(word_hashes(sentence)) AS term, event_key FROM events;
+""" + "".join(f"""
+CREATE TABLE event_terms_{b:02d} (term UBIGINT NOT NULL, event_key BIGINT NOT NULL);
+INSERT INTO event_terms_{b:02d} SELECT term, event_key FROM new_terms WHERE term % {TERM_BUCKETS} = {b};"""
+              for b in range(TERM_BUCKETS)) + """
+DROP TABLE new_terms;
 """
 
 #: Step n brings a store of version n - 1 to version n.
