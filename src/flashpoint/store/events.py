@@ -29,8 +29,9 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     """One page of events, newest first (by day, then latest stored), and how many match.
 
     Built for millions of rows: the page is a top-N on the one BIGINT ``event_key``, which
-    DuckDB answers by skipping row groups and reading the wide record column of the page's
-    rows only (a two-column order would sort every match), and the total is counted only up
+    DuckDB answers by skipping row groups (a two-column order would sort every match); the
+    wide record column is then read for the page's keys only (filtering and reading records
+    in one scan would read the record of every match), and the total is counted only up
     to ``reading.COUNT_CAP`` (see ``capped_count``). ``next`` is a cursor: passed back as
     ``after``, it gives the next page at the cost of the first, where a deep ``offset`` makes
     DuckDB keep every skipped row.
@@ -40,7 +41,8 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     if after is not None:
         clause = f"{clause} AND event_key < ?" if clause else "WHERE event_key < ?"
         params = [*params, after]
-    page = con.execute(f"SELECT record, event_key FROM events {clause} ORDER BY event_key DESC LIMIT ? OFFSET ?",
+    page = con.execute(f"SELECT record, event_key FROM events WHERE event_key IN (SELECT event_key FROM events "
+                       f"{clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
                        [*params, limit, offset]).fetchall()
     total, exact = capped_count(con, "events", clause, params)
     return {"events": _with_evidence(page), "total": total, "total_exact": exact, "limit": limit,
