@@ -14,7 +14,7 @@ DEFAULT_STORE_BATCH = 64
 #: DuckDB's memory while a command streams articles into the store. Its default (most of the
 #: machine's RAM) keeps every block written in memory, so an ingest would grow with the store;
 #: a writer never reads those blocks back, so a small cache costs nothing.
-DEFAULT_WRITER_MEMORY = "192MB"
+DEFAULT_WRITER_MEMORY = "64MB"
 #: The database every command uses unless told otherwise (here, not in ``store``, so the CLI
 #: can name it in its options without importing DuckDB).
 DEFAULT_DB = "flashpoint.duckdb"
