@@ -141,7 +141,8 @@ def table(results: dict) -> list[tuple[str, str, str]]:
                   "< 0.3 s")]
     if "api" in results:
         a = results["api"]
-        rows.append((f"store of {a['events']:,} events built", f"{a['build_seconds']} s", ""))
+        built = f"{a['build_seconds']} s" if a["build_seconds"] is not None else "reused"
+        rows.append((f"store of {a['events']:,} events built", built, ""))
         for name in ("series", "filtered_events"):
             rows.append((f"1 client {name} p95", f"{a['single'][name]['p95_ms']} ms", ""))
         for name, found in a["concurrent"].items():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -18,9 +17,6 @@ from spacy.tokens import Doc
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, Extraction, QuoteRecord, article_ref, event_record, quote_record
 from flashpoint.settings import DEFAULT_BATCH_SIZE
-
-#: Articles processed within one spaCy memory zone (see ``extract``).
-ZONE_ARTICLES = 500
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -71,17 +67,8 @@ def _prepared(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Doc,
         yield doc, article
 
 
-def extract(articles: Iterable[Article], nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE,
-            zone: int = ZONE_ARTICLES) -> Iterator[Extraction]:
-    """Events and quotes of each article, in input order (streams: memory stays flat).
-
-    spaCy keeps every new string and lexeme it meets in its vocabulary, so a long run grows
-    with the number of distinct words read; the articles are therefore processed ``zone`` at
-    a time inside ``nlp.memory_zone()``, which frees what each zone added. Records hold
-    plain strings, never spaCy objects, so they outlive their zone.
-    """
-    pending = iter(articles)
-    while chunk := list(islice(pending, zone)):
-        with nlp.memory_zone():
-            for doc, article in nlp.pipe(_prepared(chunk, nlp), as_tuples=True, batch_size=batch_size):
-                yield _records(article, doc._.events or [], doc._.quotes or [])
+def extract(articles: Iterable[Article], nlp: Language,
+            batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Extraction]:
+    """Events and quotes of each article, in input order (streams: memory stays flat)."""
+    for doc, article in nlp.pipe(_prepared(articles, nlp), as_tuples=True, batch_size=batch_size):
+        yield _records(article, doc._.events or [], doc._.quotes or [])
