@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.mentions import ActorMention
 
@@ -62,6 +64,7 @@ class EventArguments:
             if mention is None or mention in found:
                 continue
             found.append(mention)
+            found.extend(m for m in self._owners_of(mention, token.doc) if m not in found)
             # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay",
             # "the leaders of Armenia and Azerbaijan"
             inside = token.doc[mention.start:mention.end]
@@ -109,6 +112,21 @@ class EventArguments:
         ranked = sorted(seen, key=lambda m: (not m.country, m.country in avoid))
         return ranked[0] if ranked else None
 
+    def _owners_of(self, mention: ActorMention, doc: Doc) -> list[ActorMention]:
+        """An agent of several countries ("delegations from Ukraine and Russia") stands for one
+        agent of each: copies of it for the countries after the first."""
+        if mention.kind != "agent":
+            return []
+        root = doc[mention.start:mention.end].root
+        owners = [self.by_token[c.i] for p in root.children if p.dep_ == "prep"
+                  and p.lower_ in ("from", "of") for g in p.children if g.dep_ == "pobj"
+                  for c in (g, *g.conjuncts) if c.i in self.by_token]
+        others = {o.country: o for o in owners if o.kind == "state" and o.country
+                  and o.country != mention.country}
+        # each copy is read at its country's name, so that no two of them share a span
+        return [replace(owner, country=c, code=c + (mention.sector or ""), name=None,
+                        sector=mention.sector, kind="agent") for c, owner in sorted(others.items())]
+
     def _homeland(self, head: Token, mention: ActorMention) -> ActorMention | None:
         """The state a people named by a demonym lives in, when the phrase says so: "the
         Hungarians of southern Slovakia", "ethnic Hungarians in Romania" are coded by the state
@@ -119,7 +137,9 @@ class EventArguments:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 home = self.by_token.get(pobj.i)
                 if home is not None and home.kind == "state" and home.country != mention.country:
-                    return home
+                    # the people, not the state: civilians of the country they live in
+                    return replace(home, code=(home.country or "") + "CVL", sector="CVL",
+                                   kind="agent", name=None)
         return None
 
     def subject(self, verb: Token) -> Token | None:
@@ -270,4 +290,5 @@ def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None
         return False
     return any(o is not None and (o is actor or (o.name, o.code) == (actor.name, actor.code))
                for o in others)
+
 

@@ -169,7 +169,12 @@ class _SentenceCoder:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        sources = self.args.actors(agent if agent is not None or passive else self.args.subject(verb))
+        subject = agent if agent is not None or passive else self.args.subject(verb)
+        sources = self.args.actors(subject)
+        if subject is not None and code[:2] not in FORCE_ROOTS and self._is_event_noun(subject):
+            # "the Maduro capture emboldened threats": an event is no actor, and its
+            # participants ("Maduro") did not do what it caused; force it caused is its author's
+            sources = [None]
         targets = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         if noun_obj is not None:
@@ -244,6 +249,10 @@ class _SentenceCoder:
                     and obj.lemma_.lower() not in self.joint_objects:
                 cand.thing_object = True
 
+    def _is_event_noun(self, token: Token) -> bool:
+        """Whether a noun names an event of the lexicon (a capture, strike, statement)."""
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.coder.lex.nouns
+
     def _event_family(self, noun: Token) -> frozenset[str] | None:
         """The root family of an anaphoric event noun with no actor of its own ("the air
         strikes", "these claims", "those remarks"); None for anything else."""
@@ -285,6 +294,8 @@ class _SentenceCoder:
         found: list[Candidate] = []
         consumed: set[int] = set()
         for tok in self.sent:
+            if tok.tag_ == "VBG" and tok.dep_ == "prep":
+                continue  # "following the operation", "including threats": a preposition
             if tok.pos_ in ("VERB", "AUX") and verb_lemma(tok, self.coder.verb_lemmas) \
                     in self.coder.verb_lemmas:
                 cand = self.verb_candidate(tok)
