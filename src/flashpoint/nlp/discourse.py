@@ -9,6 +9,9 @@ coder fills it in from the context. Three such readings are made here, each from
 * **The author of a thing.** "Opposition leaders denounced the martial law declaration",
   "Kobakhidze rejected the decision": a criticism, rejection or endorsement of a thing with no
   author named is aimed at whoever the article last showed acting, other than the critic.
+* **The counterpart.** "Trump said he would not rule out military strikes": a threat, a show
+  of force or a demand with no stated target is aimed at the other side of the latest exchange
+  the actor's country took part in.
 * **Mediation.** "The talks were mediated by Qatar": a mediator acts on the pair of parties.
 * **Reciprocals.** "Both blamed each other", "the two countries accused each other": the group
   is the last pair of actors the article set against each other, else its two principal parties;
@@ -54,6 +57,8 @@ class Discourse:
     history: list[tuple[str, Actor]] = field(default_factory=list)
     #: the last two actors of different countries coordinated or set against each other
     last_pair: tuple[Actor, Actor] | None = None
+    #: (source, target) of every emitted event with both actors of different countries
+    dyads: list[tuple[Actor, Actor]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         named = [m.country for m in self.mentions if m.country and m.kind != "pronoun"]
@@ -84,6 +89,20 @@ class Discourse:
         return next((earlier for _, earlier in list(reversed(self.history))[:window]
                      if _other(earlier, source)), None)
 
+    def counterpart(self, source: Actor | None, window: int = RECENT_EVENTS) -> Actor | None:
+        """The other side of the latest dyad the source's country took part in (as either
+        side), among the last ``window`` dyads: whom a threat or a show of force with no stated
+        target is aimed at in an exchange between two parties."""
+        country = (source or {}).get("country")
+        if not country:
+            return None
+        for first, second in list(reversed(self.dyads))[:window]:
+            if first.get("country") == country:
+                return second
+            if second.get("country") == country:
+                return first
+        return None
+
     def pair(self) -> tuple[Actor, Actor] | None:
         """The two actors a reciprocal ("each other", "both sides") refers to."""
         if self.last_pair is not None:
@@ -102,6 +121,7 @@ class Discourse:
             if target is not None and target.get("country") and \
                     target.get("country") != source.get("country"):
                 self.last_pair = (source, target)
+                self.dyads.append((source, target))
 
     def coordinated(self, actors: list[Actor]) -> None:
         """Remember a coordination of actors of different countries ("Thailand and Cambodia")."""

@@ -71,6 +71,8 @@ _PAIR_WORDS = frozenset({"both", "two"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Codes of mediating between parties ("mediated the talks", "brokered a truce").
 _MEDIATION_CODES = frozenset({"045", "039"})
+#: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
+_AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
 _ON_THINGS_ROOTS = frozenset({"05", "11", "12", "17", "19"})
 
@@ -209,7 +211,24 @@ class _SentenceCoder:
             mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i in self.by_token
                     and self.by_token[c.i] not in sources]
             targets = [self.by_token[mods[0].i]] if mods else [None]
-        return Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+        parties = self._between(noun)
+        if sources == [None] and len(parties) >= 2:
+            # "fighting between government forces and M23 rebels", "talks between Iran and
+            # the US": the parties act on each other (a joint act, coded both ways)
+            sources, targets = parties, [None]
+        cand = Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+        cand.reciprocal = len(parties) >= 2
+        return cand
+
+    def _between(self, noun: Token) -> list[ActorMention | None]:
+        """The actors of a "between A and B" phrase of a noun (each once)."""
+        found: list[ActorMention | None] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for actor in self.args.actors(pobj):
+                    if actor is not None and actor not in found:
+                        found.append(actor)
+        return found
 
     def _implicit_target(self, cand: Candidate, source: dict[str, Any] | None, root: str
                          ) -> dict[str, Any] | None:
@@ -227,6 +246,8 @@ class _SentenceCoder:
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
+        if root in _AIMED_ROOTS:
+            return self.discourse.counterpart(source)
         return None
 
     def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
@@ -434,12 +455,15 @@ class _SentenceCoder:
         targets = [None if root == "01" and t is not None and t.sector == "MED"
                    else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
         countries = {s["country"] for s in sources if s and s.get("country")}
-        if targets == [None] and len(countries) >= 2 and (
-                cand.reciprocal or (cand.code in _JOINT_CODES and not cand.thing_object)):
-            # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal":
-            # each party acts on the other
+        distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
+        if targets == [None] and (
+                (cand.reciprocal and len(distinct) >= 2)
+                or (len(countries) >= 2 and cand.code in _JOINT_CODES and not cand.thing_object)):
+            # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal",
+            # "clashes between police and protesters": each party acts on the other
             return [(s, t, False) for s in sources for t in sources
-                    if s and t and s.get("country") != t.get("country")]
+                    if s and t and not same_actor(s, t)
+                    and (cand.reciprocal or s.get("country") != t.get("country"))]
         if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
             return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
         pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
@@ -503,7 +527,7 @@ def _occurs(noun: Token) -> bool:
         noun = noun.head
     if noun.dep_ == "attr":  # "X has been a vocal critic of Y": predicated of X
         return True
-    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _OCCURRENCE
+    return noun.dep_ in ("nsubj", "nsubjpass") and verb_lemma(noun.head, _OCCURRENCE) in _OCCURRENCE
 
 
 def _governors(token: Token) -> list[Token]:
