@@ -242,7 +242,7 @@ def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
         if m.kind != "agent" or m.country is not None:
             continue
         root = doc[m.start:m.end].root
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")):
             owner = next((by_token[g.i] for g in prep.children
                           if g.dep_ == "pobj" and g.i in by_token), None)
             if owner is not None and owner.kind == "state" and owner.country:

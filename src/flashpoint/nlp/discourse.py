@@ -64,6 +64,8 @@ class Discourse:
         named = [m.country for m in self.mentions if m.country and m.kind != "pronoun"]
         counts = Counter(named)
         ranked = sorted(counts, key=lambda c: (-counts[c], named.index(c)))
+        #: countries by how often the article names them
+        self.ranked: tuple[str, ...] = tuple(ranked)
         self.parties: tuple[str, ...] = ()
         if len(ranked) >= 2 and counts[ranked[1]] >= MIN_PARTY_MENTIONS \
                 and counts[ranked[1]] >= MIN_SECOND_SHARE * counts[ranked[0]] \
@@ -112,6 +114,15 @@ class Discourse:
             if a is not None and b is not None:
                 return a, b
         return None
+
+    def home_actor(self, sector: str, country: str | None = None) -> Actor | None:
+        """An unnamed sector of a country (its civilians, its government): of ``country``, else
+        of the article's most named country ("protests erupted" are its people's)."""
+        iso3 = country or (self.ranked[0] if self.ranked else None)
+        actor = country_actor(iso3)
+        if actor is not None:
+            actor.update(code=actor["country"] + sector, sector=sector)
+        return actor
 
     # -- writing ----------------------------------------------------------------------------
     def remember(self, root: str, source: Actor | None, target: Actor | None) -> None:

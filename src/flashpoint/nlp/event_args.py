@@ -119,7 +119,7 @@ class EventArguments:
             return []
         root = doc[mention.start:mention.end].root
         owners = [self.by_token[c.i] for p in root.children if p.dep_ == "prep"
-                  and p.lower_ in ("from", "of") for g in p.children if g.dep_ == "pobj"
+                  and p.lower_ in ("from", "of", "in") for g in p.children if g.dep_ == "pobj"
                   for c in (g, *g.conjuncts) if c.i in self.by_token]
         others = {o.country: o for o in owners if o.kind == "state" and o.country
                   and o.country != mention.country}

@@ -66,6 +66,10 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
                          "hit", "strike", "target", "destroy", "damage", "wound", "injure",
                          "leave", "claim", "displace", "remain", "stay", "take"})
+#: Prepositions that put an event in the past background of the sentence's news.
+_BACKGROUND_PREPS = frozenset({"since", "before", "after", "during"})
+#: Verbs whose object is an event that happened ("the clashes included airstrikes").
+_CONTAINING = frozenset({"include", "involve", "see", "witness", "feature"})
 #: Heads of a subject that stands for a pair of parties ("both sides", "the two countries").
 _PAIR_WORDS = frozenset({"both", "two"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
@@ -173,6 +177,9 @@ class _SentenceCoder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         subject = agent if agent is not None or passive else self.args.subject(verb)
         sources = self.args.actors(subject)
+        cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
+        if cause is not None:  # "killed in a junta air strike": the strike's author
+            sources = self.args.actors(cause)
         if subject is not None and code[:2] not in FORCE_ROOTS and self._is_event_noun(subject):
             # "the Maduro capture emboldened threats": an event is no actor, and its
             # participants ("Maduro") did not do what it caused; force it caused is its author's
@@ -190,6 +197,8 @@ class _SentenceCoder:
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
         if targets == [None]:
             self._implicit_parties(cand, verb, noun_obj)
+        if cause is not None and sources == [None]:
+            cand.source_refers = FORCE_ROOTS
         cand.consumed = {t.i for c in verb.children for t in c.subtree
                          if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")}
         return cand
@@ -219,6 +228,14 @@ class _SentenceCoder:
         cand = Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
         cand.reciprocal = len(parties) >= 2
         return cand
+
+    def _ongoing_protest(self, noun: Token) -> bool:
+        """Protests are news wherever they are named ("amid protests rocking the country", "a
+        seventh night of protests"), except as past background ("since the protests")."""
+        entry, _ = best_entry(noun, self.coder.lex.nouns.get(noun.lemma_.lower(), ()))
+        if entry is None or entry.code[:2] != "14":
+            return False
+        return not (noun.dep_ == "pobj" and noun.head.lower_ in _BACKGROUND_PREPS)
 
     def _between(self, noun: Token) -> list[ActorMention | None]:
         """The actors of a "between A and B" phrase of a noun (each once)."""
@@ -269,6 +286,15 @@ class _SentenceCoder:
             if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree) \
                     and obj.lemma_.lower() not in self.joint_objects:
                 cand.thing_object = True
+
+    def _cause(self, verb: Token) -> Token | None:
+        """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")
+                     and c.lower_ in ("in", "by", "during")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if self._is_event_noun(pobj):
+                    return pobj
+        return None
 
     def _is_event_noun(self, token: Token) -> bool:
         """Whether a noun names an event of the lexicon (a capture, strike, statement)."""
@@ -332,7 +358,7 @@ class _SentenceCoder:
                 continue
             if any(a.lemma_.lower() in hedges for a in list(tok.ancestors)[:3]):
                 continue  # "fears of US military intervention" is no intervention
-            if not (_occurs(tok) or is_headline(self.sent)):
+            if not (_occurs(tok) or is_headline(self.sent) or self._ongoing_protest(tok)):
                 continue
             cand = self.noun_candidate(tok)
             if cand is not None and cand.code[:2] != "01":
@@ -412,6 +438,11 @@ class _SentenceCoder:
                 and speaker_actor and self._speaker_is_agent(cand):
             sources = [speaker_actor]
         root = cand.code[:2]
+        if root == "14" and cand.nominal and all(s is None for s in sources):
+            sources = [self.discourse.home_actor("CVL")]  # "protests erupted": its people
+        if cand.source_refers is not None and all(s is None for s in sources):
+            # "civilians were killed in an airstrike": by whoever carried out the strikes
+            sources = [self.discourse.referent_of(cand.source_refers, None)]
         if cand.reciprocal_subject:  # "both blamed each other": the pair the article set up
             pair = self.discourse.pair()
             sources = list(pair) if pair else [None]
@@ -476,6 +507,9 @@ class _SentenceCoder:
                     pairs.append((source, target, False))
                     continue
                 implicit = self._implicit_target(cand, source, root)
+                if implicit is None and root == "14" and source is not None \
+                        and source.get("sector") in _CROWD_SECTORS:
+                    implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
 
@@ -527,6 +561,8 @@ def _occurs(noun: Token) -> bool:
         noun = noun.head
     if noun.dep_ == "attr":  # "X has been a vocal critic of Y": predicated of X
         return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CONTAINING:
+        return True  # "clashes which included Pakistani airstrikes"
     return noun.dep_ in ("nsubj", "nsubjpass") and verb_lemma(noun.head, _OCCURRENCE) in _OCCURRENCE
 
 
