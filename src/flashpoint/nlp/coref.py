@@ -92,6 +92,8 @@ class Coreference:
         mentions = sorted(mentions + pronouns, key=lambda m: m.start)
         _possessed_agents(mentions)  # before _localise: "his government" is his country's
         _qualified_agents(doc, mentions)  # "officers from Kenya" are Kenya's
+        _appositive_agents(doc, mentions)  # "the Houthis, an Iran-backed rebel group"
+        _definite_agents(doc, mentions, sent_starts)  # "the militants": the ones named before
         self._localise(mentions, on)
         for pronoun in pronouns:  # antecedents may just have been localised
             _adopt(pronoun, links[id(pronoun)])
@@ -249,6 +251,38 @@ def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
                 m.country = owner.country
                 m.code = owner.country + (m.sector or "")
                 break
+
+
+def _appositive_agents(doc: Doc, mentions: list[ActorMention]) -> None:
+    """A generic agent in apposition to a named actor describes it ("the Houthis, an
+    Iranian-backed rebel group, ..."): it takes that actor's identity."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.kind != "agent" or m.country is not None:
+            continue
+        root = doc[m.start:m.end].root
+        probe = root if root.dep_ == "appos" else None
+        while probe is None and root.head is not root and root.dep_ in ("compound", "amod"):
+            root = root.head
+            probe = root if root.dep_ == "appos" else None
+        named = by_token.get(probe.head.i) if probe is not None else None
+        if named is not None and named is not m and named.kind != "pronoun" and named.code:
+            _adopt(m, named)
+
+
+def _definite_agents(doc: Doc, mentions: list[ActorMention], sent_starts: list[int]) -> None:
+    """A definite generic agent with no qualifier ("the militants", "the rebels") means the
+    actor of that sector the article named last (within the pronoun window), not an agent of
+    the story's home country."""
+    for i, m in enumerate(mentions):
+        if m.kind != "agent" or m.country is not None or not m.sector or m.start == 0 \
+                or doc[m.start - 1].lower_ != "the":
+            continue
+        earlier = [e for e in mentions[:i] if e.sector == m.sector and e.country
+                   and e.kind != "pronoun"]
+        antecedent = _most_salient(doc, m.start, earlier, sent_starts)
+        if antecedent is not None:
+            _adopt(m, antecedent)
 
 
 def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> list[ActorMention]:

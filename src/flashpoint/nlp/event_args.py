@@ -156,6 +156,11 @@ class EventArguments:
                 # the participle's agent is the agent of the clause its noun belongs to
                 probe = self._clause_verb(probe.head)
                 continue
+            if probe.dep_ == "pcomp" and probe.head.dep_ in ("prep", "agent"):
+                probe = probe.head.head  # "insists on rejecting X": the one who insists rejects
+                continue
+            if probe.dep_ == "acl" and probe.tag_ == "VBN":
+                return None  # "gangs accused of killing": the noun is the object, not the agent
             if probe.dep_ in ("relcl", "acl") and probe.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return probe.head
             if probe.dep_ not in ("conj", "xcomp", "advcl", "acomp") or probe.head is probe:
@@ -187,6 +192,8 @@ class EventArguments:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
                 and c.pos_ != "ADP"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            objs.append(verb.head)  # "gangs accused of killing": the gangs are accused
         heads = list(objs)
         preps = [prep] if prep is not None else []
         # a "to" parsed as a dative ("supplying data to Ghana") is a preposition

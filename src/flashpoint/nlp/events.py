@@ -68,6 +68,8 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "leave", "claim", "displace", "remain", "stay", "take"})
 #: Prepositions that put an event in the past background of the sentence's news.
 _BACKGROUND_PREPS = frozenset({"since", "before", "after", "during"})
+#: Participles used as prepositions ("following the raid", "including two drones").
+_PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern", "exclude"})
 #: Verbs whose object is an event that happened ("the clashes included airstrikes").
 _CONTAINING = frozenset({"include", "involve", "see", "witness", "feature"})
 #: Heads of a subject that stands for a pair of parties ("both sides", "the two countries").
@@ -78,7 +80,7 @@ _MEDIATION_CODES = frozenset({"045", "039"})
 #: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
 _AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
-_ON_THINGS_ROOTS = frozenset({"05", "11", "12", "17", "19"})
+_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
 
 #: The condition a matched PETRARCH2 pattern word stands for (it counts towards confidence).
@@ -257,13 +259,18 @@ class _SentenceCoder:
             if found is not None:
                 return found
         if cand.code in _MEDIATION_CODES:
+            named = [n for t in cand.anchor.subtree if t.pos_ == "NOUN"
+                     for n in self._between(t) if n is not None]
+            if named:  # "emerged as mediators between Israel and Hamas"
+                return named[0].as_actor()
             mediators = [s for s in cand.sources if s is not None]
             pair = self.discourse.pair()
             return next((p for p in pair or () if not same_actor(p, source)
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
-        if root in _AIMED_ROOTS:
+        if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
+            # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
         return None
 
@@ -341,7 +348,7 @@ class _SentenceCoder:
         found: list[Candidate] = []
         consumed: set[int] = set()
         for tok in self.sent:
-            if tok.tag_ == "VBG" and tok.dep_ == "prep":
+            if tok.tag_ == "VBG" and (tok.dep_ == "prep" or tok.lemma_ in _PREPOSITION_VERBS):
                 continue  # "following the operation", "including threats": a preposition
             if tok.pos_ in ("VERB", "AUX") and verb_lemma(tok, self.coder.verb_lemmas) \
                     in self.coder.verb_lemmas:
