@@ -182,7 +182,9 @@ def reported_it(doc: Doc, start: int, mentions: list[ActorMention]) -> ActorMent
 
 
 def setting_country(mentions: list[ActorMention]) -> str | None:
-    """The country an article is about: the most often named one (ties: the first named)."""
+    """The country an article is about: the most often named one (ties: the first named).
+    (Requiring a clear margin over the next country was tried: leaving agents uncoded in
+    two-country stories lost more right events than it saved wrong ones on the dev set.)"""
     named = [m.country for m in mentions if m.country and m.kind != "pronoun"]
     if not named:
         return None
@@ -258,7 +260,7 @@ def _appositive_agents(doc: Doc, mentions: list[ActorMention]) -> None:
     Iranian-backed rebel group, ..."): it takes that actor's identity."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
-        if m.kind != "agent" or m.country is not None:
+        if m.kind not in ("agent", "person") or m.country is not None:
             continue
         root = doc[m.start:m.end].root
         probe = root if root.dep_ == "appos" else None
