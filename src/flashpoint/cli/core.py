@@ -106,15 +106,25 @@ def evaluate(
     from rich.table import Table
 
     from flashpoint.cli.render import console
-    from flashpoint.evaluate import run_evaluation
+    from flashpoint.evaluate import confidence_bands, run_evaluation
+    from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
     if not (shared / "eval").is_dir():
         raise typer.BadParameter(f"{shared}: no eval/ folder here", param_hint="SHARED")
     table = Table(title=f"flashpoint on {shared / 'eval'}")
-    for column in ("set", "mode", "metric", "value"):
+    for column in ("set", "mode", "setting", "metric", "value"):
         table.add_column(column, justify="right" if column == "value" else "left")
     for row in run_evaluation(shared):
         value = row["value"]
-        table.add_row(row["set"], row["mode"], row["metric"],
+        table.add_row(row["set"], row["mode"], row["setting"], row["metric"],
                       f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
+    console.print("setting: articles = events at or above the default confidence "
+                  f"{DEFAULT_MIN_CONFIDENCE}; sentences = each sentence's best event, any confidence")
+    bands = Table(title="events at or above each confidence (article sets, shared scorer)")
+    for column in ("set", "confidence >=", "events", "precision", "recall"):
+        bands.add_column(column, justify="left" if column == "set" else "right")
+    for row in confidence_bands(shared):
+        bands.add_row(row["set"], f"{row['threshold']:.1f}", str(row["events"]),
+                      f"{row['precision']:.3f}", f"{row['recall']:.3f}")
+    console.print(bands)

@@ -61,6 +61,15 @@ def dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in records if any(r is b for b in best.values())]
 
 
+def best_of_sentence(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records of a sentence's most confident event (its trigger and code; several
+    records when its actors fan out): the sentence's reading as one class of event."""
+    if not records:
+        return []
+    best = max(records, key=lambda r: r["confidence"])
+    return [r for r in records if r["trigger"] == best["trigger"] and r["cameo"] == best["cameo"]]
+
+
 def _key(actor: dict[str, Any] | None) -> str | None:
     if not actor:
         return None

@@ -36,7 +36,7 @@ from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
-from flashpoint.nlp.event_select import confidence, dedupe, is_headline
+from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.patterns import pattern_book
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
@@ -44,6 +44,7 @@ from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
+from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
 _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
 #: Roots whose content clause is not an event of its own ("demanded that Israel ease ...").
@@ -86,24 +87,24 @@ _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 #: The condition a matched PETRARCH2 pattern word stands for (it counts towards confidence).
 _PATTERN_WORD = ("pattern", None)
 
-#: Default confidence below which an event is not emitted (see :mod:`event_select`).
-MIN_CONFIDENCE = 0.4
-
-
 @Language.factory("flashpoint_events",
-                  default_config={"emit_negated": False, "min_confidence": MIN_CONFIDENCE})
-def make_events(nlp: Language, name: str, emit_negated: bool,
-                min_confidence: float) -> EventCoder:
+                  default_config={"emit_negated": False, "min_confidence": DEFAULT_MIN_CONFIDENCE,
+                                  "one_per_sentence": False})
+def make_events(nlp: Language, name: str, emit_negated: bool, min_confidence: float,
+                one_per_sentence: bool) -> EventCoder:
     """spaCy factory of the event component."""
-    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence)
+    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence,
+                      one_per_sentence=one_per_sentence)
 
 
 class EventCoder:
     """The spaCy component: fills ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, emit_negated: bool = False, min_confidence: float = MIN_CONFIDENCE) -> None:
+    def __init__(self, emit_negated: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                 one_per_sentence: bool = False) -> None:
         self.emit_negated = emit_negated
         self.min_confidence = min_confidence
+        self.one_per_sentence = one_per_sentence
         self.lex = lexicon()
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
@@ -126,6 +127,8 @@ class EventCoder:
             found = _SentenceCoder(self, sent, by_token, quotes, context, discourse).events()
             for event in found:
                 discourse.remember(event["cameo_root"], event["source"], event["target"])
+            if self.one_per_sentence:
+                found = best_of_sentence(found)
             events.extend(e for e in found if e["confidence"] >= self.min_confidence)
         doc._.events = events
         return doc

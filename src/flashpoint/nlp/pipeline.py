@@ -49,17 +49,22 @@ def _split_abbreviation_hyphens(nlp: Language) -> None:
 
 
 @lru_cache(maxsize=4)
-def _cached_pipeline(base: str | None, components: tuple[str, ...]) -> Language:
+def _cached_pipeline(base: str | None, components: tuple[str, ...], min_confidence: float,
+                     one_per_sentence: bool) -> Language:
     nlp = _load_base(base)
     _split_abbreviation_hyphens(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("flashpoint_paragraphs", before="parser")
     for component in components:
-        nlp.add_pipe(component)
+        config = {"min_confidence": min_confidence, "one_per_sentence": one_per_sentence} \
+            if component == "flashpoint_events" else {}
+        nlp.add_pipe(component, config=config)
     return nlp
 
 
 def load_pipeline(settings: Settings | None = None) -> Language:
-    """The configured pipeline, loaded once per process (model loads are the slow part)."""
+    """The configured pipeline, loaded once per process and settings (model loads are the
+    slow part)."""
     settings = settings or Settings()
-    return _cached_pipeline(settings.pipeline, tuple(settings.components))
+    return _cached_pipeline(settings.pipeline, tuple(settings.components),
+                            settings.min_confidence, settings.one_per_sentence)
