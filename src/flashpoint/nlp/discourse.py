@@ -120,8 +120,8 @@ class Discourse:
         of the article's most named country ("protests erupted" are its people's)."""
         iso3 = country or (self.ranked[0] if self.ranked else None)
         actor = country_actor(iso3)
-        if actor is not None:
-            actor.update(code=actor["country"] + sector, sector=sector)
+        if actor is not None:  # a sector of the country, not the country itself: no name
+            actor.update(name=None, code=actor["country"] + sector, sector=sector)
         return actor
 
     # -- writing ----------------------------------------------------------------------------

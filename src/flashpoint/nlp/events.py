@@ -67,6 +67,10 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
                          "hit", "strike", "target", "destroy", "damage", "wound", "injure",
                          "leave", "claim", "displace", "remain", "stay", "take"})
+#: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
+#: protests", "during clashes") is an event of its own, not part of the verb's.
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "during", "after", "before", "despite",
+                                 "since", "until", "following"})
 #: Prepositions that put an event in the past background of the sentence's news.
 _BACKGROUND_PREPS = frozenset({"since", "before", "after", "during"})
 #: Participles used as prepositions ("following the raid", "including two drones").
@@ -79,7 +83,7 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Codes of mediating between parties ("mediated the talks", "brokered a truce").
 _MEDIATION_CODES = frozenset({"045", "039"})
 #: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
-_AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15"})
+_AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
 _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
@@ -205,7 +209,8 @@ class _SentenceCoder:
         if cause is not None and sources == [None]:
             cand.source_refers = FORCE_ROOTS
         cand.consumed = {t.i for c in verb.children for t in c.subtree
-                         if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")}
+                         if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")
+                         and c.lower_ not in _CIRCUMSTANCE_PREPS}
         return cand
 
     def noun_candidate(self, noun: Token) -> Candidate | None:
@@ -330,7 +335,8 @@ class _SentenceCoder:
         """The speaker of the speech verb governing ``verb`` (if any) and the clause depth."""
         depth, probe = 0, verb
         while probe.head is not probe and probe.dep_ in ("ccomp", "xcomp", "conj", "advcl",
-                                                        "relcl", "acl", "dobj", "pobj", "prep"):
+                                                        "relcl", "acl", "dobj", "pobj", "prep") \
+                and probe.lower_ not in _CIRCUMSTANCE_PREPS:
             if probe.dep_ in ("ccomp", "advcl", "relcl", "acl"):
                 depth += 1
             probe = probe.head

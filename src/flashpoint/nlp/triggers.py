@@ -58,12 +58,22 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
     return True, prep_tok
 
 
+#: Heads that only count what their "of" phrase names ("thousands of protesters").
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group",
+                            "crowd", "hundreds", "thousands", "dozens", "scores", "millions"})
+
+
 def head_in(token: Token, values: frozenset[str] | None) -> bool:
-    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier)."""
+    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier, or
+    what a quantity head counts: "thousands of protesters")."""
     if values is None:
         return True
-    return token.lemma_.lower() in values or token.lower_ in values or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children)
+    if token.lemma_.lower() in values or token.lower_ in values or any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children):
+        return True
+    return token.lemma_.lower() in QUANTITY_HEADS and any(
+        head_in(g, values) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj")
 
 
 #: Nouns that name people (released, detained, expelled ... only people are).
