@@ -67,6 +67,10 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
                          "hit", "strike", "target", "destroy", "damage", "wound", "injure",
                          "leave", "claim", "displace", "remain", "stay", "take"})
+#: Sectors of armed state and non-state forces.
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
+#: Prepositions naming where force lands ("bombs on X", "fired into X").
+_PLACE_PREPS = frozenset({"on", "into", "at", "near", "in"})
 #: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
 #: protests", "during clashes") is an event of its own, not part of the verb's.
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "during", "after", "before", "despite",
@@ -277,6 +281,11 @@ class _SentenceCoder:
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
+        if root in FORCE_ROOTS and (source or {}).get("sector") in _ARMED_SECTORS \
+                and self._unknown_place(cand.anchor):
+            # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
+            # the gazetteer does not know strike in their own country (a domestic dyad)
+            return self.discourse.home_actor("", (source or {}).get("country"))
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
@@ -289,10 +298,11 @@ class _SentenceCoder:
         words = {t.lower_ for o in objs for t in o.subtree}
         cand.reciprocal = {"each", "other"} <= words or {"one", "another"} <= words
         subj = self.args.subject(verb)
-        if subj is not None and cand.sources == [None] and (
+        generic = all(s is None or s.kind == "agent" for s in cand.sources)
+        if subj is not None and generic and (
                 subj.lower_ in _PAIR_WORDS or any(c.lower_ in _PAIR_WORDS
                                                     for c in subj.children if c.dep_ in ("det", "nummod", "predet"))):
-            cand.reciprocal_subject = True
+            cand.reciprocal_subject = True  # "both sides", "the two leaders"
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                     and c is not noun_obj):
             family = self._event_family(obj)
@@ -310,6 +320,16 @@ class _SentenceCoder:
                 if self._is_event_noun(pobj):
                     return pobj
         return None
+
+    def _unknown_place(self, verb: Token) -> bool:
+        """Whether force is aimed at a named place no actor or gazetteer entry covers ("on
+        Nyaung Kone village", "into Kyar Si")."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                names = [t for t in pobj.subtree if t.pos_ == "PROPN"]
+                if names and not any(t.i in self.by_token for t in names):
+                    return True
+        return False
 
     def _is_event_noun(self, token: Token) -> bool:
         """Whether a noun names an event of the lexicon (a capture, strike, statement)."""
@@ -505,7 +525,8 @@ class _SentenceCoder:
         distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
         if targets == [None] and (
                 (cand.reciprocal and len(distinct) >= 2)
-                or (len(countries) >= 2 and cand.code in _JOINT_CODES and not cand.thing_object)):
+                or (len(countries) >= 2 and cand.code in _JOINT_CODES
+                    and not (cand.thing_object and root in FORCE_ROOTS))):
             # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal",
             # "clashes between police and protesters": each party acts on the other
             return [(s, t, False) for s in sources for t in sources
