@@ -187,7 +187,7 @@ class _SentenceCoder:
         if entry is None or code is None:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = _is_passive(verb)
         subject = agent if agent is not None or passive else self.args.subject(verb)
         sources = self.args.actors(subject)
         cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
@@ -206,6 +206,8 @@ class _SentenceCoder:
             targets = self.args.verb_target(verb, prep, sources,
                                             warns=code[:2] in ("10", "11", "12", "13"),
                                             force=code[:2] in _SCENE_ROOTS)
+        if cause is not None:  # the cause's author is the source, not a target
+            targets = [t for t in targets if t is None or t not in sources] or [None]
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
         if targets == [None]:
@@ -314,8 +316,8 @@ class _SentenceCoder:
 
     def _cause(self, verb: Token) -> Token | None:
         """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
-        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")
-                     and c.lower_ in ("in", "by", "during")):
+        for prep in (c for v in (verb, *verb.conjuncts) for c in v.children
+                     if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if self._is_event_noun(pobj):
                     return pobj
@@ -589,6 +591,14 @@ def crowd_code(code: str, source: dict[str, Any] | None) -> str:
     if code[:2] in ("18", "19") and source and source.get("sector") in _CROWD_SECTORS:
         return "145"
     return code
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle coordinated with one ("were killed and five wounded")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and \
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
 
 
 def _occurs(noun: Token) -> bool:
