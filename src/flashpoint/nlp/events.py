@@ -25,6 +25,7 @@ How a sentence becomes events:
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
@@ -273,7 +274,7 @@ class _SentenceCoder:
             if found is not None:
                 return found
         if cand.code in _MEDIATION_CODES:
-            named = [n for t in cand.anchor.subtree if t.pos_ == "NOUN"
+            named = [n for t in cand.anchor.subtree if t.pos_ in ("NOUN", "VERB")
                      for n in self._between(t) if n is not None]
             if named:  # "emerged as mediators between Israel and Hamas"
                 return named[0].as_actor()
@@ -384,6 +385,9 @@ class _SentenceCoder:
             if tok.pos_ in ("VERB", "AUX") and verb_lemma(tok, self.coder.verb_lemmas) \
                     in self.coder.verb_lemmas:
                 cand = self.verb_candidate(tok)
+                if cand is not None and _purpose(tok) and cand.code[:2] not in FORCE_ROOTS:
+                    continue  # "signed deals to strengthen ties": an aim; "sent jets to bomb"
+                    # is the bombing itself
                 if cand is not None:
                     found.append(cand)
                     consumed |= {t.i for t in cand.trigger}
@@ -497,7 +501,7 @@ class _SentenceCoder:
             if violation(source, target, reported_by) is not None:
                 continue
             conf = confidence(cand, source, target, hypothetical, inferred=inferred,
-                              headline=headline)
+                              headline=headline, background=is_background(date, self.doc._.published))
             row = lookup(crowd_code(cand.code, source))
             out.append({
                 "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
@@ -591,6 +595,25 @@ def crowd_code(code: str, source: dict[str, Any] | None) -> str:
     if code[:2] in ("18", "19") and source and source.get("sector") in _CROWD_SECTORS:
         return "145"
     return code
+
+
+#: How long before the article an event must be dated to be background, not news.
+BACKGROUND_DAYS = 90
+
+
+def is_background(date: dict[str, Any], published: dt.date | None) -> bool:
+    """Whether the sentence dates the event long before the article ("seized the capital in
+    2014", "since 2021"): CAMEO data records what happens now, not history retold."""
+    if published is None or not date.get("text") or not date.get("value"):
+        return False
+    return (published - dt.date.fromisoformat(date["value"])).days > BACKGROUND_DAYS
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "to" + verb attached as a clause modifier ("signed deals to
+    strengthen ties", "a mission to restore order")."""
+    return verb.dep_ in ("advcl", "acl") and verb.tag_ == "VB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
