@@ -36,7 +36,7 @@ from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lo
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.constraints import same_actor, violation
-from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
+from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse, country_actor
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.patterns import pattern_book
@@ -482,6 +482,11 @@ class _SentenceCoder:
         root = cand.code[:2]
         if root == "14" and cand.nominal and all(s is None for s in sources):
             sources = [self.discourse.home_actor("CVL")]  # "protests erupted": its people
+        if cand.nominal and root == "16" and all(s is None for s in sources) \
+                and speaker_actor and speaker_actor.get("sector") == "GOV":
+            # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
+            # author named, asserted by a government's own officials, is their state's
+            sources = [country_actor(speaker_actor.get("country"))]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]
@@ -633,6 +638,8 @@ def _occurs(noun: Token) -> bool:
         return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CONTAINING:
         return True  # "clashes which included Pakistani airstrikes"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be":
+        return True  # "the Navy was on standby", "police were on alert"
     return noun.dep_ in ("nsubj", "nsubjpass") and verb_lemma(noun.head, _OCCURRENCE) in _OCCURRENCE
 
 
