@@ -182,6 +182,12 @@ class _SentenceCoder:
         if entry is None or (not entry.conditions and lemma in self.coder.light):
             for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
                 n_entry, _ = best_entry(obj, lex.nouns.get(obj.lemma_.lower(), ()))
+                modifier = next((c for c in obj.children if c.dep_ == "compound"
+                                 and c.lemma_.lower() in lex.nouns), None)
+                if n_entry is None and modifier is not None:
+                    # "launched a mediation effort", "undertook a peace mission": the event is
+                    # named by the modifier of a general head noun
+                    n_entry, _ = best_entry(modifier, lex.nouns[modifier.lemma_.lower()])
                 if n_entry is not None and (entry is None or lemma in self.coder.light):
                     entry, code, noun_obj = n_entry, n_entry.code, obj
                     trigger = sorted([verb, obj], key=lambda t: t.i)
