@@ -10,11 +10,12 @@ resolved one.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.nlp.doc_index import DocIndex
 from flashpoint.nlp.mentions import ActorMention
 
 #: Pronouns that name one person and so can be resolved to the previous named subject.
@@ -22,9 +23,6 @@ _MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod",
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: A line shorter than this with no final punctuation is a heading, not prose.
-_HEADING_WORDS = 15
-_SENTENCE_END = frozenset('.!?:"”’')
 
 
 def _actor(name: str | None, span_text: str, start: int, end: int) -> dict[str, Any]:
@@ -35,9 +33,10 @@ def _actor(name: str | None, span_text: str, start: int, end: int) -> dict[str, 
 class Speakers:
     """Speaker lookups for one Doc; indexes are built once, on first use."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, index: DocIndex) -> None:
         self.doc = doc
         self.text = text  # doc.text, passed in: Doc.text rebuilds the string on every access
+        self.index = index
         self._mention_at: dict[int, ActorMention] = {}
         for mention in doc._.actor_mentions or []:
             for i in range(mention.start, mention.end):
@@ -50,7 +49,7 @@ class Speakers:
     def note(self, speaker: dict[str, Any]) -> None:
         """Remember a named speaker, so a later "he said" can resolve to it."""
         if speaker.get("name") and speaker.get("start") is not None:
-            self._noted.append((speaker["start"], speaker["name"]))
+            insort(self._noted, (speaker["start"], speaker["name"]))
 
     def from_token(self, token: Token) -> dict[str, Any]:
         """The speaker named by ``token`` (usually the head of a subject)."""
@@ -81,12 +80,12 @@ class Speakers:
         """The nearest named subject (or named actor mention) before character ``char``."""
         if self._named is None:
             self._named = self._named_subjects()
-        k = bisect_left(self._named, (char, ""))
-        best = self._named[k - 1] if k else None
-        for start, name in self._noted:
-            if start < char and (best is None or start > best[0]):
-                best = (start, name)
-        return best[1] if best else None
+        candidates = []
+        for named in (self._named, self._noted):
+            k = bisect_left(named, (char, ""))
+            if k:
+                candidates.append(named[k - 1])
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
     def _chunk(self, token: Token) -> Span:
         """The noun phrase ``token`` heads, up to the head: "a campaign operative"."""
@@ -99,19 +98,11 @@ class Speakers:
         for token in self.doc:
             is_subject = token.dep_ in _SUBJECT_DEPS or (
                 token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS)
-            if is_subject and token.pos_ == "PROPN" and not _in_heading(self.text, token.idx):
+            if is_subject and token.pos_ == "PROPN" and not self.index.heading(token.idx):
                 ent = self._ent_at.get(token.i)
                 if ent is None or ent.label_ != "NORP":
                     named.setdefault(token.idx, _clean_name(ent.text if ent else token.text))
         return sorted(named.items())
-
-
-def _in_heading(text: str, char: int) -> bool:
-    """Whether ``char`` sits on a short line without final punctuation (a section heading)."""
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    line = text[start:len(text) if end < 0 else end].rstrip()
-    return len(line.split()) < _HEADING_WORDS and line[-1:] not in _SENTENCE_END
 
 
 def _clean_name(text: str) -> str:

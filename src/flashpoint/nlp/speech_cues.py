@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 #: Dependents of a cue that hold the reported content in its object-phrase reading.
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "attr", "acomp", "pcomp"})
@@ -63,10 +63,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def content_tokens(cue: Token, kind: str) -> tuple[int, int] | None:
-    """Token range of what ``cue`` reports, or None when the parse shows no content."""
+def content_tokens(cue: Token, kind: str, sentence: Span) -> tuple[int, int] | None:
+    """Token range of what ``cue`` reports, or None when the parse shows no content;
+    ``sentence`` is the cue's (passed in: looking it up scans the whole sentence)."""
     if kind == "according":
-        return _according_content(cue)
+        return _according_content(cue, sentence)
     if kind == "noun":
         return None
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
@@ -101,10 +102,9 @@ def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
     return _trim(cue.doc, start, end)
 
 
-def _according_content(according: Token) -> tuple[int, int] | None:
+def _according_content(according: Token, sent: Span) -> tuple[int, int] | None:
     """The clause "according to X" qualifies, minus the phrase itself (larger side)."""
     head = according.head if according.head is not according else according
-    sent = according.sent
     lo, hi = according.left_edge.i, according.right_edge.i + 1
     if head.i == according.i:
         before, after = (sent.start, lo), (hi, sent.end)
@@ -150,7 +150,7 @@ def _past_dateline(subject: Token) -> Token:
     return subject
 
 
-def root_subject(token: Token) -> Token | None:
-    """The subject of the sentence ``token`` is in: the fallback speaker when the parse links
-    a cue to nothing useful (e.g. attaches it inside the quote)."""
-    return speaker_token(token.sent.root, "clause")
+def root_subject(root: Token) -> Token | None:
+    """The subject of the sentence whose root is ``root``: the fallback speaker when the parse
+    links a cue to nothing useful (e.g. attaches it inside the quote)."""
+    return speaker_token(root, "clause")
