@@ -1,113 +1,337 @@
-"""Who is speaking: turn the token that names a speaker into the record's speaker dict.
+"""Who is speaking: the words naming a speaker near a quote, and the name they stand for.
 
-The actor mentions (KB entities, plus pronouns and descriptions that coreference resolved)
-come first, because they carry the KB name, country and code. Where no mention covers the
-speaker the span itself still is the speaker (a PERSON entity, "a campaign operative",
-"sources"): an unlinked speaker is better than none. A "he"/"she" that no mention resolves
-falls back to the nearest preceding named subject, the usual antecedent in news prose.
-Offsets are always those of the words near the quote (the pronoun's own), the name the
-resolved one.
+A speaker record (schemas/quote.schema.json) keeps the two apart. ``text``/``start``/``end``
+are the words near the quote ("he", "the minister", "Gen Burhan", "the PCG", "hundreds of
+protesters"); ``name`` is the speaker as the article names them, resolved as a reader would:
+
+- a name in its fullest form in the article (:mod:`speaker_names`): titles dropped, a short
+  form completed from an earlier full name, an acronym spelled out where the article defines it;
+- a description with a name in apposition takes it ("the minister, John Carter,");
+- a pronoun takes the nearest compatible antecedent before what the speaker is reported to
+  say: he/she a person of that gender (or of unknown gender), it a singular organisation or
+  state, they a plural, else a group; in the nearest sentence holding one, its subject is
+  preferred, and every speaker already attributed counts as a subject where it was named, so
+  a quote sequence keeps its last speaker;
+- a definite role noun ("the minister", "the party") takes the nearest earlier proper name
+  described by the same noun ("Foreign Minister Badr al-Busaidi", "the Coalition for Change
+  party");
+- any other speaker is named by its noun phrase, with an "of" complement and coordinated
+  phrases ("leaders of the three Sahel nations", "Iran and the US").
+
+Words that cannot speak are no speaker: a dateline ("ABOARD AIR FORCE ONE (AP) —"), a
+demonstrative caption subject ("This combination of pictures shows"), the words said
+themselves ("The remarks"). The KB identity (country, code, sector) comes from the actor
+mention of the words or of their antecedent; the KB's canonical name is not used as the name,
+since the article's own form is what a reader looks for.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.kb import load_kb
 from flashpoint.nlp.doc_index import DocIndex
 from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.speaker_names import NAME_PARTICLES as _NAME_PARTICLES
+from flashpoint.nlp.speaker_names import NameBook, clean_name, proper_name
 
-#: Pronouns that name one person and so can be resolved to the previous named subject.
 _MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
-_PERSONAL = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "it": "it", "they": "they",
+             "them": "they"}
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKING_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+_DEFINITE = frozenset({"the", "this", "that"})
+#: Nouns for what is said, never the one saying it ("The remarks came as talks resumed").
+_UTTERANCE_NOUNS = frozenset({"remark", "comment", "word", "quote", "quotation", "phrase", "slogan"})
+_PERSON_KINDS = frozenset({"person", "description"})
+#: How many earlier referents a pronoun or role noun is compared with (bounds the work).
+_LOOKBACK = 80
 
 
-def _actor(name: str | None, span_text: str, start: int, end: int) -> dict[str, Any]:
-    return {"name": name, "text": span_text, "start": start, "end": end,
-            "country": None, "code": None, "sector": None}
+@dataclass(frozen=True)
+class Referent:
+    """A noun phrase a later pronoun or role noun may stand for (or a speaker's own)."""
+
+    start: int
+    sentence: int
+    name: str
+    #: True for a person, False for a group (organisation, state, agency), None when unknown.
+    person: bool | None
+    plural: bool
+    subject: bool
+    gender: str | None
+    #: Lower-case words and lemmas of the phrase and its apposition ("minister", "party").
+    words: frozenset[str]
+    #: Named by a proper name (an entity), not only described.
+    proper: bool
+    mention: ActorMention | None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Nouns that describe a person by office (KB roles: "minister", "president")."""
+    return frozenset(w for phrase in load_kb().roles for w in phrase.lower().split())
+
+
+def _actor(name: str | None, span: Span, mention: ActorMention | None) -> dict[str, Any]:
+    return {"name": name, "text": span.text, "start": span.start_char, "end": span.end_char,
+            **_identity(mention)}
+
+
+def _identity(mention: ActorMention | None) -> dict[str, str | None]:
+    """The KB identity of a speaker: country, code and sector of its actor mention."""
+    return {"country": mention.country if mention else None,
+            "code": mention.code if mention else None,
+            "sector": mention.sector if mention else None}
 
 
 class Speakers:
-    """Speaker lookups for one Doc; indexes are built once, on first use."""
+    """Speaker lookups for one Doc; the referent list is built once, on first need."""
 
-    def __init__(self, doc: Doc, text: str, index: DocIndex) -> None:
+    def __init__(self, doc: Doc, text: str, index: DocIndex,
+                 inside_quote: Callable[[int], bool]) -> None:
         self.doc = doc
         self.text = text  # doc.text, passed in: Doc.text rebuilds the string on every access
         self.index = index
+        self.inside_quote = inside_quote
         self._mention_at: dict[int, ActorMention] = {}
         for mention in doc._.actor_mentions or []:
             for i in range(mention.start, mention.end):
                 self._mention_at.setdefault(i, mention)
         self._ent_at = {i: ent for ent in doc.ents if ent.label_ in _NAME_LABELS
                         for i in range(ent.start, ent.end)}
-        self._named: list[tuple[int, str]] | None = None
-        self._noted: list[tuple[int, str]] = []
+        self.names = NameBook(text)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.names.add_person(ent.start_char, proper_name(ent.text, True)[0])
+        self._referents: list[Referent] | None = None
+        self._starts: list[int] = []
+        #: What each speaker made by from_token resolved to, for note().
+        self._resolved: dict[tuple[int, int], Referent] = {}
 
-    def note(self, speaker: dict[str, Any]) -> None:
-        """Remember a named speaker, so a later "he said" can resolve to it."""
-        if speaker.get("name") and speaker.get("start") is not None:
-            insort(self._noted, (speaker["start"], speaker["name"]))
-
-    def from_token(self, token: Token) -> dict[str, Any]:
-        """The speaker named by ``token`` (usually the head of a subject)."""
-        mention = self._mention_at.get(token.i)
-        if mention is not None and mention.name:
-            return mention.as_actor()
-        span = self._ent_at.get(token.i)
-        if span is None and token.pos_ == "NOUN":  # "the minister, John Carter, said"
-            named = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if named is not None:
-                return self.from_token(named)
-        span = span or self._chunk(token)
-        name = _clean_name(span.text)
-        if token.lower_ in _PERSONAL:
-            name = self.antecedent(token.idx) or name
-        return _actor(name, span.text, span.start_char, span.end_char)
+    # -- public -----------------------------------------------------------------------------
+    def from_token(self, token: Token, before: int | None = None) -> dict[str, Any] | None:
+        """The speaker named by ``token`` (usually the head of a subject), or None when those
+        words cannot speak. Pronouns and role nouns resolve to antecedents before ``before``
+        (where the reported words start) as well as before the token itself: the speaker is
+        not someone inside what they say."""
+        if not self._can_speak(token):
+            return None
+        self._build()
+        phrase = self._phrase(token)
+        own = self._describe(token, phrase)
+        limit = min(token.idx, before) if before is not None else token.idx
+        antecedent = None
+        if token.lower_ in _PRONOUNS:
+            antecedent = self._antecedent(_PRONOUNS[token.lower_], limit)
+        elif self._is_role_noun(token):
+            antecedent = self._role_antecedent(token, limit)
+        resolved = own if antecedent is None else replace(
+            antecedent, start=own.start, sentence=own.sentence, subject=True)
+        mention = (antecedent.mention if antecedent else None) or own.mention
+        self._resolved[(phrase.start_char, phrase.end_char)] = resolved
+        return _actor(resolved.name, phrase, mention)
 
     def from_chars(self, name: str, start: int, end: int) -> dict[str, Any]:
         """A speaker named outside the parse (an embedded post's signature line)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            mention = self._mention_at.get(span.root.i)
-            if mention is not None and mention.name:
-                return {**mention.as_actor(), "text": name, "start": start, "end": end}
-        return _actor(name, name, start, end)
+        mention = self._mention_at.get(span.root.i) if span is not None and len(span) else None
+        return {"name": name, "text": name, "start": start, "end": end, **_identity(mention)}
 
-    def antecedent(self, char: int) -> str | None:
-        """The nearest named subject (or named actor mention) before character ``char``."""
-        if self._named is None:
-            self._named = self._named_subjects()
-        candidates = []
-        for named in (self._named, self._noted):
-            k = bisect_left(named, (char, ""))
-            if k:
-                candidates.append(named[k - 1])
-        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+    def note(self, speaker: dict[str, Any]) -> None:
+        """Remember an attributed speaker where it was named: a later "he said" in the same
+        quote sequence resolves to it."""
+        if not speaker.get("name") or speaker.get("start") is None or speaker["name"].lower() in _PRONOUNS:
+            return
+        self._build()
+        referent = self._resolved.get((speaker["start"], speaker["end"]))
+        if referent is None:
+            sentence = self.index.sentence_number(self.index.token_at(speaker["start"]).i)
+            referent = Referent(speaker["start"], sentence, speaker["name"], None, False, True, None,
+                                frozenset(speaker["name"].lower().split()), True, None)
+        assert self._referents is not None
+        k = bisect_left(self._starts, referent.start)
+        self._starts.insert(k, referent.start)
+        self._referents.insert(k, referent)
 
-    def _chunk(self, token: Token) -> Span:
-        """The noun phrase ``token`` heads, up to the head: "a campaign operative"."""
+    def is_actor(self, token: Token) -> bool:
+        """Whether ``token`` names someone who can say things: a KB actor, a named entity or
+        a personal pronoun (not "a campaign", "T-shirts")."""
+        return token.i in self._mention_at or token.i in self._ent_at or token.lower_ in _PRONOUNS
+
+    # -- the words ---------------------------------------------------------------------------
+    def _can_speak(self, token: Token) -> bool:
+        if token.pos_ not in _SPEAKING_POS or self.index.in_dateline(token.idx):
+            return False
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _UTTERANCE_NOUNS:
+            return False
+        return not (token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.lefts))
+
+    def _phrase(self, token: Token, coordinated: bool = True) -> Span:
+        """The words naming the speaker: the entity or noun phrase of ``token``, with an "of"
+        complement of a common noun and (when ``coordinated``) coordinated phrases."""
+        ent = self._ent_at.get(token.i)
         start = min((c.left_edge.i for c in token.lefts if c.dep_ in _MODIFIER_DEPS), default=token.i)
-        return self.doc[start:token.i + 1]
+        if ent is not None:
+            start = min(start, ent.start)
+        end = max(self._phrase_end(token, coordinated), ent.end if ent is not None else 0)
+        while end - 1 > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        return self.doc[start:end]
 
-    def _named_subjects(self) -> list[tuple[int, str]]:
-        named = {m.start_char: m.name for m in self.doc._.actor_mentions or []
-                 if m.name and m.kind == "person"}
+    def _phrase_end(self, token: Token, coordinated: bool, depth: int = 0) -> int:
+        end = token.i + 1
+        if depth > 3:
+            return end
+        for child in token.rights:
+            if child.dep_ == "conj" and coordinated:
+                end = max(end, self._phrase_end(child, coordinated, depth + 1))
+            elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ != "PROPN":
+                for obj in (c for c in child.rights if c.dep_ == "pobj"):
+                    end = max(end, self._phrase_end(obj, coordinated, depth + 1))
+        return end
+
+    def _describe(self, token: Token, phrase: Span) -> Referent:
+        """The referent the words of ``phrase`` (headed by ``token``) name themselves."""
+        subject, sentence = token.dep_ in _SUBJECT_DEPS, self.index.sentence_number(token.i)
+        coordinated = phrase.end > self._phrase_end(token, False)
+        mention = self._mention_at.get(token.i)
+        ent = self._ent_at.get(token.i) or self._compound_org(token)
+        if (mention is not None and ent is not None and ent.label_ == "PERSON"
+                and mention.kind not in _PERSON_KINDS and len(ent) > mention.end - mention.start):
+            mention = None  # "Therese Kayikwamba Wagner" is no namesake organisation "Wagner"
+        words = {w for t in phrase for w in (t.lower_, t.lemma_.lower())}
+        after = phrase.end < len(self.doc) and self.doc[phrase.end]
+        if after and after.pos_ == "NOUN":  # "the Coalition for Change party"
+            words.add(after.lemma_.lower())
+        appos = next((c for c in token.rights if c.dep_ == "appos" and c.i in self._ent_at), None)
+        if appos is not None:
+            words |= {w for t in self._phrase(appos) for w in (t.lower_, t.lemma_.lower())}
+            if ent is None or ent.label_ != "PERSON" and self._ent_at[appos.i].label_ == "PERSON":
+                token, ent = appos, self._ent_at[appos.i]  # "the minister, John Carter,"
+                mention = self._mention_at.get(appos.i) or mention
+        person = None if coordinated else self._is_person(token, ent, mention)
+        gender = None
+        if coordinated:  # "Iran and the US", "the Mali, Burkina Faso and Niger military regimes"
+            name = clean_name(phrase.text)
+        elif ent is not None or token.pos_ == "PROPN" and _capitalised(phrase):
+            name, gender = proper_name(ent.text if ent is not None else phrase.text, person is not False)
+            name = self.names.acronym(name) or (
+                self.names.full_person_name(name, phrase.start_char) if person is not False else name)
+        else:
+            name = clean_name(phrase.text)
+        if gender is None and mention is not None and mention.name:
+            known = load_kb().person(mention.name)
+            gender = known.gender if known else None
+        plural = coordinated or token.tag_ in ("NNS", "NNPS")
+        return Referent(phrase.start_char, sentence, name, person, plural, subject, gender,
+                        frozenset(words), ent is not None, mention)
+
+    def _is_person(self, token: Token, ent: Span | None, mention: ActorMention | None) -> bool | None:
+        """Person (a KB person or title, a PERSON entity), group (another KB actor or entity),
+        or unknown ("a spokesman", "villagers"); the KB first, as it knows who is who."""
+        if mention is not None and mention.kind == "agent":  # "police": a group; "a spokesman": ?
+            return False if token.tag_ in ("NNS", "NNPS") else None
+        if mention is not None:
+            return mention.kind in _PERSON_KINDS
+        if ent is not None:
+            return ent.label_ == "PERSON"
+        return True if token.lemma_.lower() in _role_words() else None
+
+    def _compound_org(self, token: Token) -> Span | None:
+        """"the opposition Coalition for Change party": the organisation a generic noun heads."""
+        for child in token.lefts:
+            ent = self._ent_at.get(child.i)
+            if child.dep_ == "compound" and ent is not None and ent.label_ == "ORG":
+                return ent
+        return None
+
+    def _is_role_noun(self, token: Token) -> bool:
+        """"the minister", "the party": a singular definite description with no name of its own."""
+        return (token.pos_ == "NOUN" and token.tag_ == "NN" and token.i not in self._ent_at
+                and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.lefts)
+                and self._compound_org(token) is None)
+
+    # -- antecedents -------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Referents in text order: every named entity heading its phrase, and every subject
+        an actor mention or office noun shows to be an actor; none inside quotes or headings."""
+        if self._referents is not None:
+            return
+        referents = []
         for token in self.doc:
-            is_subject = token.dep_ in _SUBJECT_DEPS or (
-                token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS)
-            if is_subject and token.pos_ == "PROPN" and not self.index.heading(token.idx):
-                ent = self._ent_at.get(token.i)
-                if ent is None or ent.label_ != "NORP":
-                    named.setdefault(token.idx, _clean_name(ent.text if ent else token.text))
-        return sorted(named.items())
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+                continue
+            if self.inside_quote(token.idx) or self.index.heading(token.idx):
+                continue
+            named = token.i in self._ent_at and self._ent_at[token.i].root == token
+            actor = token.dep_ in _SUBJECT_DEPS and (
+                token.i in self._mention_at or token.lemma_.lower() in _role_words()
+                or self._compound_org(token) is not None)
+            if (named or actor) and self._can_speak(token):
+                # A coordination is a referent ("they") and so is its first member ("she").
+                phrases = {self._phrase(token, False), self._phrase(token)}
+                for phrase in sorted(phrases, key=len):
+                    referent = self._describe(token, phrase)
+                    referents.append(referent)
+                    if referent.person and referent.proper:
+                        self.names.add_person(referent.start, referent.name)
+        self._referents = referents
+        self._starts = [r.start for r in referents]
+
+    def _candidates(self, limit: int) -> list[Referent]:
+        """The referents before character ``limit``, nearest first (at most _LOOKBACK)."""
+        assert self._referents is not None
+        k = bisect_left(self._starts, limit)
+        return self._referents[max(0, k - _LOOKBACK):k][::-1]
+
+    def _antecedent(self, pronoun: str, limit: int) -> Referent | None:
+        """Nearest sentence with a compatible referent; there its last subject, else its last
+        referent. "they" tries plurals first, then groups."""
+        for fits in _FITS[pronoun]:
+            best: Referent | None = None
+            for referent in self._candidates(limit):
+                if not fits(referent):
+                    continue
+                if best is None:
+                    best = referent
+                elif referent.sentence != best.sentence:
+                    break
+                elif referent.subject and not best.subject:
+                    best = referent
+            if best is not None:
+                return best
+        return None
+
+    def _role_antecedent(self, token: Token, limit: int) -> Referent | None:
+        """The nearest earlier proper name described by the same noun."""
+        noun = token.lemma_.lower()
+        return next((r for r in self._candidates(limit) if r.proper and noun in r.words), None)
 
 
-def _clean_name(text: str) -> str:
-    """Drop a possessive ending and surrounding punctuation from a name."""
-    for suffix in ("’s", "'s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    return text.strip(" ,.;:\"“”‘’")
+#: Referents a pronoun may stand for, tried in turn: known persons (or groups) first, then
+#: referents of unknown kind ("a spokesman"), then, for a pronoun of the wrong gender (a typo
+#: in the article), any person.
+_FITS: dict[str, tuple[Callable[[Referent], bool], ...]] = {
+    "he": (lambda r: r.person is True and not r.plural and r.gender in ("m", None),
+           lambda r: r.person is None and not r.plural,
+           lambda r: r.person is True and not r.plural),
+    "she": (lambda r: r.person is True and not r.plural and r.gender in ("f", None),
+            lambda r: r.person is None and not r.plural,
+            lambda r: r.person is True and not r.plural),
+    "it": (lambda r: r.person is not True and not r.plural,),
+    "they": (lambda r: r.plural, lambda r: r.person is False),
+}
+
+
+def _capitalised(phrase: Span) -> bool:
+    """Whether every word of ``phrase`` is capitalised (a name), bar particles and punctuation."""
+    return all(t.is_punct or t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in phrase)

@@ -17,6 +17,9 @@ _BLANK = re.compile(r"[^\S\n]*")
 #: A line shorter than this with no final punctuation is a heading, not prose.
 _HEADING_WORDS = 15
 _SENTENCE_END = frozenset('.!?:"”’')
+#: Place in capitals, then a date and/or a news agency in brackets, then a dash.
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{1,60}?)[ \xa0]*(?P<date>,[^—–\n()]{1,30}?)?[ \xa0]*"
+                       r"(?P<agency>\([^()\n]{1,30}\))?[ \xa0]*(?:—|–|(?<=[ \xa0)])--?)[ \xa0]*")
 
 
 class DocIndex:
@@ -32,8 +35,10 @@ class DocIndex:
         self._newlines = [m.start() for m in re.finditer("\n", text)]
         self._text_starts: dict[int, int] = {}
         self._headings: dict[int, bool] = {}
+        self._datelines: dict[int, int] = {}
 
-    def _sentence_number(self, token_i: int) -> int:
+    def sentence_number(self, token_i: int) -> int:
+        """Which sentence (counting from 0) token ``token_i`` is in."""
         return max(bisect_right(self._sentence_starts, token_i) - 1, 0)
 
     def token_at(self, char: int) -> Token:
@@ -42,11 +47,11 @@ class DocIndex:
 
     def sentence(self, token: Token) -> Span:
         """The sentence ``token`` is in."""
-        return self._sentences[self._sentence_number(token.i)]
+        return self._sentences[self.sentence_number(token.i)]
 
     def sentence_root(self, token: Token) -> Token:
         """The root of the sentence ``token`` is in (computed once per sentence)."""
-        number = self._sentence_number(token.i)
+        number = self.sentence_number(token.i)
         if number not in self._roots:
             self._roots[number] = self._sentences[number].root
         return self._roots[number]
@@ -78,7 +83,22 @@ class DocIndex:
             self._headings[start] = len(line.split()) < _HEADING_WORDS and line[-1:] not in _SENTENCE_END
         return self._headings[start]
 
+    def in_dateline(self, char: int) -> bool:
+        """Whether ``char`` is in the dateline opening its line ("TBILISI (Reuters) -",
+        "WASHINGTON, Jan. 5 —", "ABOARD AIR FORCE ONE —"), decided once per line."""
+        start = self.text_start(char)
+        if start not in self._datelines:
+            match = _DATELINE.match(self.text, start, self.line_end(char))
+            self._datelines[start] = match.end() if match and _is_dateline(match) else start
+        return char < self._datelines[start]
+
     def crosses_line(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a line break."""
         k = bisect_left(self._newlines, start)
         return k < len(self._newlines) and self._newlines[k] < end
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """A date, an agency or a place name of some length: not "US - China talks"."""
+    return bool(match.group("date") or match.group("agency")) or sum(
+        ch.isalpha() for ch in match.group("place")) >= 5

@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.doc_index import DocIndex
+from flashpoint.nlp.speaker_names import plain
 from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts,
                                         find_quote_spans)
-from flashpoint.nlp.speech_cues import content_tokens, cue_kind, root_subject, speaker_token
+from flashpoint.nlp.speech_cues import Content, content_tokens, cue_kind, root_subject, speaker_token
 
 #: A capitalised quote this long, or one ending a sentence, is an utterance; a lower-case one
 #: is a fragment (partial or scare quote) unless it has at least _LONG_FRAGMENT_WORDS.
@@ -39,6 +40,9 @@ _MOSTLY_QUOTED = 0.5
 _SPLIT_GAP = 300
 #: The most characters between a cue and the quote that directly follows it ('said: "').
 _CUE_GAP = 8
+#: How many heads up from its first word a quote's clause is looked for.
+_CLIMB_OUT = 12
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 #: A quote ending in one of these may be continued by the next one.
 _CONTINUING_END = frozenset(",;:—–-")
 _SENTENCE_END = frozenset(".!?")
@@ -79,7 +83,7 @@ class _Extraction:
         self.ends = [s.end for s in self.spans]
         self.posts = find_posts(self.text)
         self.post_starts = [p.start for p in self.posts]
-        self.speakers = Speakers(doc, self.text, self.index)
+        self.speakers = Speakers(doc, self.text, self.index, self._inside_quote)
         self.records: list[Record] = []
         self.record_bounds: set[tuple[int, int]] = set()
         #: (end, order, speaker) of the records with a speaker, sorted: the previous speaker.
@@ -95,7 +99,7 @@ class _Extraction:
         self.noun_cue_chars = [t.idx for t, _ in self.noun_cues]
         # One parse walk per cue, however many quotes ask about it.
         self.content_tokens = cache(self._content_tokens)
-        self.speaker_token = cache(speaker_token)
+        self.speaker_token = cache(lambda cue, kind: speaker_token(cue, kind, self.speakers.is_actor))
 
     def run(self) -> list[Record]:
         for token, kind in self.cues:
@@ -129,7 +133,9 @@ class _Extraction:
         content = self._content(cue, kind)
         if content is None:
             return
-        start, end, quotes = content
+        start, end, quotes, clause = content
+        if not quotes and not clause:
+            return  # "criticised the plan": a noun phrase is no indirect quote
         quoted = sum(s.end - s.start for s in quotes)
         if any(self._is_utterance(s, cue) and (quoted >= _MOSTLY_QUOTED * (end - start)
                                           or self.text[s.start:s.start + 1].isupper()) for s in quotes):
@@ -137,26 +143,29 @@ class _Extraction:
         who = self.speaker_token(cue, kind)
         if who is None or self._inside_quote(who.idx):
             return
+        speaker = self.speakers.from_token(who, start)
+        if speaker is None:
+            return
         self.absorbed.update(quotes)
-        self._add(start, end, "partial" if quotes else "indirect", cue, self.speakers.from_token(who))
+        self._add(start, end, "partial" if quotes else "indirect", cue, speaker)
 
-    def _content(self, cue: Token, kind: str) -> tuple[int, int, list[QuoteSpan]] | None:
-        """Characters of what ``cue`` reports and the quotes in them; a quote the clause cuts
-        is still said whole, so the span stretches to cover it."""
+    def _content(self, cue: Token, kind: str) -> tuple[int, int, list[QuoteSpan], bool] | None:
+        """Characters of what ``cue`` reports, the quotes in them and whether it is a clause;
+        a quote the clause cuts is still said whole, so the span stretches to cover it."""
         bounds = self.content_tokens(cue, kind)
         if bounds is None or self._inside_quote(cue.idx):
             return None
-        last = self.doc[bounds[1] - 1]
-        start, end = self.doc[bounds[0]].idx, last.idx + len(last)
+        last = self.doc[bounds.end - 1]
+        start, end = self.doc[bounds.start].idx, last.idx + len(last)
         nearby = self.spans[bisect_left(self.ends, start):bisect_right(self.starts, end)]
         quotes = [s for s in nearby
                   if not self.index.crosses_line(min(s.start, start), max(s.end, end))]
         if quotes:  # marks included: the record is a clause that contains quotes
             start = min(start, quotes[0].start - 1)
             end = max(end, quotes[-1].end + quotes[-1].closed)
-        return start, end, quotes
+        return start, end, quotes, bounds.clause
 
-    def _content_tokens(self, cue: Token, kind: str) -> tuple[int, int] | None:
+    def _content_tokens(self, cue: Token, kind: str) -> Content | None:
         return content_tokens(cue, kind, self.index.sentence(cue))
 
     # -- quote pass -----------------------------------------------------------------------
@@ -166,9 +175,10 @@ class _Extraction:
         if cue is not None:
             who = self.speaker_token(cue, kind)
             if who is None or self._inside_quote(who.idx):
-                who = root_subject(self.index.sentence_root(cue))
+                who = root_subject(self.index.sentence_root(cue), self.speakers.is_actor)
             if who is not None and not self._inside_quote(who.idx):
-                speaker = self.speakers.from_token(who)
+                frame = self._frame(span)
+                speaker = self.speakers.from_token(who, min(frame[0], span.start) if frame else span.start)
         post = self._post_of(span)
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
@@ -184,8 +194,11 @@ class _Extraction:
         signed = self._signature_after(span) if cue is None and post is None else None
         if signed is not None:
             cue, speaker = signed
-        if speaker is None and cue is None and post is None and utterance and self._opens_paragraph(span):
-            speaker = self._previous_speaker(span.start)
+        if speaker is None and cue is None and post is None:
+            if utterance and self._opens_paragraph(span):
+                speaker = self._previous_speaker(span.start)
+            else:
+                speaker = self._continued_speaker(span)
         if post is not None:
             quote_kind = "embedded"
         elif cue is None and speaker is None:
@@ -274,12 +287,18 @@ class _Extraction:
         return None, ""
 
     def _frame(self, span: QuoteSpan) -> tuple[int, int] | None:
-        """Characters of the sentences the quote starts and ends in."""
+        """Characters of the sentences the quote starts and ends in, and of the next one on
+        the line when the quote ends in a comma ('"...," Brig. Gen. X said': the parser may
+        cut the sentence at an abbreviation)."""
         if not len(self.doc):
             return None
         start = self.index.sentence(self.index.token_at(max(span.start - 1, 0)))
-        end = self.index.sentence(self.index.token_at(max(span.end - 1, span.start)))[-1]
-        return start.start_char, end.idx + len(end)
+        end = self.index.sentence(self.index.token_at(max(span.end - 1, span.start)))
+        if self.text[span.end - 1:span.end] == "," and end.end < len(self.doc):
+            following = self.index.sentence(self.doc[end.end])
+            if not self.index.crosses_line(span.end, following.start_char):
+                end = following
+        return start.start_char, end[-1].idx + len(end[-1])
 
     def _inside_quote(self, char: int) -> bool:
         k = bisect_right(self.starts, char)
@@ -306,12 +325,50 @@ class _Extraction:
 
     def _previous_speaker(self, char: int) -> Record | None:
         """The speaker of the record ending last at or before ``char`` (first added on ties)."""
+        previous = self._previous_spoken(char)
+        return dict(previous[1]) if previous else None
+
+    def _previous_spoken(self, char: int) -> tuple[int, Record] | None:
+        """End and speaker of the record with a speaker ending last at or before ``char``."""
         k = bisect_right(self.spoken, char, key=lambda entry: entry[0])
         if not k:
             return None
         last_end = self.spoken[k - 1][0]
         first = bisect_left(self.spoken, last_end, key=lambda entry: entry[0])
-        return dict(self.spoken[first][2])
+        return last_end, self.spoken[first][2]
+
+    def _continued_speaker(self, span: QuoteSpan) -> Record | None:
+        """A quote with no cue in a clause whose subject is the speaker of the quote before it,
+        in this paragraph or the one before ('He thanked them for talks held "in a friendly
+        atmosphere"' after the minister's quote): the quote sequence goes on. The subject
+        alone is not enough: many scare quotes sit in clauses with an actor as subject."""
+        previous = self._previous_spoken(span.start)
+        if previous is None or span.start - previous[0] > _SPLIT_GAP * 4:
+            return None
+        if len(_PARAGRAPH_BREAK.findall(self.text, previous[0], span.start)) > 1:
+            return None
+        subject = self._clause_subject(span)
+        if subject is None or not self.speakers.is_actor(subject):
+            return None
+        frame = self._frame(span)
+        speaker = self.speakers.from_token(subject, min(frame[0], span.start) if frame else span.start)
+        if speaker is None or not _same_speaker(speaker, previous[1]):
+            return None
+        return speaker
+
+    def _clause_subject(self, span: QuoteSpan) -> Token | None:
+        """The subject of the clause the quoted words are part of, outside the quote."""
+        if not len(self.doc):
+            return None
+        token = self.index.token_at(span.start)
+        for _ in range(_CLIMB_OUT):
+            if not self._inside_quote(token.idx) or token.head is token:
+                break
+            token = token.head
+        if self._inside_quote(token.idx):
+            return None
+        who = self.speaker_token(token, "clause")
+        return None if who is None or self._inside_quote(who.idx) else who
 
     def _add(self, start: int, end: int, kind: str, cue: Token | Record | None,
              speaker: Record | None) -> Record | None:
@@ -340,3 +397,9 @@ def _cue_record(text: str, cue: Token) -> Record:
     last = cue.nbor() if cue.lower_ == "according" else cue
     end = last.idx + len(last)
     return {"start": cue.idx, "end": end, "text": text[cue.idx:end]}
+
+
+def _same_speaker(one: Record, other: Record) -> bool:
+    """Whether two speaker records name the same speaker (their last names agree)."""
+    first, second = (one.get("name") or "").split(), (other.get("name") or "").split()
+    return bool(first and second) and plain(first[-1]) == plain(second[-1])
