@@ -86,10 +86,14 @@ def _actor(name: str | None, span: Span, mention: ActorMention | None) -> dict[s
 
 
 def _identity(mention: ActorMention | None) -> dict[str, str | None]:
-    """The KB identity of a speaker: country, code and sector of its actor mention."""
-    return {"country": mention.country if mention else None,
-            "code": mention.code if mention else None,
-            "sector": mention.sector if mention else None}
+    """The KB identity of a speaker: country, code and sector of its actor mention, for an
+    actor the KB names. Generic agents ("Iraqi police", "the embassy") keep none for now: the
+    event coder takes a quote's speaker as the source of a sourceless event inside the quote
+    (the speaker-as-actor error of issue 8), and agent identities there create such events."""
+    known = mention is not None and mention.name is not None
+    return {"country": mention.country if known else None,
+            "code": mention.code if known else None,
+            "sector": mention.sector if known else None}
 
 
 class Speakers:
@@ -135,7 +139,9 @@ class Speakers:
             antecedent = self._role_antecedent(token, limit)
         resolved = own if antecedent is None else replace(
             antecedent, start=own.start, sentence=own.sentence, subject=True)
-        mention = (antecedent.mention if antecedent else None) or own.mention
+        # An antecedent brings its own identity (or none): coreference may have given the
+        # pronoun another actor's.
+        mention = antecedent.mention if antecedent else own.mention
         self._resolved[(phrase.start_char, phrase.end_char)] = resolved
         return _actor(resolved.name, phrase, mention)
 
@@ -202,7 +208,7 @@ class Speakers:
     def _describe(self, token: Token, phrase: Span) -> Referent:
         """The referent the words of ``phrase`` (headed by ``token``) name themselves."""
         subject, sentence = token.dep_ in _SUBJECT_DEPS, self.index.sentence_number(token.i)
-        coordinated = phrase.end > self._phrase_end(token, False)
+        coordinated = phrase.end > self._phrase(token, False).end
         mention = self._mention_at.get(token.i)
         ent = self._ent_at.get(token.i) or self._compound_org(token)
         if (mention is not None and ent is not None and ent.label_ == "PERSON"

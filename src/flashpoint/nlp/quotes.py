@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.doc_index import DocIndex
-from flashpoint.nlp.speaker_names import plain
+from flashpoint.nlp.speaker_names import NAME_PARTICLES, plain
 from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts,
                                         find_quote_spans)
 from flashpoint.nlp.speech_cues import Content, content_tokens, cue_kind, root_subject, speaker_token
@@ -40,6 +40,8 @@ _MOSTLY_QUOTED = 0.5
 _SPLIT_GAP = 300
 #: The most characters between a cue and the quote that directly follows it ('said: "').
 _CUE_GAP = 8
+#: Word counts of a name or heading in quote marks (see _is_label).
+_LABEL_WORDS = (2, 10)
 #: How many heads up from its first word a quote's clause is looked for.
 _CLIMB_OUT = 12
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -105,7 +107,7 @@ class _Extraction:
         for token, kind in self.cues:
             self._from_cue(token, kind)
         for span in self.spans:
-            if span not in self.absorbed:
+            if span not in self.absorbed and not self._is_label(span):
                 self._from_quote(span)
         for post in self.posts:
             k = bisect_left(self.starts, post.start)
@@ -158,8 +160,8 @@ class _Extraction:
         last = self.doc[bounds.end - 1]
         start, end = self.doc[bounds.start].idx, last.idx + len(last)
         nearby = self.spans[bisect_left(self.ends, start):bisect_right(self.starts, end)]
-        quotes = [s for s in nearby
-                  if not self.index.crosses_line(min(s.start, start), max(s.end, end))]
+        quotes = [s for s in nearby if not self._is_label(s)
+                  and not self.index.crosses_line(min(s.start, start), max(s.end, end))]
         if quotes:  # marks included: the record is a clause that contains quotes
             start = min(start, quotes[0].start - 1)
             end = max(end, quotes[-1].end + quotes[-1].closed)
@@ -262,8 +264,16 @@ class _Extraction:
             reach[i] = max(reach[i], reach[i - 1])
         for line in find_labelled_lines(self.text):
             k = bisect_left(starts, line.end)
-            if not k or reach[k - 1] <= line.start:
+            if (not k or reach[k - 1] <= line.start) and self._names_someone(line):
                 self._from_labelled_line(line)
+
+    def _names_someone(self, line: LabelledLine) -> bool:
+        """A transcript label in capitals ("PENCE:") or a name ("Maria Lopez:"), not a word
+        of the page ("Read:", "Poll:", "Watch:")."""
+        if line.label.isupper():
+            return True
+        first = self.index.token_at(line.label_start)
+        return first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG")
 
     def _from_labelled_line(self, line: LabelledLine) -> None:
         label_end = line.label_start + len(line.label)
@@ -318,6 +328,22 @@ class _Extraction:
             if not self.text[cue.idx + len(cue):span.start - 1].strip(" ,:"):
                 return True
         return words[0][:1].isupper() and (len(words) >= _UTTERANCE_WORDS or words[-1][-1:] in ".!?,")
+
+    def _is_label(self, span: QuoteSpan) -> bool:
+        """A name, title or heading in quote marks ("Alliance of Sahel States", ‘CRITICAL
+        PHASE’), which nobody is said to have said: two to ten capitalised words (particles
+        aside), no sentence inside, not an imperative or a pronoun's clause ("Arrest him."),
+        and not introduced as words said ('shouted: "Free Ana Duarte."')."""
+        if self.text[max(span.start - 3, 0):span.start - 1].rstrip()[-1:] in (":", ","):
+            return False
+        words = self.text[span.start:span.end].rstrip(".,;:!? ").split()
+        if not _LABEL_WORDS[0] <= len(words) <= _LABEL_WORDS[1]:
+            return False
+        if any(w[-1] in ".!?;:" for w in words[:-1]) or not all(
+                w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words):
+            return False
+        first = self.index.token_at(span.start)
+        return first.pos_ not in ("VERB", "AUX", "PRON")
 
     def _opens_paragraph(self, span: QuoteSpan) -> bool:
         """Whether the quote opens its paragraph (or goes on from the previous one)."""
