@@ -57,6 +57,15 @@ def test_split_quote_is_one_quote(nlp: Any) -> None:
     assert _speaker(quote).endswith("Miller")
 
 
+@pytest.mark.parametrize("text", [
+    "“You said you ‘accept the result,’” Ann Miller said. “That is not what happened at all.”",
+    "''We will win this vote,'' said Tomas Ferreira, the mayor. ''The count is on our side.''",
+])
+def test_split_quote_around_nested_or_doubled_marks_is_one_quote(nlp: Any, text: str) -> None:
+    quote = _only(nlp, text)
+    assert quote["text"].endswith(("at all.", "our side.")) and _speaker(quote) in ("Ann Miller", "Tomas Ferreira")
+
+
 def test_partial_and_scare_quotes(nlp: Any) -> None:
     partial = _only(nlp, 'John Carter described the plan as "very sick" on Sunday.')
     assert partial["kind"] == "partial" and "very sick" in partial["text"]

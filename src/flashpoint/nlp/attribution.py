@@ -32,6 +32,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.kb import load_kb
@@ -109,10 +112,10 @@ class Speakers:
         for mention in doc._.actor_mentions or []:
             for i in range(mention.start, mention.end):
                 self._mention_at.setdefault(i, mention)
-        self._ent_at = {i: ent for ent in doc.ents if ent.label_ in _NAME_LABELS
-                        for i in range(ent.start, ent.end)}
+        self._names = [ent for ent in doc.ents if ent.label_ in _NAME_LABELS]  # doc.ents builds Spans
+        self._ent_at = {i: ent for ent in self._names for i in range(ent.start, ent.end)}
         self.names = NameBook(text)
-        for ent in doc.ents:
+        for ent in self._names:
             if ent.label_ == "PERSON":
                 self.names.add_person(ent.start_char, proper_name(ent.text, True)[0])
         self._referents: list[Referent] | None = None
@@ -273,8 +276,8 @@ class Speakers:
         if self._referents is not None:
             return
         referents = []
-        for token in self.doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+        for token in self._referent_heads():
+            if token.dep_ in ("compound", "amod"):
                 continue
             if self.inside_quote(token.idx) or self.index.heading(token.idx):
                 continue
@@ -292,6 +295,16 @@ class Speakers:
                         self.names.add_person(referent.start, referent.name)
         self._referents = referents
         self._starts = [r.start for r in referents]
+
+    def _referent_heads(self) -> list[Token]:
+        """Entity roots and nominal subjects, in text order (found on arrays: making a Token
+        of every word of a long article costs more than all the rest)."""
+        pos_dep = self.doc.to_array([POS, DEP]).reshape(-1, 2)
+        subjects = [self.doc.vocab.strings[dep] for dep in _SUBJECT_DEPS]
+        nominal = numpy.isin(pos_dep[:, 0], [NOUN, PROPN]) & numpy.isin(pos_dep[:, 1], subjects)
+        heads = {int(i) for i in numpy.flatnonzero(nominal)}
+        heads.update(ent.root.i for ent in self._names)
+        return [self.doc[i] for i in sorted(heads)]
 
     def _candidates(self, limit: int) -> list[Referent]:
         """The referents before character ``limit``, nearest first (at most _LOOKBACK)."""

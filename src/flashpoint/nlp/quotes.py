@@ -48,6 +48,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 #: A quote ending in one of these may be continued by the next one.
 _CONTINUING_END = frozenset(",;:—–-")
 _SENTENCE_END = frozenset(".!?")
+_MARKS_AND_SPACE = "\"“”‘’'«»„‹› \t\xa0"
 
 #: Links at the end of an embedded post are not part of what was said.
 _LINK = re.compile(r"(?:\s*(?:pic\.twitter\.com|https?://)\S*)+\s*$")
@@ -233,8 +234,8 @@ class _Extraction:
             return False
         gap = self.text[record["end"]:span.start]
         return ("\n" not in gap and (cue is None or cue == last_cue)
-                and record["text"].rstrip()[-1:] in _CONTINUING_END
-                and gap[:-1].rstrip()[-1:] in _CONTINUING_END | _SENTENCE_END)
+                and _last_char(record["text"]) in _CONTINUING_END
+                and _last_char(gap) in _CONTINUING_END | _SENTENCE_END)
 
     def _signature_after(self, span: QuoteSpan) -> tuple[Record, Record] | None:
         """'“...” ― Martha Aguilar': a dash and a name closing the quote's line sign it."""
@@ -423,6 +424,12 @@ def _cue_record(text: str, cue: Token) -> Record:
     last = cue.nbor() if cue.lower_ == "according" else cue
     end = last.idx + len(last)
     return {"start": cue.idx, "end": end, "text": text[cue.idx:end]}
+
+
+def _last_char(text: str) -> str:
+    """The last character of ``text`` that is neither a space nor a quote mark: where
+    '...,’”' or '... said. ‘‘' really ends."""
+    return text.rstrip(_MARKS_AND_SPACE)[-1:]
 
 
 def _same_speaker(one: Record, other: Record) -> bool:

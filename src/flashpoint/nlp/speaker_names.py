@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from functools import lru_cache
 
 from flashpoint.kb import load_kb
@@ -43,6 +43,7 @@ def title_words() -> frozenset[str]:
     return frozenset(words | _HONORIFICS)
 
 
+@lru_cache(maxsize=4096)
 def plain(word: str) -> str:
     """Lower case without accents or final full stop, for comparing names (Vučić ~ Vucic)."""
     folded = unicodedata.normalize("NFKD", word.lower().rstrip("."))
@@ -73,6 +74,12 @@ def proper_name(text: str, person: bool) -> tuple[str, str | None]:
     return " ".join(words), gender
 
 
+def _keys(word: str) -> set[str]:
+    """What a name word is looked up by: itself, and its part after a hyphen (al-Burhan)."""
+    folded = plain(word)
+    return {folded, folded.rsplit("-", 1)[-1]}
+
+
 def _same_word(short: str, full: str) -> bool:
     """"Burhan" is "al-Burhan"; "Vucic" is "Vučić"."""
     short, full = plain(short), plain(full)
@@ -88,15 +95,16 @@ class NameBook:
             expansion = _expansion(match.group(1).split(), match.group("acronym"))
             if expansion:
                 self._acronyms.setdefault(match.group("acronym"), expansion)
-        self._starts: list[int] = []
-        self._people: list[list[str]] = []
+        #: Every word of every full name (also "burhan" for "al-Burhan") -> (start, name words),
+        #: sorted: a short form is compared only with the names sharing its last word.
+        self._by_word: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
 
     def add_person(self, start: int, name: str) -> None:
-        """Remember a person's name at character ``start`` (added in text order)."""
-        words = name.split()
-        if len(words) > 1 and (not self._starts or start >= self._starts[-1]):
-            self._starts.append(start)
-            self._people.append(words)
+        """Remember a person's name of two words or more at character ``start``."""
+        words = tuple(name.split())
+        if len(words) > 1:
+            for key in {key for word in words for key in _keys(word)}:
+                insort(self._by_word.setdefault(key, []), (start, words))
 
     def acronym(self, name: str) -> str | None:
         """The spelled-out form the article gives for ``name``, if it is an acronym."""
@@ -105,8 +113,9 @@ class NameBook:
     def full_person_name(self, name: str, before: int) -> str:
         """The nearest longer name before ``before`` that holds every word of ``name``."""
         words = name.split()
-        k = bisect_left(self._starts, before)
-        for full in reversed(self._people[max(0, k - _LOOKBACK):k]):
+        entries = self._by_word.get(plain(words[-1]), []) if words else []
+        k = bisect_left(entries, (before,))
+        for _, full in reversed(entries[max(0, k - _LOOKBACK):k]):
             if len(full) > len(words) and all(any(_same_word(w, f) for f in full) for w in words):
                 return " ".join(full)
         return name
