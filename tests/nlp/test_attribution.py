@@ -110,3 +110,15 @@ def test_words_that_cannot_speak(nlp: Any, text: str, word: str) -> None:
 def test_caption_and_page_words_give_no_quote(nlp: Any) -> None:
     assert nlp("This combination of pictures shows the two leaders at the summit.")._.quotes == []
     assert nlp("Read: Talks to resume in Geneva\nWatch: The summit in pictures\n")._.quotes == []
+
+
+def test_pronoun_prefers_the_main_clause_subject(nlp: Any) -> None:
+    text = ("Mr Tomas Ferreira said hours after Mr Ivan Petrov resigned that a decision would come "
+            "soon. He rejected calls for an early vote, saying the country needed “calm, not "
+            "another campaign”.")
+    assert _name(nlp, text, "calm") == "Tomas Ferreira"
+
+
+def test_expletive_it_is_no_speaker(nlp: Any) -> None:
+    text = "The polls closed at six. However, it is crucial to note that the vote is not binding."
+    assert all(q["speaker"] is None or q["speaker"]["text"] != "it" for q in nlp(text)._.quotes)

@@ -9,9 +9,9 @@ protesters"); ``name`` is the speaker as the article names them, resolved as a r
 - a description with a name in apposition takes it ("the minister, John Carter,");
 - a pronoun takes the nearest compatible antecedent before what the speaker is reported to
   say: he/she a person of that gender (or of unknown gender), it a singular organisation or
-  state, they a plural, else a group; in the nearest sentence holding one, its subject is
-  preferred, and every speaker already attributed counts as a subject where it was named, so
-  a quote sequence keeps its last speaker;
+  state, they a plural, else a group; in the nearest sentence holding one, its main subject
+  is preferred, and every speaker already attributed counts as one where it was named, so a
+  quote sequence keeps its last speaker;
 - a definite role noun ("the minister", "the party") takes the nearest earlier proper name
   described by the same noun ("Foreign Minister Badr al-Busaidi", "the Coalition for Change
   party");
@@ -68,7 +68,8 @@ class Referent:
     #: True for a person, False for a group (organisation, state, agency), None when unknown.
     person: bool | None
     plural: bool
-    subject: bool
+    #: 2 for a main clause's subject or an attributed speaker, 1 for another subject, 0 else.
+    salience: int
     gender: str | None
     #: Lower-case words and lemmas of the phrase and its apposition ("minister", "party").
     words: frozenset[str]
@@ -137,11 +138,11 @@ class Speakers:
         limit = min(token.idx, before) if before is not None else token.idx
         antecedent = None
         if token.lower_ in _PRONOUNS:
-            antecedent = self._antecedent(_PRONOUNS[token.lower_], limit)
+            antecedent = self._antecedent(_PRONOUNS[token.lower_], limit, own.sentence)
         elif self._is_role_noun(token):
             antecedent = self._role_antecedent(token, limit)
         resolved = own if antecedent is None else replace(
-            antecedent, start=own.start, sentence=own.sentence, subject=True)
+            antecedent, start=own.start, sentence=own.sentence, salience=2)
         # An antecedent brings its own identity (or none): coreference may have given the
         # pronoun another actor's.
         mention = antecedent.mention if antecedent else own.mention
@@ -163,7 +164,7 @@ class Speakers:
         referent = self._resolved.get((speaker["start"], speaker["end"]))
         if referent is None:
             sentence = self.index.sentence_number(self.index.token_at(speaker["start"]).i)
-            referent = Referent(speaker["start"], sentence, speaker["name"], None, False, True, None,
+            referent = Referent(speaker["start"], sentence, speaker["name"], None, False, 2, None,
                                 frozenset(speaker["name"].lower().split()), True, None)
         assert self._referents is not None
         k = bisect_left(self._starts, referent.start)
@@ -179,6 +180,8 @@ class Speakers:
     def _can_speak(self, token: Token) -> bool:
         if token.pos_ not in _SPEAKING_POS or self.index.in_dateline(token.idx):
             return False
+        if token.lower_ == "it" and token.head.lemma_ == "be":
+            return False  # "it is crucial to note that ...": no one
         if token.pos_ == "NOUN" and token.lemma_.lower() in _UTTERANCE_NOUNS:
             return False
         return not (token.pos_ == "NOUN" and any(
@@ -210,7 +213,7 @@ class Speakers:
 
     def _describe(self, token: Token, phrase: Span) -> Referent:
         """The referent the words of ``phrase`` (headed by ``token``) name themselves."""
-        subject, sentence = token.dep_ in _SUBJECT_DEPS, self.index.sentence_number(token.i)
+        salience, sentence = self._salience(token), self.index.sentence_number(token.i)
         coordinated = phrase.end > self._phrase(token, False).end
         mention = self._mention_at.get(token.i)
         ent = self._ent_at.get(token.i) or self._compound_org(token)
@@ -241,8 +244,18 @@ class Speakers:
             known = load_kb().person(mention.name)
             gender = known.gender if known else None
         plural = coordinated or token.tag_ in ("NNS", "NNPS")
-        return Referent(phrase.start_char, sentence, name, person, plural, subject, gender,
+        return Referent(phrase.start_char, sentence, name, person, plural, salience, gender,
                         frozenset(words), ent is not None, mention)
+
+    def _salience(self, token: Token) -> int:
+        """2 for the subject of the sentence's main verb (or of a verb coordinated with it),
+        1 for another subject, 0 for anything else."""
+        if token.dep_ not in _SUBJECT_DEPS:
+            return 0
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return 2 if verb == self.index.sentence_root(token) else 1
 
     def _is_person(self, token: Token, ent: Span | None, mention: ActorMention | None) -> bool | None:
         """Person (a KB person or title, a PERSON entity), group (another KB actor or entity),
@@ -312,19 +325,21 @@ class Speakers:
         k = bisect_left(self._starts, limit)
         return self._referents[max(0, k - _LOOKBACK):k][::-1]
 
-    def _antecedent(self, pronoun: str, limit: int) -> Referent | None:
-        """Nearest sentence with a compatible referent; there its last subject, else its last
-        referent. "they" tries plurals first, then groups."""
+    def _antecedent(self, pronoun: str, limit: int, sentence: int) -> Referent | None:
+        """Nearest sentence with a compatible referent; there the most salient one (the main
+        subject, else a subject, else the last). In the pronoun's own sentence only a main
+        subject or a speaker counts ("Vucic said after Vucevic resigned that ... He": not
+        Vucevic; 'Kenya "regrets ...," it said': not Kenya). "they" tries plurals, then groups."""
         for fits in _FITS[pronoun]:
             best: Referent | None = None
             for referent in self._candidates(limit):
-                if not fits(referent):
+                if not fits(referent) or referent.sentence == sentence and referent.salience < 2:
                     continue
                 if best is None:
                     best = referent
                 elif referent.sentence != best.sentence:
                     break
-                elif referent.subject and not best.subject:
+                elif referent.salience > best.salience:
                     best = referent
             if best is not None:
                 return best
