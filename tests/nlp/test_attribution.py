@@ -56,10 +56,12 @@ def test_pronoun_keeps_its_own_offsets(nlp: Any) -> None:
     ("Kenya's Foreign Minister, Ruth Wanjiru, said “the talks are over” after the meeting.",
      "talks are over", "Ruth Wanjiru"),
     ("Foreign Minister Ruth Wanjiru arrived in Addis Ababa on Monday.\nIn a post on X, the "
-     "minister said the talks had produced “a framework for lasting peace.”", "framework", "Ruth Wanjiru"),
+     "minister said the talks had produced “a framework for lasting peace.”", "framework",
+     "Ruth Wanjiru"),
     ("The opposition Unity for Change party held a rally on Monday.\nThe party said the vote had "
      "been “stolen in broad daylight”.", "stolen", "Unity for Change"),
-    ("Both Iran and the US characterized the meeting as “constructive”.", "constructive", "Iran and the US"),
+    ("Both Iran and the US characterized the meeting as “constructive”.", "constructive",
+     "Iran and the US"),
     ("The leaders of the four coastal nations issued a statement saying the bloc was “finished”.",
      "finished", "The leaders of the four coastal nations"),
 ])

@@ -187,7 +187,8 @@ def test_noun_phrase_object_is_no_indirect_quote(nlp: Any) -> None:
 
 
 def test_cited_as_saying_is_one_quote_of_the_cited(nlp: Any) -> None:
-    quote = _only(nlp, "State television cited the interior ministry as saying that twelve people had been arrested.")
+    text = "State television cited the interior ministry as saying that twelve people had been arrested."
+    quote = _only(nlp, text)
     assert quote["text"] == "twelve people had been arrested" and _speaker(quote) == "the interior ministry"
 
 

@@ -26,7 +26,7 @@ since the article's own form is what a reader looks for.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -54,6 +54,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 #: Nouns for what is said, never the one saying it ("The remarks came as talks resumed").
 _UTTERANCE_NOUNS = frozenset({"remark", "comment", "word", "quote", "quotation", "phrase", "slogan"})
 _PERSON_KINDS = frozenset({"person", "description"})
+#: How deep "of" complements and coordinations are followed into a speaker's phrase.
+_PHRASE_DEPTH = 3
 #: How many earlier referents a pronoun or role noun is compared with (bounds the work).
 _LOOKBACK = 80
 
@@ -158,7 +160,8 @@ class Speakers:
     def note(self, speaker: dict[str, Any]) -> None:
         """Remember an attributed speaker where it was named: a later "he said" in the same
         quote sequence resolves to it."""
-        if not speaker.get("name") or speaker.get("start") is None or speaker["name"].lower() in _PRONOUNS:
+        name = speaker.get("name")
+        if not name or speaker.get("start") is None or name.lower() in _PRONOUNS:
             return
         self._build()
         referent = self._resolved.get((speaker["start"], speaker["end"]))
@@ -178,6 +181,7 @@ class Speakers:
 
     # -- the words ---------------------------------------------------------------------------
     def _can_speak(self, token: Token) -> bool:
+        """Whether ``token`` can name a speaker at all (see the module docstring)."""
         if token.pos_ not in _SPEAKING_POS or self.index.in_dateline(token.idx):
             return False
         if token.lower_ == "it" and token.head.lemma_ == "be":
@@ -201,7 +205,7 @@ class Speakers:
 
     def _phrase_end(self, token: Token, coordinated: bool, depth: int = 0) -> int:
         end = token.i + 1
-        if depth > 3:
+        if depth > _PHRASE_DEPTH:
             return end
         for child in token.rights:
             if child.dep_ == "conj" and coordinated:
@@ -235,7 +239,8 @@ class Speakers:
         if coordinated:  # "Iran and the US", "the Mali, Burkina Faso and Niger military regimes"
             name = clean_name(phrase.text)
         elif ent is not None or token.pos_ == "PROPN" and _capitalised(phrase):
-            name, gender = proper_name(ent.text if ent is not None else phrase.text, person is not False)
+            written = ent.text if ent is not None else phrase.text
+            name, gender = proper_name(written, person is not False)
             name = self.names.acronym(name) or (
                 self.names.full_person_name(name, phrase.start_char) if person is not False else name)
         else:

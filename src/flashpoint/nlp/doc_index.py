@@ -18,7 +18,8 @@ _BLANK = re.compile(r"[^\S\n]*")
 _HEADING_WORDS = 15
 _SENTENCE_END = frozenset('.!?:"”’')
 #: Place in capitals, then a date and/or a news agency in brackets, then a dash.
-_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{1,60}?)[ \xa0]*(?P<date>,[^—–\n()]{1,30}?)?[ \xa0]*"
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.’'/ -]{1,60}?)[ \xa0]*"
+                       r"(?P<date>,[^—–\n()]{1,30}?)?[ \xa0]*"
                        r"(?P<agency>\([^()\n]{1,30}\))?[ \xa0]*(?:—|–|(?<=[ \xa0)])--?)[ \xa0]*")
 
 
@@ -80,7 +81,8 @@ class DocIndex:
         start = self.line_start(char)
         if start not in self._headings:
             line = self.text[start:self.line_end(char)].rstrip()
-            self._headings[start] = len(line.split()) < _HEADING_WORDS and line[-1:] not in _SENTENCE_END
+            short = len(line.split()) < _HEADING_WORDS
+            self._headings[start] = short and line[-1:] not in _SENTENCE_END
         return self._headings[start]
 
     def in_dateline(self, char: int) -> bool:

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.doc_index import DocIndex
@@ -180,8 +180,7 @@ class _Extraction:
             if who is None or self._inside_quote(who.idx):
                 who = root_subject(self.index.sentence_root(cue), self.speakers.is_actor)
             if who is not None and not self._inside_quote(who.idx):
-                frame = self._frame(span)
-                speaker = self.speakers.from_token(who, min(frame[0], span.start) if frame else span.start)
+                speaker = self.speakers.from_token(who, self._reported_from(span))
         post = self._post_of(span)
         if speaker is None and post is not None:
             speaker = self.speakers.from_chars(post.author, post.author_start, post.author_end)
@@ -288,14 +287,23 @@ class _Extraction:
         frame = self._frame(span)
         if frame is None:
             return None, ""
-        for cues, chars in ((self.verb_cues, self.verb_cue_chars), (self.noun_cues, self.noun_cue_chars)):
+        for cues, chars in ((self.verb_cues, self.verb_cue_chars),
+                            (self.noun_cues, self.noun_cue_chars)):
             before, after = bisect_left(chars, span.start), bisect_left(chars, span.end)
-            found = [(span.start - chars[before - 1], before - 1)] if before and chars[before - 1] >= frame[0] else []
+            found = []  # (distance, index) of the nearest cue before and after the quote
+            if before and chars[before - 1] >= frame[0]:
+                found.append((span.start - chars[before - 1], before - 1))
             if after < len(chars) and chars[after] < frame[1]:
                 found.append((chars[after] - span.end, after))
             if found:
                 return cues[min(found)[1]]
         return None, ""
+
+    def _reported_from(self, span: QuoteSpan) -> int:
+        """Where the words reported with a quote start: the start of its sentence, or of the
+        quote when it opens the sentence (a speaker is looked for before that)."""
+        frame = self._frame(span)
+        return min(frame[0], span.start) if frame else span.start
 
     def _frame(self, span: QuoteSpan) -> tuple[int, int] | None:
         """Characters of the sentences the quote starts and ends in, and of the next one on
@@ -377,8 +385,7 @@ class _Extraction:
         subject = self._clause_subject(span)
         if subject is None or not self.speakers.is_actor(subject):
             return None
-        frame = self._frame(span)
-        speaker = self.speakers.from_token(subject, min(frame[0], span.start) if frame else span.start)
+        speaker = self.speakers.from_token(subject, self._reported_from(span))
         if speaker is None or not _same_speaker(speaker, previous[1]):
             return None
         return speaker

@@ -229,7 +229,8 @@ def _inverted_author(cue: Token) -> Token | None:
     for clause in cue.rights:
         by = next((c for c in clause.children if c.dep_ == "agent"), None)
         subjects = [c for c in clause.lefts if c.dep_ in _SUBJECT_DEPS]
-        if clause.dep_ == "ccomp" and by is not None and subjects and subjects[0].left_edge.i == cue.i + 1:
+        right_after = bool(subjects) and subjects[0].left_edge.i == cue.i + 1
+        if clause.dep_ == "ccomp" and by is not None and right_after:
             return next((c for c in by.children if c.dep_ == "pobj"), None)
     return None
 
