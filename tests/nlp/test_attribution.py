@@ -28,9 +28,9 @@ def _name(nlp: Any, text: str, quoted: str) -> str | None:
      "progress", "John Carter"),
     # it: an organisation, not a person or a place inside what it says
     ("The Interior Ministry said on Monday that the curfew would end. “Order has been restored "
-     "across the country,” it said.", "Order", "The Interior Ministry"),
+     "across the country,” it said.", "Order", "Interior Ministry"),
     ("The Defence Ministry issued a statement on Sunday. Kenya \"regrets the incident deeply and "
-     "will investigate,\" it said.", "regrets", "The Defence Ministry"),
+     "will investigate,\" it said.", "regrets", "Defence Ministry"),
     # they: a plural (here a coordination)
     ("Rebel leaders and army commanders met in Juba on Sunday. “The ceasefire will hold this time,” "
      "they said.", "ceasefire", "Rebel leaders and army commanders"),
@@ -60,6 +60,8 @@ def test_pronoun_keeps_its_own_offsets(nlp: Any) -> None:
      "Ruth Wanjiru"),
     ("The opposition Unity for Change party held a rally on Monday.\nThe party said the vote had "
      "been “stolen in broad daylight”.", "stolen", "Unity for Change"),
+    ("The Liberation Front said the offer was “an insult”. The group added that it would “never "
+     "disarm”.", "disarm", "Liberation Front"),
     ("Both Iran and the US characterized the meeting as “constructive”.", "constructive",
      "Iran and the US"),
     ("The leaders of the four coastal nations issued a statement saying the bloc was “finished”.",
@@ -78,6 +80,8 @@ def test_names_as_the_article_gives_them(nlp: Any, text: str, quoted: str, name:
      "Tomas Ferreira"),
     ("Hundreds of farmers marched on the ministry, chanting: \"no land, no vote.\"", "no land",
      "Hundreds of farmers"),
+    ("“Civilians must be protected at all times,” according to a statement from the Health "
+     "Ministry.", "Civilians", "Health Ministry"),
 ])
 def test_speaker_behind_the_cue(nlp: Any, text: str, quoted: str, name: str) -> None:
     assert _name(nlp, text, quoted) == name

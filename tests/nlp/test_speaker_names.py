@@ -13,6 +13,7 @@ from flashpoint.nlp.speaker_names import NameBook, clean_name, plain, proper_nam
     ("Foreign Minister Ruth Wanjiru", True, ("Ruth Wanjiru", None)),
     ("the Unity for Change party", False, ("Unity for Change", None)),
     ("General Motors", False, ("General Motors", None)),
+    ("The Liberation Front", False, ("Liberation Front", None)),
 ])
 def test_proper_name(text: str, person: bool, expected: tuple[str, str | None]) -> None:
     assert proper_name(text, person) == expected

@@ -54,6 +54,11 @@ _DEFINITE = frozenset({"the", "this", "that"})
 #: Nouns for what is said, never the one saying it ("The remarks came as talks resumed").
 _UTTERANCE_NOUNS = frozenset({"remark", "comment", "word", "quote", "quotation", "phrase", "slogan"})
 _PERSON_KINDS = frozenset({"person", "description"})
+#: Generic nouns for an organisation, which news uses for the one just named ("Hamas said
+#: ... The group added").
+_ORGANISATION_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia",
+                                 "company", "firm", "agency", "alliance", "bloc", "coalition",
+                                 "body", "faction", "network", "union", "outfit"})
 #: How deep "of" complements and coordinations are followed into a speaker's phrase.
 _PHRASE_DEPTH = 3
 #: How many earlier referents a pronoun or role noun is compared with (bounds the work).
@@ -142,7 +147,7 @@ class Speakers:
         if token.lower_ in _PRONOUNS:
             antecedent = self._antecedent(_PRONOUNS[token.lower_], limit, own.sentence)
         elif self._is_role_noun(token):
-            antecedent = self._role_antecedent(token, limit)
+            antecedent = self._role_antecedent(token, limit, own.sentence)
         resolved = own if antecedent is None else replace(
             antecedent, start=own.start, sentence=own.sentence, salience=2)
         # An antecedent brings its own identity (or none): coreference may have given the
@@ -239,10 +244,8 @@ class Speakers:
         if coordinated:  # "Iran and the US", "the Mali, Burkina Faso and Niger military regimes"
             name = clean_name(phrase.text)
         elif ent is not None or token.pos_ == "PROPN" and _capitalised(phrase):
-            written = ent.text if ent is not None else phrase.text
-            name, gender = proper_name(written, person is not False)
-            name = self.names.acronym(name) or (
-                self.names.full_person_name(name, phrase.start_char) if person is not False else name)
+            name, gender = self._proper_name(ent.text if ent is not None else phrase.text,
+                                             person, phrase.start_char)
         else:
             name = clean_name(phrase.text)
         if gender is None and mention is not None and mention.name:
@@ -251,6 +254,20 @@ class Speakers:
         plural = coordinated or token.tag_ in ("NNS", "NNPS")
         return Referent(phrase.start_char, sentence, name, person, plural, salience, gender,
                         frozenset(words), ent is not None, mention)
+
+    def _proper_name(self, written: str, person: bool | None, start: int) -> tuple[str, str | None]:
+        """A name in its fullest form: an acronym spelled out, a person's short form completed
+        (titles dropped only for a known person: "Defence Ministry" is no "Ministry")."""
+        name, gender = proper_name(written, person is True)
+        acronym = self.names.acronym(name)
+        if acronym:
+            return acronym, gender
+        if person is not False:
+            untitled = proper_name(written, True)[0]
+            full = self.names.full_person_name(untitled, start)
+            if full != untitled or person:
+                return full, gender
+        return name, gender
 
     def _salience(self, token: Token) -> int:
         """2 for the subject of the sentence's main verb (or of a verb coordinated with it),
@@ -350,10 +367,15 @@ class Speakers:
                 return best
         return None
 
-    def _role_antecedent(self, token: Token, limit: int) -> Referent | None:
-        """The nearest earlier proper name described by the same noun."""
+    def _role_antecedent(self, token: Token, limit: int, sentence: int) -> Referent | None:
+        """The nearest earlier proper name described by the same noun; for a generic
+        organisation noun ("the group" after "Hamas said"), the organisation "it" would be."""
         noun = token.lemma_.lower()
-        return next((r for r in self._candidates(limit) if r.proper and noun in r.words), None)
+        described = next((r for r in self._candidates(limit) if r.proper and noun in r.words), None)
+        if described is None and noun in _ORGANISATION_NOUNS:
+            found = self._antecedent("it", limit, sentence)
+            return found if found is not None and found.proper else None
+        return described
 
 
 #: Referents a pronoun may stand for, tried in turn: known persons (or groups) first, then

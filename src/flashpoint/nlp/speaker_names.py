@@ -25,6 +25,7 @@ _HONORIFICS = frozenset({
     "pope", "cardinal", "archbishop", "bishop", "prince", "princess", "deputy", "acting",
     "interim", "former", "minister", "secretary", "mp", "lawmaker", "opposition", "leader",
 })
+_ARTICLES = frozenset({"the", "a", "an"})
 _GENDERED = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
 #: Lower-case words that may sit inside a name ("Coalition for Change", "bin", "al").
 NAME_PARTICLES = frozenset({"of", "for", "the", "and", "de", "da", "del", "di", "du", "des", "la",
@@ -60,13 +61,14 @@ def clean_name(text: str) -> str:
 
 
 def proper_name(text: str, person: bool) -> tuple[str, str | None]:
-    """The name in an entity's text and the gender its title shows: leading lower-case words
-    and, for a person, titles dropped ("Gen Burhan" -> "Burhan", "Mrs Smith" -> "Smith", f),
+    """The name in an entity's text and the gender its title shows: leading articles and
+    lower-case words and, for a person, titles dropped ("Gen Burhan" -> "Burhan", "Mrs Smith" -> "Smith", f),
     trailing common nouns too ("the Coalition for Change party" -> "Coalition for Change"): a
     name is its capitalised words. (Organisations keep theirs: "General Motors".)"""
     words = clean_name(text).split()
     gender = None
-    while len(words) > 1 and (words[0].islower() or person and plain(words[0]) in title_words()):
+    while len(words) > 1 and (words[0].islower() or words[0].lower() in _ARTICLES
+                              or person and plain(words[0]) in title_words()):
         gender = gender or _GENDERED.get(plain(words[0]))
         words.pop(0)
     while len(words) > 1 and words[-1].islower():

@@ -164,7 +164,7 @@ def speaker_token(cue: Token, kind: str, is_actor: Callable[[Token], bool]) -> T
         to = cue.nbor()
         objects = [t for t in to.children if t.dep_ == "pobj"] or [
             t for t in cue.children if t.dep_ == "pobj"]
-        return objects[0] if objects else None
+        return _author(objects[0], is_actor) if objects else None
     token: Token | None = cue
     if kind == "noun":  # "in a statement", "with the words": the verb the noun hangs off
         token = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -210,14 +210,16 @@ def _quoted_as_saying(token: Token) -> Token | None:
 
 
 def _author(token: Token, is_actor: Callable[[Token], bool]) -> Token:
-    """"the statement read out by Colonel X", "a letter signed by Y": a document speaks for
-    whoever read it out, signed or issued it (an actor "led by" someone speaks for itself)."""
+    """"the statement read out by Colonel X", "a letter signed by Y", "a statement from the
+    ministry": a document speaks for whoever read it out, signed, issued or sent it (an actor
+    "led by" someone speaks for itself)."""
     if is_actor(token):
         return token
     for child in token.rights:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            by = next((c for c in child.children if c.dep_ == "agent"), None)
-            objects = [c for c in by.children if c.dep_ == "pobj"] if by is not None else []
+            child = next((c for c in child.children if c.dep_ == "agent"), child)
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
     return token
