@@ -18,20 +18,25 @@
     reconcile stored articles across outlets and store the result.
 ``report``
     the one-file HTML report of a store.
+``refresh_alerts``
+    compute and store the escalation alerts of the dyads a change touched (``ingest`` and
+    ``compare`` call it), so that no page has to compute them.
 
 Extraction is passed in as an ``Extractor`` so that the NLP pipeline is loaded only when an
 article actually needs extracting (``pipeline_extractor``), and tests can substitute it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from flashpoint.analysis.alerts import dyad_alerts
 from flashpoint.analysis.compare import Comparison
 from flashpoint.analysis.compare import compare as reconcile
+from flashpoint.analysis.dyads import FREQS
 from flashpoint.errors import InputError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
@@ -39,7 +44,8 @@ from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.report import build_report
 from flashpoint.settings import Settings
 from flashpoint.store import HedgeRow, Mention, QuoteVariant, Store
-from flashpoint.store.dyads import dyad_table
+from flashpoint.store import alerts as alert_table
+from flashpoint.store.dyads import daily, dyad_table
 from flashpoint.store.reading import Json
 
 #: Articles in, one Extraction per article out, in order.
@@ -104,6 +110,7 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
     distinct: dict[str, Article] = {}
     for article in articles:
         distinct.setdefault(article.content_hash, article)
+    before = _data_version(store)
     stored = store.stored_articles(list(distinct))
     new: list[Extraction] = []
     for extraction in extractor([a for digest, a in distinct.items() if digest not in stored]):
@@ -113,6 +120,8 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
     raced = [digest for digest in distinct if digest not in stored]  # stored meanwhile by another writer
     if raced:
         stored |= store.stored_articles(raced)
+    if new:
+        refresh_alerts(store, dyads_of(e for x in new for e in x.events), before)
     return Ingested([stored[digest] for digest in distinct], new)
 
 
@@ -169,7 +178,9 @@ def compare(store: Store, articles: Sequence[Article]) -> Comparison:
     event: the id is stable across runs and points at a stored record.
     """
     doc_ids = [a.doc_id for a in articles]
-    comparison = reconcile(articles, list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
+    before = _data_version(store)
+    events = list(store.event_records(doc_ids))
+    comparison = reconcile(articles, events, list(store.quote_records(doc_ids)))
     mentions = [Mention(c.id, m["event_id"], m["doc_id"], outlet)
                 for c in comparison.events for m, outlet in zip(c.mentions, c.outlets, strict=True)]
     variants = [QuoteVariant(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"],
@@ -179,7 +190,37 @@ def compare(store: Store, articles: Sequence[Article]) -> Comparison:
     hedges = [HedgeRow(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind,
                        h.claim) for h in comparison.hedges]
     store.save_stories({s.id: s.doc_ids for s in comparison.stories}, mentions, variants, hedges)
+    refresh_alerts(store, dyads_of(events), before)
     return comparison
+
+
+def dyads_of(events: Iterable[EventRecord]) -> set[tuple[str, str]]:
+    """The directed country dyads of ``events``."""
+    return {(e["source"]["country"], e["target"]["country"]) for e in events
+            if e["source"] and e["target"] and e["source"]["country"] and e["target"]["country"]}
+
+
+def _data_version(store: Store) -> alert_table.DataVersion:
+    with store.cursor() as con:
+        return alert_table.data_version(con)
+
+
+def refresh_alerts(store: Store, dyads: Collection[tuple[str, str]] | None = None,
+                   before: alert_table.DataVersion | None = None) -> None:
+    """Compute and store the alerts, per day and per week, of ``dyads`` after a change.
+
+    ``before`` is the data version before the change: when the stored alerts were not
+    current for it (or ``dyads`` is None), every dyad is recomputed, so that the alerts
+    stored are always those of the whole data.
+    """
+    with store.cursor() as con:
+        version = alert_table.data_version(con)
+        if dyads is not None and alert_table.stored_version(con) != before:
+            dyads = None
+        days = daily(con, dyads)
+    rows = [(freq, a.source, a.target, a.period, a.rule, a.value, a.baseline, a.threshold, a.strength,
+             a.severity, a.message) for freq in FREQS for a in dyad_alerts(days, freq)]
+    store.save_alerts(rows, version, None if dyads is None else sorted(dyads))
 
 
 def report(store: Store, output: str | Path, max_dyads: int = 10) -> Path:

@@ -74,8 +74,9 @@ def test_mentions_list_every_outlet_of_the_cluster(client: TestClient) -> None:
     store.save_stories({"s1": [first["doc_id"], second["doc_id"]]},
                        [(first["event_id"], first["event_id"], first["doc_id"], "Wire A"),
                         (first["event_id"], second["event_id"], second["doc_id"], "Wire B")])
-    mentions = client.get(f"/api/events/{second['event_id']}").json()["mentions"]
-    assert sorted(m["outlet"] for m in mentions) == ["Wire A", "Wire B"]
+    detail = client.get(f"/api/events/{second['event_id']}").json()
+    assert [m["outlet"] for m in detail["mentions"]] == ["Wire A"]          # the others, not itself
+    assert detail["reports"] == 2
     series = client.get("/api/dyads/USA/COL/series").json()["series"]
     assert sum(p["q4"] for p in series) == 6 and sum(p["reports"] for p in series) == 59
 

@@ -28,7 +28,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from flashpoint.analysis.hedges import Hedge, find_hedges
 from flashpoint.analysis.links import connected_groups
@@ -103,9 +105,22 @@ class Comparison:
 
 
 def outlet_of(articles: Mapping[str, Article], doc_id: str) -> str:
-    """The outlet of an article; its doc_id when the outlet is unknown (one article, one voice)."""
+    """The outlet of an article as people name it: its metadata's outlet, else the site of its
+    URL, else its file name, else its doc_id (one article, one voice). The store's
+    ``reading.OUTLET`` is the same rule in SQL."""
     article = articles.get(doc_id)
-    return (article.outlet if article else None) or doc_id
+    if article is None:
+        return doc_id
+    return article.outlet or _site(article.url) or PurePath(article.source_path or "").name or doc_id
+
+
+def _site(url: str | None) -> str:
+    """The host of ``url`` without "www.", or "" (no URL, or not one that names a host)."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def _published(article: Article | None) -> str | None:

@@ -29,6 +29,7 @@ from flashpoint import __version__
 from flashpoint.errors import StoreError
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
+from flashpoint.store import alerts as alert_table
 from flashpoint.store.reading import counts
 from flashpoint.store.rows import (
     HedgeRow,
@@ -182,6 +183,12 @@ class Store:
             con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [doc_ids])
             for table, table_rows in rows.items():
                 _insert(con, table, table_rows)
+
+    def save_alerts(self, rows: Sequence[Sequence[Any]], version: alert_table.DataVersion,
+                    dyads: Sequence[tuple[str, str]] | None = None) -> None:
+        """Replace the stored alerts of ``dyads`` (all when None), current for ``version``."""
+        with self._transaction("alerts") as con:
+            alert_table.write(con, rows, version, dyads)
 
     # --- what was stored --------------------------------------------------------------------
 

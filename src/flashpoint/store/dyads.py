@@ -10,12 +10,14 @@ out: they did not happen. An event is dated by its own date, else by its article
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal
 
 import duckdb
 
 from flashpoint.analysis.dyads import Period
+from flashpoint.store.alerts import data_version
+from flashpoint.store.filters import COUNTED
 from flashpoint.store.reading import Json, dicts, iso
 
 Order = Literal["hostile", "events", "recent"]
@@ -39,13 +41,12 @@ def units(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None) 
     """
     columns = ("e.event_id, e.source_country AS src, e.target_country AS tgt, "
                "coalesce(e.event_date, e.published) AS day, e.quad_class, e.goldstein")
-    real = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
     params: list[object] = []
     if not has_clusters(con):
         batch = ""
         if doc_ids is not None:
             batch, params = " AND list_contains(?, e.doc_id)", [list(doc_ids)]
-        return f"SELECT {columns}, 1 AS weight FROM events e WHERE {real}{batch}", params
+        return f"SELECT {columns}, 1 AS weight FROM events e WHERE {COUNTED}{batch}", params
     batch = ""
     if doc_ids is not None:
         batch, params = " AND list_has_any(coalesce(c.docs, [e.doc_id]), ?)", [list(doc_ids)]
@@ -53,8 +54,7 @@ def units(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None) 
         SELECT {columns}, coalesce(c.weight, 1) AS weight FROM events e
         LEFT JOIN (SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) AS weight, list(doc_id) AS docs
                    FROM event_mentions GROUP BY 1) c ON c.cluster_id = e.event_id
-        WHERE {real} AND (c.cluster_id IS NOT NULL
-                          OR e.event_id NOT IN (SELECT event_id FROM event_mentions)){batch}""", params
+        WHERE {COUNTED}{batch}""", params
 
 
 _DAILY = """
@@ -67,9 +67,13 @@ _DAILY = """
     GROUP BY ALL ORDER BY ALL"""
 
 
-def daily(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
-    """The active days of every dyad, in order: the one aggregate all series use."""
+def daily(con: duckdb.DuckDBPyConnection,
+          dyads: Collection[tuple[str, str]] | None = None) -> dict[tuple[str, str], list[Period]]:
+    """The active days of every dyad (or of ``dyads``), in order: the one aggregate all series use."""
     sql, params = units(con)
+    if dyads is not None:
+        sql, params = (f"SELECT * FROM ({sql}) WHERE list_contains(?, src || '-' || tgt)",
+                       [*params, [f"{s}-{t}" for s, t in dyads]])
     found: dict[tuple[str, str], list[Period]] = {}
     for src, tgt, day, events, reports, q1, q2, q3, q4, goldstein in con.execute(
             _DAILY.format(units=sql), params).fetchall():
@@ -91,8 +95,7 @@ class DailyCache:
         self._lock = threading.Lock()
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
-        version = con.execute("SELECT (SELECT count(*) FROM events), "
-                              "(SELECT sum(hash(cluster_id, event_id)) FROM event_mentions)").fetchone()
+        version = data_version(con)
         with self._lock:  # one request recomputes; the others wait for its result
             if version != self._version:
                 self._days, self._version = daily(con), version

@@ -6,7 +6,7 @@ from typing import Any
 import duckdb
 
 from flashpoint.store.filters import DAY, EventFilter
-from flashpoint.store.reading import Json, dicts, records
+from flashpoint.store.reading import OUTLET, Json, dicts, records
 
 
 def evidence(record: Json) -> dict[str, str]:
@@ -45,18 +45,29 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     ids = [row[0] for row in page]
     found = dict(con.execute("SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?))",
                              [ids]).fetchall()) if ids else {}
-    return {"events": _with_evidence([(found[i],) for i in ids]), "total": total,
-            "limit": limit, "offset": offset}
+    listed = _with_evidence([(found[i],) for i in ids])
+    outlets = reports(con, ids)
+    for event in listed:
+        event["reports"] = outlets.get(event["event_id"], 1)
+    return {"events": listed, "total": total, "limit": limit, "offset": offset}
+
+
+def reports(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:
+    """How many outlets report each of ``event_ids`` that stands for a cluster (others: one)."""
+    if not event_ids:
+        return {}
+    return dict(con.execute("SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) FROM event_mentions "
+                            "WHERE list_contains(?, cluster_id) GROUP BY 1", [event_ids]).fetchall())
 
 
 def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Json]:
-    """The other reports of the same real-world event (its cluster), when stories exist."""
-    return dicts(con.execute("""
-        SELECT m.cluster_id, m.event_id, m.doc_id, m.outlet, a.title, e.sentence
+    """The other reports of the same real-world event (its cluster, this report left out)."""
+    return dicts(con.execute(f"""
+        SELECT m.cluster_id, m.event_id, m.doc_id, coalesce(m.outlet, {OUTLET}) AS outlet, a.title, e.sentence
         FROM event_mentions m LEFT JOIN events e USING (event_id)
-        LEFT JOIN articles a ON a.doc_id = m.doc_id
-        WHERE m.cluster_id IN (SELECT cluster_id FROM event_mentions WHERE event_id = ?)
-        ORDER BY m.outlet, m.doc_id""", [event_id]))
+        LEFT JOIN articles a ON a.content_hash = e.content_hash
+        WHERE m.cluster_id IN (SELECT cluster_id FROM event_mentions WHERE event_id = ?) AND m.event_id <> ?
+        ORDER BY outlet, m.doc_id""", [event_id, event_id]))
 
 
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Json | None:
@@ -72,4 +83,9 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Json | None:
     quoted = con.execute(
         "SELECT record FROM quotes WHERE quote_id = ? OR (doc_id = ? AND list_contains(?, speaker_name)) "
         "ORDER BY start_char", [event.get("quote_id"), event["doc_id"], names]).fetchall()
-    return {"event": event, "mentions": mentions(con, event_id), "quotes": records(quoted)}
+    stories = [story for (story,) in con.execute(
+        "SELECT DISTINCT story_id FROM stories WHERE doc_id = ? ORDER BY 1", [event["doc_id"]]).fetchall()]
+    cluster = con.execute("SELECT cluster_id FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()
+    outlets = reports(con, [cluster[0]]).get(cluster[0], 1) if cluster else 1
+    return {"event": event, "mentions": mentions(con, event_id), "quotes": records(quoted), "stories": stories,
+            "reports": outlets}

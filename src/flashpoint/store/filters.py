@@ -18,6 +18,13 @@ _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _CAMEO = re.compile(r"^[0-9]{2,4}$")
 #: An event's day: its own date, else its article's.
 DAY = "coalesce(event_date, published)"
+#: The events that count, the one definition of "an event" that the charts, the dyad table,
+#: the events list and the API share: a real-world event once, however many outlets report
+#: it (a cluster that ``compare`` found counts as its earliest report; its other reports are
+#: left out), and only what happened (negated and hypothetical events are left out).
+COUNTED = ("NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) "
+           "AND event_id NOT IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id)")
+QUAD_CLASSES = (1, 2, 3, 4)
 
 
 def country_code(value: str, name: str = "country") -> str:
@@ -45,7 +52,12 @@ def one_of(value: str, choices: Sequence[str], name: str) -> str:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """The filters of ``/api/events``; every field is optional."""
+    """The filters of ``/api/events`` and ``/events``; every field is optional.
+
+    ``undated`` keeps only events with no date at all (charts cannot place them);
+    ``every_report`` lists every extracted report, where by default only the events that
+    count (``COUNTED``) are listed, so that a list and a chart of the same dyad and day agree.
+    """
 
     actor: str | None = None
     country: str | None = None
@@ -55,10 +67,15 @@ class EventFilter:
     start: date | None = None
     end: date | None = None
     text: str | None = None
+    quad_class: int | None = None
+    outlet: str | None = None
+    min_confidence: float | None = None
+    undated: bool = False
+    every_report: bool = False
 
     def sql(self) -> tuple[str, list[object]]:
         """A WHERE clause over the events table and its parameters."""
-        clauses: list[str] = []
+        clauses: list[str] = [] if self.every_report else [COUNTED]
         params: list[object] = []
         if self.actor:
             clauses.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
@@ -88,4 +105,15 @@ class EventFilter:
         if self.text:
             clauses.append("sentence ILIKE ?")
             params.append(f"%{self.text}%")
+        if self.quad_class is not None:
+            clauses.append("quad_class = ?")
+            params.append(int(one_of(str(self.quad_class), [str(q) for q in QUAD_CLASSES], "quad_class")))
+        if self.outlet:
+            clauses.append("coalesce(outlet, doc_id) ILIKE ?")
+            params.append(f"%{self.outlet}%")
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(self.min_confidence)
+        if self.undated:
+            clauses.append(f"{DAY} IS NULL")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -22,6 +22,10 @@ Tables (see ``database.py`` for how they are written):
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
+``alerts``, ``alerts_state``
+    the escalation alerts of every dyad, per day and per week, computed when events are
+    stored (``service.refresh_alerts``) so that no page recomputes them; ``alerts_state``
+    holds the version of the data they were computed from (``store/alerts.py``).
 """
 from __future__ import annotations
 
@@ -97,8 +101,20 @@ CREATE TABLE IF NOT EXISTS hedges (
 );
 """
 
+#: The stored alerts (see ``store/alerts.py``): computed at ingest, read by the overview and
+#: /api/alerts; ``alerts_state`` has one row, the data version (events, cluster checksum)
+#: they are current for. A store upgraded to this step has none until its next refresh.
+_V3 = """
+CREATE TABLE IF NOT EXISTS alerts (
+    freq VARCHAR NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL, period DATE NOT NULL,
+    rule VARCHAR NOT NULL, value DOUBLE, baseline DOUBLE, threshold DOUBLE, strength DOUBLE,
+    severity VARCHAR NOT NULL, message VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alerts_state (events BIGINT, clusters HUGEINT);
+"""
+
 #: Step n brings a store of version n - 1 to version n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
