@@ -41,6 +41,8 @@ CATALOGUE: dict[str, str] = {
     "E032": "{value!r} is not a CAMEO code or root (2-4 digits)",
     "E033": "{value!r} is not one of {choices}",
     "E034": "{start} is after end {end}",
+    "E035": "{value!r} is not a date (YYYY-MM-DD)",
+    "E036": "{value!r} is not a number from {low} to {high}",
 }
 
 

@@ -14,8 +14,9 @@ words (``analysis.words``: case and curly/straight apostrophes folded) either
 - are near-identical as a whole (rapidfuzz ratio >= ``MIN_RATIO``; catches "I am" / "I'm").
 
 Aligned quotes form groups by single link, so both pieces of the first outlet join the one
-quote of the second. The difference is word-level: for each article, the words of its
-variants that no other article's variants contain ("coward").
+quote of the second. The difference is word-level: for each article, the content words of
+its variants that no other article's variants contain ("coward"; function words such as
+"if", "to", "it" are grammar, not a difference worth reporting).
 
 Only words an outlet prints inside quote marks are compared: indirect speech and scare
 quotes are paraphrase, not the speaker's words, and a partial quote's record may carry the
@@ -33,7 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from flashpoint.analysis.links import connected_groups
-from flashpoint.analysis.words import WORD, names_agree, words
+from flashpoint.analysis.words import WORD, content_words, names_agree, words
 
 MIN_RUN = 4
 MIN_COVER = 0.5
@@ -88,7 +89,7 @@ def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[st
     result = []
     for doc_id, doc_words in by_doc.items():
         others = {w for other, ws in by_doc.items() if other != doc_id for w in ws}
-        unique = tuple(dict.fromkeys(w for w in doc_words if w not in others))
+        unique = tuple(dict.fromkeys(w for w in content_words(doc_words) if w not in others))
         if unique:
             result.append((doc_id, unique))
     return tuple(result)

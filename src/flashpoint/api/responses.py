@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from http import HTTPStatus
 from typing import Any, TypeVar
 
 from fastapi import HTTPException
@@ -25,11 +26,19 @@ def json_response(data: object) -> Response:
     return Response(json.dumps(data, default=_iso, ensure_ascii=False), media_type="application/json")
 
 
-def page(fmt: str, section: str, title: str, **data: Any) -> Response:
-    """One view, two formats: the page, or its data as JSON (``?format=json``)."""
+def page(fmt: str, section: str, title: str, charts: bool = False, **data: Any) -> Response:
+    """One view, two formats: the page, or its data as JSON (``?format=json``). Only pages
+    with ``charts`` load plotly.js (4.8 MB unpacked)."""
     if fmt == "json":
         return json_response(data)
-    return HTMLResponse(render("page.html", section=section, title=title, **data))
+    return HTMLResponse(render("page.html", section=section, title=title, charts=charts, **data))
+
+
+def error_page(status: int, detail: str) -> HTMLResponse:
+    """An error as a page people can read (the API answers JSON)."""
+    reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return HTMLResponse(render("error.html", title=reason, status=status, reason=reason, detail=detail),
+                        status_code=status)
 
 
 def found(value: T | None, what: str) -> T:

@@ -103,21 +103,51 @@ class DailyCache:
 
 
 def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,
-               order: Order = "hostile", doc_ids: Sequence[str] | None = None) -> list[Json]:
+               order: Order = "hostile", doc_ids: Sequence[str] | None = None, offset: int = 0,
+               unknown: bool = False) -> list[Json]:
     """One row per directed dyad with totals ("hostile": the lowest Goldstein mean first).
 
-    With ``doc_ids``, only what those articles report: the summary of one batch.
+    With ``doc_ids``, only what those articles report: the summary of one batch. With
+    ``unknown``, events with an actor of no known country count too, in rows whose source or
+    target is None, rather than silently missing from the summary.
     """
     sql, params = units(con, doc_ids)
+    known = "TRUE" if unknown else "src IS NOT NULL AND tgt IS NOT NULL"
     rows = dicts(con.execute(f"""
         SELECT src AS source, tgt AS target, count(*) AS events, sum(weight) AS reports,
                round(sum(goldstein), 3) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean,
                round(count(*) FILTER (WHERE quad_class >= 3) / count(*), 3) AS conflict_share,
                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               min(day) AS first_day, max(day) AS last_day
-        FROM ({sql}) u WHERE src IS NOT NULL AND tgt IS NOT NULL
-        GROUP BY src, tgt HAVING count(*) >= ? ORDER BY {ORDERS[order]}, src, tgt LIMIT ?""",
-                             [*params, min_events, limit]))
+               min(day) AS first_day, max(day) AS last_day,
+               count(*) FILTER (WHERE day IS NULL) AS undated, count(*) OVER () AS total
+        FROM ({sql}) u WHERE {known}
+        GROUP BY src, tgt HAVING count(*) >= ? ORDER BY {ORDERS[order]}, src NULLS LAST, tgt NULLS LAST
+        LIMIT ? OFFSET ?""", [*params, min_events, limit, offset]))
     for row in rows:
         row["first_day"], row["last_day"] = iso(row["first_day"]), iso(row["last_day"])
     return rows
+
+
+def dyad_page(con: duckdb.DuckDBPyConnection, order: Order = "hostile", limit: int = 50, offset: int = 0,
+              min_events: int = 1) -> Json:
+    """A page of ``dyad_table`` and how many dyads there are in all."""
+    rows = dyad_table(con, min_events, limit, order, offset=offset)
+    total = rows[0]["total"] if rows else _dyad_count(con, min_events)
+    for row in rows:
+        del row["total"]
+    return {"dyads": rows, "total": total, "limit": limit, "offset": offset}
+
+
+def _dyad_count(con: duckdb.DuckDBPyConnection, min_events: int) -> int:
+    sql, params = units(con)
+    row = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) u WHERE src IS NOT NULL AND tgt IS NOT NULL "
+                      "GROUP BY src, tgt HAVING count(*) >= ?)", [*params, min_events]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def dyad_exists(con: duckdb.DuckDBPyConnection, source: str, target: str) -> bool:
+    """Whether the dyad has any counted event (dated or not)."""
+    sql, params = units(con)
+    row = con.execute(f"SELECT EXISTS (SELECT 1 FROM ({sql}) u WHERE src = ? AND tgt = ?)",
+                      [*params, source, target]).fetchone()
+    return bool(row and row[0])

@@ -63,7 +63,7 @@ def reports(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, i
 def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Json]:
     """The other reports of the same real-world event (its cluster, this report left out)."""
     return dicts(con.execute(f"""
-        SELECT m.cluster_id, m.event_id, m.doc_id, coalesce(m.outlet, {OUTLET}) AS outlet, a.title, e.sentence
+        SELECT m.cluster_id, m.event_id, m.doc_id, coalesce({OUTLET}, m.outlet, m.doc_id) AS outlet, a.title, e.sentence
         FROM event_mentions m LEFT JOIN events e USING (event_id)
         LEFT JOIN articles a ON a.content_hash = e.content_hash
         WHERE m.cluster_id IN (SELECT cluster_id FROM event_mentions WHERE event_id = ?) AND m.event_id <> ?

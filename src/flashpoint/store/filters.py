@@ -43,6 +43,25 @@ def dyad_codes(value: str, name: str = "dyad") -> tuple[str, str]:
     return country_code(source, name), country_code(target, name)
 
 
+def day(value: str, name: str) -> date:
+    """An ISO date (YYYY-MM-DD), or E035 naming the parameter."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise QueryError("E035", name, value=value) from None
+
+
+def number(value: str, name: str, low: float, high: float) -> float:
+    """A number from ``low`` to ``high``, or E036 naming the parameter."""
+    try:
+        found = float(value)
+    except ValueError:
+        found = float("nan")
+    if not low <= found <= high:
+        raise QueryError("E036", name, value=value, low=low, high=high)
+    return found
+
+
 def one_of(value: str, choices: Sequence[str], name: str) -> str:
     """``value`` when it is one of ``choices``, else E033 listing them."""
     if value not in choices:
