@@ -62,10 +62,10 @@ def bulk_events(con: duckdb.DuckDBPyConnection, n: int, seed: float = 0.42,
                                            'reported_by', NULL),
                    'quote_id', NULL, 'confidence', 0.5) AS record
         FROM scored""", [n])
-    con.execute(f"""
+    con.execute("""
         INSERT INTO articles BY NAME
         SELECT content_hash, doc_id, 'Article ' || doc_id AS title, NULL AS url, min(outlet) AS outlet,
                min(published) AS published, NULL AS source_path,
-               string_agg(rpad(sentence, 39, ' ') || ' ', '' ORDER BY sentence_start) AS text, '{{}}' AS metadata,
+               string_agg(rpad(sentence, 39, ' ') || ' ', '' ORDER BY sentence_start) AS text, '{}' AS metadata,
                now()::TIMESTAMP AS ingested_at
         FROM events WHERE content_hash LIKE 'bench%' GROUP BY content_hash, doc_id""")

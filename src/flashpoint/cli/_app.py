@@ -13,11 +13,20 @@ import typer
 from typer.core import TyperGroup
 
 from flashpoint import __version__
+from flashpoint.cli.helptext import readable
 from flashpoint.errors import FlashpointError
 
 
 class _Commands(TyperGroup):
     """The command group, with the one handler of flashpoint's errors around every command."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        return readable(command, ctx) if command is not None else None
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        readable(self, ctx)
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -34,6 +43,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 
 

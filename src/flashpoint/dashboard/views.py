@@ -72,7 +72,14 @@ def overview(con: duckdb.DuckDBPyConnection, cache: DailyCache, limit: int = 10)
             "escalating": [c.as_dict() for c in found if c.source != c.target and c.escalating][:limit],
             "domestic": [c.as_dict() for c in found if c.source == c.target and c.escalating][:limit],
             "episodes": [e.as_dict() for e in episodes(recent)][:limit],
-            "latest_events": events.events(con, limit=limit)["events"]}
+            "latest_events": _latest(con, as_of, limit)}
+
+
+def _latest(con: duckdb.DuckDBPyConnection, as_of: date | None, limit: int) -> list[Json]:
+    """The newest events: those of the last week when there is one (a narrow scan), else any."""
+    recent = EventFilter(start=as_of - timedelta(days=WEEK_DAYS - 1)) if as_of else None
+    found: list[Json] = events.events(con, recent, limit)["events"]
+    return found if len(found) == limit or recent is None else events.events(con, None, limit)["events"]
 
 
 def dyads(con: duckdb.DuckDBPyConnection, order: Order = "hostile", limit: int = 50, offset: int = 0) -> Json:
