@@ -28,8 +28,9 @@ def resolved(actor: dict[str, Any] | None) -> bool:
 #: one without a resolved source almost never, so neither can reach the default threshold.
 NO_TARGET_CAP = 0.3
 #: Acts aimed at nobody in particular, complete without a target: resigning, declaring martial
-#: law or a curfew, declaring a ceasefire.
-UNDIRECTED_CODES = frozenset({"0831", "0832", "1723", "1724", "0871"})
+#: law or a curfew, declaring a ceasefire, reducing relations (suspending talks, leaving a bloc:
+#: news often leaves the other party unstated).
+UNDIRECTED_CODES = frozenset({"0831", "0832", "1723", "1724", "0871", "160"})
 NO_SOURCE_CAP = 0.1
 
 
