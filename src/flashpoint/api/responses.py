@@ -7,10 +7,19 @@ from typing import Any, TypeVar
 
 from fastapi import HTTPException
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 
 from flashpoint.dashboard.render import render
 
 T = TypeVar("T")
+
+
+class Problem(BaseModel):
+    """Every refusal: what is wrong (a message, or a list of invalid fields), and the
+    catalogue code when there is one."""
+
+    detail: Any
+    code: str | None = None
 
 
 def _iso(value: object) -> str:
