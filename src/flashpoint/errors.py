@@ -39,7 +39,7 @@ CATALOGUE: dict[str, str] = {
             "(any flashpoint ingest or serve does)",
     "E024": "is in use by another process ({holder}); gave up after waiting {waited:g} s. One process "
             "writes at a time: retry later (--wait SECONDS waits longer), or while flashpoint serve runs, "
-            "ingest through it (POST /api/articles, or serve --watch DIR)",
+            "ingest through it (POST /api/articles)",
     "E030": "{value!r} is not a three-letter country code (e.g. USA)",
     "E031": "{value!r} is not SOURCE-TARGET (e.g. USA-COL)",
     "E032": "{value!r} is not a CAMEO code or root (2-4 digits)",
