@@ -29,8 +29,6 @@ from typing import Any
 #: Where a window may end, best first: after a blank line, a line break, a sentence end, a space.
 _SEAMS = (re.compile(r"\n[ \t\r]*\n\s*"), re.compile(r"\n\s*"),
           re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
-_LINE_START = re.compile(r"\n\s*")
-_SPACE = re.compile(r"\s+")
 
 Found = dict[str, Any]
 
@@ -69,13 +67,14 @@ def _cuts(text: str, size: int) -> list[int]:
 
 
 def _context_start(text: str, own_start: int, context: int) -> int:
-    """Where a window's leading context begins: the first line start (else word start)
-    within ``context`` characters before its owned run."""
+    """Where a window's leading context begins: the first paragraph start (else line start,
+    sentence start, word start) within ``context`` characters before its owned run. Starting
+    mid-sentence or mid-quotation would make the window pair quotation marks differently."""
     low = max(0, own_start - context)
     if low == 0:
         return 0
-    for pattern in (_LINE_START, _SPACE):
-        found = pattern.search(text, low, own_start)
+    for seam in _SEAMS:
+        found = seam.search(text, low, own_start)
         if found:
             return found.end()
     return own_start
