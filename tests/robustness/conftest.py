@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint.nlp.extensions import register_extensions
+from tests.api.conftest import client, db, monitor_db  # noqa: F401  (the API tests' store and client)
 
 ARTICLE = "Colombia accused Venezuela of border incursions on Monday."
 

@@ -27,6 +27,7 @@ from fastapi.responses import JSONResponse
 from flashpoint import __version__
 from flashpoint.api.deps import Ingestion
 from flashpoint.api.guard import TOKEN_ENV, Guard
+from flashpoint.api.responses import COMMON_RESPONSES
 from flashpoint.api.routes import ROUTERS
 from flashpoint.errors import FlashpointError, InputError, QueryError, StoreError
 from flashpoint.ingest.decode import clean_text
@@ -82,6 +83,6 @@ def create_app(db: str | Path, token: str | None = None, extractor: Extractor | 
     app.add_exception_handler(FlashpointError, _refused)
     app.add_exception_handler(RequestValidationError, _invalid)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, responses=COMMON_RESPONSES)
     app.add_middleware(Guard, limits=limits, token=lambda: app.state.ingestion.token)
     return app

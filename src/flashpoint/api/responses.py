@@ -22,6 +22,15 @@ class Problem(BaseModel):
     code: str | None = None
 
 
+#: What any API route may answer besides its own: a bad parameter, a request that ran out of
+#: time or found the store busy (the guard and the error handlers of ``app``).
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A parameter is invalid."},
+    503: {"model": Problem, "description": "The request ran out of time, or the store is busy; retry later."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not found."}}
+
+
 def _iso(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()

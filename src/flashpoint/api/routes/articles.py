@@ -15,12 +15,12 @@ from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from flashpoint import service
 from flashpoint.api.deps import Authorized, StoreDep
 from flashpoint.api.responses import Problem
-from flashpoint.ingest.fields import MAX_ID_LENGTH, json_type
+from flashpoint.ingest.fields import MAX_ID_LENGTH, clean_value, json_type
 from flashpoint.settings import Settings
 
 router = APIRouter(prefix="/api/articles", tags=["ingest"])
@@ -37,6 +37,13 @@ class ArticleIn(BaseModel):
     outlet: str | None = None
     published: date | None = Field(default=None, description="The publication date, as YYYY-MM-DD.")
     doc_id: str | None = Field(default=None, max_length=MAX_ID_LENGTH)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cleaned(cls, value: Any) -> Any:
+        """Lone surrogates and control characters replaced, as in every other input (a JSON
+        ``"\\ud800"`` escape is valid JSON, but no such string can be stored or sent back)."""
+        return clean_value(value)
 
     @field_validator("published", mode="before")
     @classmethod
@@ -62,7 +69,6 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     408: {"model": Problem, "description": "The body did not arrive in time."},
     413: {"model": Problem, "description": "The body is over the size limit."},
     422: {"model": Problem, "description": "The article cannot be read, or took over its time budget."},
-    503: {"model": Problem, "description": "The request ran out of time, or the store is busy; retry later."},
 }
 
 
