@@ -87,7 +87,7 @@ def test_while_serve_runs_export_works_and_ingest_goes_through_or_exits_3(db: Pa
         assert json.load(answer)["total"] == total  # the server still serves, nothing changed
 
 
-def test_ingesting_stored_articles_needs_no_writer(db: Path, served: str, tmp_path: Path) -> None:
+def test_ingesting_or_analysing_stored_articles_needs_no_writer(db: Path, served: str, tmp_path: Path) -> None:
     with Store(db, access="read") as store, store.cursor() as con:
         row = con.execute("SELECT text FROM articles LIMIT 1").fetchone()
     assert row is not None
@@ -96,6 +96,9 @@ def test_ingesting_stored_articles_needs_no_writer(db: Path, served: str, tmp_pa
     result = _run("ingest", str(again), "--db", str(db), "--wait", "0.5")
     assert result.returncode == 0, result.stderr
     assert "stored 0 new article(s), 1 already present" in result.stderr
+    analysed = _run("analyze", str(again), "--db", str(db), "--wait", "0.5")
+    assert analysed.returncode == 0, analysed.stderr
+    assert "Directed dyads" in analysed.stdout
 
 
 def test_a_second_writer_waits_then_exits_3(db: Path, tmp_path: Path) -> None:
