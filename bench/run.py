@@ -94,6 +94,7 @@ def main() -> None:
         import bench_api
 
         bench_api.main() if hasattr(bench_api, "main") else print(json.dumps(bench_api.run(), indent=2))
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scaling.py")], check=True)
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_dashboard.py")], check=True)
 
 

@@ -31,13 +31,14 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from threading import Event
 from typing import Any
 
 from flashpoint.analysis.alerts import dyad_alerts
 from flashpoint.analysis.compare import Comparison
 from flashpoint.analysis.compare import compare as reconcile
 from flashpoint.analysis.dyads import FREQS
-from flashpoint.errors import InputError
+from flashpoint.errors import ExtractionError, InputError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
@@ -48,21 +49,23 @@ from flashpoint.store import alerts as alert_table
 from flashpoint.store.dyads import daily, dyad_table
 from flashpoint.store.reading import Json
 
-#: Articles in, one Extraction per article out, in order.
-Extractor = Callable[[Sequence[Article]], Iterable[Extraction]]
+#: Articles in, one Extraction per article out, in order (or the ExtractionError that
+#: stopped it: over its time budget, cancelled).
+Extractor = Callable[[Sequence[Article]], Iterable[Extraction | ExtractionError]]
 
 
-def pipeline_extractor(settings: Settings | None = None) -> Extractor:
-    """Extraction by the flashpoint pipeline, loaded on first use (not when the CLI or server starts)."""
+def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None) -> Extractor:
+    """Extraction by the flashpoint pipeline, loaded on first use (not when the CLI or server
+    starts); setting ``cancel`` stops it (see ``flashpoint.runner``)."""
     chosen = settings or Settings()
 
-    def run(articles: Sequence[Article]) -> Iterable[Extraction]:
+    def run(articles: Sequence[Article]) -> Iterable[Extraction | ExtractionError]:
         from flashpoint.extract import extract as run_pipeline
         from flashpoint.nlp.pipeline import load_pipeline
 
         if not articles:
             return iter(())
-        return run_pipeline(articles, load_pipeline(chosen), batch_size=chosen.batch_size)
+        return run_pipeline(articles, load_pipeline(chosen), chosen, cancel)
 
     return run
 
@@ -89,10 +92,12 @@ def read_articles(paths: Sequence[str], settings: Settings | None = None,
 
 @dataclass
 class Ingested:
-    """What ``ingest`` did: every distinct article as stored, and what it newly stored."""
+    """What ``ingest`` did: every distinct article as stored, what it newly stored, and the
+    articles whose extraction was stopped (not stored)."""
 
     articles: list[Article]
     new: list[Extraction]
+    errors: list[ExtractionError] = field(default_factory=list)
 
     @property
     def already_stored(self) -> int:
@@ -105,16 +110,24 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
     The duplicate check comes first: an article whose normalised text is stored (or appears
     earlier in ``articles``) is not extracted; it is returned as stored, under the doc_id of
     its first ingest, which is the doc_id its records carry. Each article is stored in its
-    own transaction as soon as it is extracted, so an interruption keeps what was done.
+    own transaction as soon as it is extracted, so an interruption keeps what was done. An
+    article whose extraction was stopped (``ExtractionError``, in ``errors``) is not stored
+    and not in ``articles``.
     """
     distinct: dict[str, Article] = {}
     for article in articles:
         distinct.setdefault(article.content_hash, article)
     before = _data_version(store)
     stored = store.stored_articles(list(distinct))
+    pending = [a for digest, a in distinct.items() if digest not in stored]
+    if pending:
+        store.prepare_to_write()  # a store another process holds is refused now, not after extraction
     new: list[Extraction] = []
-    for extraction in extractor([a for digest, a in distinct.items() if digest not in stored]):
-        if store.save_article(extraction.article, extraction.events, extraction.quotes):
+    errors: list[ExtractionError] = []
+    for extraction in extractor(pending):
+        if isinstance(extraction, ExtractionError):
+            errors.append(extraction)
+        elif store.save_article(extraction.article, extraction.events, extraction.quotes):
             new.append(extraction)
             stored[extraction.article.content_hash] = extraction.article
     raced = [digest for digest in distinct if digest not in stored]  # stored meanwhile by another writer
@@ -122,7 +135,7 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
         stored |= store.stored_articles(raced)
     if new:
         refresh_alerts(store, dyads_of(e for x in new for e in x.events), before)
-    return Ingested([stored[digest] for digest in distinct], new)
+    return Ingested([stored[digest] for digest in distinct if digest in stored], new, errors)
 
 
 @dataclass
@@ -137,21 +150,35 @@ class IngestedRecord:
 def ingest_record(store: Store, record: Mapping[str, Any], extractor: Extractor,
                   where: str = "POST /api/articles") -> IngestedRecord:
     """Ingest one JSON object (``id``, ``text``, ``title``, ``url``, ``outlet``, ``published``),
-    read exactly as a line of a JSON Lines file would be; an InputError when it has no text."""
+    read exactly as a line of a JSON Lines file would be; an InputError when it cannot be
+    read (no text, a field of the wrong type) or its extraction was stopped."""
     result = ingest(store, [read_record(record, where)], extractor)
+    if result.errors:
+        raise result.errors[0]
     article = result.articles[0]
     extraction = result.new[0] if result.new else store.extraction(article)
     return IngestedRecord(article, bool(result.new), extraction)
 
 
-def extract(articles: Sequence[Article], extractor: Extractor) -> tuple[list[EventRecord], list[QuoteRecord]]:
+@dataclass
+class Extracted:
+    """The records of a batch, without storing them, and the articles whose extraction stopped."""
+
+    events: list[EventRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    errors: list[ExtractionError] = field(default_factory=list)
+
+
+def extract(articles: Sequence[Article], extractor: Extractor) -> Extracted:
     """The event and quote records of ``articles``, in order, without storing anything."""
-    events: list[EventRecord] = []
-    quotes: list[QuoteRecord] = []
+    result = Extracted()
     for extraction in extractor(articles):
-        events.extend(extraction.events)
-        quotes.extend(extraction.quotes)
-    return events, quotes
+        if isinstance(extraction, ExtractionError):
+            result.errors.append(extraction)
+        else:
+            result.events.extend(extraction.events)
+            result.quotes.extend(extraction.quotes)
+    return result
 
 
 @dataclass

@@ -116,3 +116,14 @@ def test_importing_the_store_does_not_load_spacy() -> None:
 
     code = "import flashpoint.store, sys; assert 'spacy' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("access", ["lazy", "shared"])
+def test_a_store_opened_for_reading_first_is_upgraded_all_the_same(old_store: Path, access: str) -> None:
+    """The server ("shared") and the CLI's "lazy" commands open read-only, and take the
+    writer's place just long enough to upgrade an older store."""
+    with Store(old_store, access=access) as store:
+        assert store.version == SCHEMA_VERSION
+        assert store.writing == (access == "lazy")
+    with Store(old_store, access="read") as store:
+        assert store.version == SCHEMA_VERSION

@@ -2,7 +2,7 @@
 (overview -> escalating dyad -> a chart bar -> that day's events -> an event -> its article ->
 its story), filters the events list, and checks every page for console errors, for
 horizontal scrolling at phone width (390 px) and for a dark mode; an article's <script> never
-runs. Pages are served under a strict Content-Security-Policy (no inline script).
+runs. Pages are served under the server's strict Content-Security-Policy (no inline script).
 
 Screenshots of every page, at desktop and phone width and in dark mode, are written to
 ``build/screenshots/`` (or $FLASHPOINT_SCREENSHOTS), for people to look at.
@@ -33,8 +33,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(os.environ.get("FLASHPOINT_SCREENSHOTS")
                    or Path(__file__).resolve().parents[2] / "build" / "screenshots")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 DESKTOP = {"width": 1300, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -66,18 +64,6 @@ def db(story_db: Path) -> Path:
     return story_db
 
 
-def _with_csp(app):
-    """``app`` answering with a strict Content-Security-Policy, as a deployment would."""
-    async def guarded(scope, receive, send):
-        async def sending(message):
-            if message["type"] == "http.response.start" and scope.get("path") != "/docs":
-                message = {**message, "headers": [*message.get("headers", []),
-                                                  (b"content-security-policy", CSP.encode())]}
-            await send(message)
-        await app(scope, receive, sending)
-    return guarded
-
-
 @pytest.fixture(scope="module")
 def server(db: Path) -> Iterator[str]:
     """The real server (uvicorn) on a free local port, in a thread."""
@@ -86,7 +72,7 @@ def server(db: Path) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(_with_csp(create_app(db)), host="127.0.0.1", port=port,
+    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                              log_level="warning"))
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -132,6 +118,7 @@ def _settled(page) -> None:
 
 
 def test_from_the_overview_to_the_evidence(browser, server: str) -> None:
+    assert "script-src 'self';" in httpx.get(f"{server}/").headers["content-security-policy"]  # no inline script
     visit = Visit(browser)
     page = visit.open(f"{server}/")
     visit.shot("overview")
@@ -263,7 +250,7 @@ def test_api_docs_render_offline(browser, server: str) -> None:
 
 
 def test_report_opens_offline_with_its_charts_filters_and_drill_down(browser, db: Path, tmp_path: Path) -> None:
-    with Store(db) as store:
+    with Store(db, access="read") as store:  # as flashpoint report --db does, beside the server
         report = service.report(store, tmp_path / "report.html")
     visit = Visit(browser)
     page = visit.open(report.as_uri())

@@ -5,8 +5,8 @@ a model would cost more than the query), so FastAPI cannot infer their bodies; i
 route names its body here (``documented``) and ``install`` puts the schemas in the
 document's components: the event and quote records as ``schemas/*.schema.json`` define them
 (their ``$defs`` become components too), and the pages of lists around them, each
-``{"<items>": [...], "total", "limit", "offset"}``. Errors are documented once: 400 for a
-bad parameter, 404 for what does not exist, both ``{"detail", "code"}``.
+``{"<items>": [...], "total", "limit", "offset"}``. Errors (400, 404, 503) are documented by
+``responses.COMMON_RESPONSES`` and ``NOT_FOUND``.
 """
 from __future__ import annotations
 
@@ -98,22 +98,12 @@ def components() -> dict[str, Any]:
         "EpisodePage": _page("episodes", episode),
         "StoryPage": _page("stories", _OBJECT, {"available": {"type": "boolean"}}),
         "Story": _OBJECT,
-        "Problem": {"type": "object", "required": ["detail"],
-                    "properties": {"detail": {"type": "string"}, "code": {"type": ["string", "null"]}}},
     }
 
 
 def documented(name: str) -> dict[int | str, dict[str, Any]]:
     """A route's 200 answer, with the body schema ``name``."""
     return {200: {"description": "OK", "content": {"application/json": {"schema": _ref(name)}}}}
-
-
-def _problem(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": _ref("Problem")}}}
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {400: _problem("A parameter is invalid; the message names it.")}
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: _problem("Nothing has this id.")}
 
 
 def install(app: FastAPI) -> None:

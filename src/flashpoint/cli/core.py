@@ -13,25 +13,35 @@ from flashpoint.cli.batch import (
     Db,
     Paths,
     Pipeline,
+    Wait,
     exit_if_failed,
     ingest_paths,
+    output_path,
+    print_failures,
     read_batch,
     settings_for,
     stderr,
     with_progress,
 )
 from flashpoint.cli.render import print_article, print_dyads
+from flashpoint.cli.terminal import plain
 from flashpoint.export import FORMATS, write_records
 from flashpoint.store import DEFAULT_DB, Store
+from flashpoint.store.access import DEFAULT_WAIT
 
 Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")]
 
 
 @app.command()
 def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
-           pipeline: Pipeline = None) -> None:
-    """Read articles, extract events and quotes, and store them (again is a no-op)."""
-    with Store(db) as store:
+           pipeline: Pipeline = None, wait: Wait = DEFAULT_WAIT) -> None:
+    """Read articles, extract events and quotes, and store them (again is a no-op).
+
+    One process writes to a database at a time: while another holds it (an ingest, or
+    flashpoint serve), this waits --wait seconds, then exits with code 3. Articles stored
+    already need no writing, so ingesting them again works beside a running server.
+    """
+    with Store(db, access="lazy", wait=wait) as store:
         batch, _ = ingest_paths(store, paths, date_, pipeline)
     exit_if_failed(batch)
 
@@ -40,7 +50,7 @@ def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
 def extract(
     paths: Paths,
     fmt: Format = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Events file (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Events file (default or -: stdout).")] = None,
     quotes_out: Annotated[Path | None, typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
     date_: DateOption = None,
     pipeline: Pipeline = None,
@@ -51,24 +61,27 @@ def extract(
                                  param_hint="--format")
     settings = settings_for(pipeline)
     batch = read_batch(paths, date_, settings)
-    events, quotes = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings)))
-    write_records(events, fmt, output)
+    found = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings)))
+    print_failures(found.errors)
+    batch.errors.extend(found.errors)
+    write_records(found.events, fmt, output_path(output))
     if quotes_out:
-        write_records(quotes, fmt, quotes_out)
-    stderr.print(f"{len(batch.articles)} article(s): {len(events)} events, {len(quotes)} quotes")
+        write_records(found.quotes, fmt, output_path(quotes_out))
+    stderr.print(f"{len(batch.articles)} article(s): {len(found.events)} events, {len(found.quotes)} quotes")
     exit_if_failed(batch)
 
 
 @app.command()
 def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
-            pipeline: Pipeline = None) -> None:
+            pipeline: Pipeline = None, wait: Wait = DEFAULT_WAIT) -> None:
     """The main job: ingest articles, then print what each says and a dyad summary.
 
-    Articles stored before are shown from the store, so a second run prints the same report.
-    The dyad summary counts as the dashboard does: an event several outlets report (once
-    compared) counts once, negated and hypothetical events not at all.
+    Articles stored before are shown from the store, so a second run prints the same report
+    (and, needing no writing, works beside a running server). The dyad summary counts as the
+    dashboard does: an event several outlets report (once compared) counts once, negated and
+    hypothetical events not at all.
     """
-    with Store(db) as store:
+    with Store(db, access="lazy", wait=wait) as store:
         batch, ingested = ingest_paths(store, paths, date_, pipeline)
         analysis = service.analyze(store, ingested.articles)
     for extraction in analysis.extractions:
@@ -81,18 +94,22 @@ def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
 def export(
     db: Db = Path(DEFAULT_DB),
     fmt: Format = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default or -: stdout).")] = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Export quotes instead of events.")] = False,
+    wait: Wait = DEFAULT_WAIT,
 ) -> None:
-    """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables."""
+    """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables.
+
+    The database is opened read-only, so this works while flashpoint serve runs on it.
+    """
     if not db.exists():
-        raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
+        raise typer.BadParameter(f"{plain(db)}: no such database", param_hint="--db")
     if quotes and fmt in ("gdelt", "icews"):
         raise typer.BadParameter(f"{fmt} is an event format; use jsonl, csv or parquet for quotes")
-    with Store(db) as store:
+    with Store(db, access="read", wait=wait) as store:
         records = list(store.quote_records() if quotes else store.event_records())
     try:
-        count = write_records(records, fmt, output)
+        count = write_records(records, fmt, output_path(output))
     except ValueError as err:
         raise typer.BadParameter(str(err)) from err
     stderr.print(f"exported {count} {'quotes' if quotes else 'events'}")
@@ -110,7 +127,7 @@ def evaluate(
     from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
     if not (shared / "eval").is_dir():
-        raise typer.BadParameter(f"{shared}: no eval/ folder here", param_hint="SHARED")
+        raise typer.BadParameter(f"{plain(shared)}: no eval/ folder here", param_hint="SHARED")
     table = Table(title=f"flashpoint on {shared / 'eval'}")
     for column in ("set", "mode", "setting", "metric", "value"):
         table.add_column(column, justify="right" if column == "value" else "left")

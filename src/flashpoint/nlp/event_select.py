@@ -27,6 +27,10 @@ def resolved(actor: dict[str, Any] | None) -> bool:
 #: development sets an event without a resolved target was right about one time in ten and
 #: one without a resolved source almost never, so neither can reach the default threshold.
 NO_TARGET_CAP = 0.3
+#: Acts aimed at nobody in particular, complete without a target: resigning, declaring martial
+#: law or a curfew, declaring a ceasefire, reducing relations (suspending talks, leaving a bloc:
+#: news often leaves the other party unstated).
+UNDIRECTED_CODES = frozenset({"0831", "0832", "1723", "1724", "0871", "160"})
 NO_SOURCE_CAP = 0.1
 
 
@@ -47,7 +51,7 @@ def confidence(cand: Candidate, source: dict[str, Any] | None, target: dict[str,
     if background:
         score -= 0.2
     score -= 0.08 * min(cand.depth, 3)
-    if not resolved(target):
+    if not resolved(target) and cand.code not in UNDIRECTED_CODES:
         score = min(score, NO_TARGET_CAP)
     if not resolved(source):
         score = min(score, NO_SOURCE_CAP)

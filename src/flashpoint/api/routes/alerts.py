@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from flashpoint.analysis.alerts import RULES
 from flashpoint.analysis.episodes import episodes
 from flashpoint.api.deps import Cache, Con
-from flashpoint.api.openapi import ERRORS, documented
+from flashpoint.api.openapi import documented
 from flashpoint.api.params import FreqQuery, Limit, Offset
 from flashpoint.api.responses import json_response
 from flashpoint.dashboard import views
@@ -27,7 +27,7 @@ def _dyad(dyad: str | None) -> str | None:
     return "-".join(dyad_codes(dyad)) if dyad else None
 
 
-@router.get("", responses={**documented("AlertPage"), **ERRORS})
+@router.get("", responses={**documented("AlertPage")})
 def list_alerts(con: Con, cache: Cache, freq: FreqQuery = "day", limit: Limit = 100, offset: Offset = 0,
                 rule: Rule = None, dyad: Dyad = None, since: Since = None) -> Response:
     """Escalation alerts, most recent first: ``{"alerts": [...], "total": n, "limit", "offset"}``.
@@ -41,7 +41,7 @@ def list_alerts(con: Con, cache: Cache, freq: FreqQuery = "day", limit: Limit = 
     return json_response(views.alerts(con, cache, freq, rules, _dyad(dyad), since, limit, offset))
 
 
-@router.get("/episodes", responses={**documented("EpisodePage"), **ERRORS})
+@router.get("/episodes", responses={**documented("EpisodePage")})
 def list_episodes(con: Con, cache: Cache, freq: FreqQuery = "day", limit: Limit = 50, offset: Offset = 0,
                   dyad: Dyad = None, since: Since = None) -> Response:
     """Alerts grouped per dyad and episode (alerts within a week of each other), latest

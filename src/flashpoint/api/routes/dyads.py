@@ -9,16 +9,16 @@ from fastapi.responses import Response
 
 from flashpoint.analysis.dyads import series
 from flashpoint.api.deps import Cache, Con
-from flashpoint.api.openapi import ERRORS, NOT_FOUND, documented
+from flashpoint.api.openapi import documented
 from flashpoint.api.params import FreqQuery, Limit, Offset
-from flashpoint.api.responses import found, json_response
+from flashpoint.api.responses import NOT_FOUND, found, json_response
 from flashpoint.store.dyads import Order, dyad_exists, dyad_page
 from flashpoint.store.filters import country_code
 
 router = APIRouter(prefix="/api/dyads", tags=["dyads"])
 
 
-@router.get("", responses={**documented("DyadPage"), **ERRORS})
+@router.get("", responses={**documented("DyadPage")})
 def list_dyads(con: Con, limit: Limit = 50, offset: Offset = 0, min_events: Annotated[int, Query(ge=1)] = 1,
                order: Order = "hostile") -> Response:
     """Directed dyads with totals: ``{"dyads": [...], "total": n, "limit", "offset"}``;
@@ -26,7 +26,7 @@ def list_dyads(con: Con, limit: Limit = 50, offset: Offset = 0, min_events: Anno
     return json_response(dyad_page(con, order, limit, offset, min_events))
 
 
-@router.get("/{source}/{target}/series", responses={**documented("Series"), **ERRORS, **NOT_FOUND})
+@router.get("/{source}/{target}/series", responses={**documented("Series"), **NOT_FOUND})
 def dyad_series(con: Con, cache: Cache, source: str, target: str, freq: FreqQuery = "day",
                 start: date | None = None, end: date | None = None) -> Response:
     """Counts by QuadClass, Goldstein sum and mean, conflict share, per day or week; 404 for

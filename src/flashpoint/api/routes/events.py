@@ -5,15 +5,15 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
-from flashpoint.api.openapi import ERRORS, NOT_FOUND, documented
+from flashpoint.api.openapi import documented
 from flashpoint.api.params import EventQuery, Limit, Offset
-from flashpoint.api.responses import found, json_response
+from flashpoint.api.responses import NOT_FOUND, found, json_response
 from flashpoint.store import events
 
 router = APIRouter(prefix="/api/events", tags=["events"])
 
 
-@router.get("", responses={**documented("EventPage"), **ERRORS})
+@router.get("", responses={**documented("EventPage")})
 def list_events(con: Con, where: EventQuery, limit: Limit = 50, offset: Offset = 0) -> Response:
     """Events, newest first: ``{"events": [...], "total": n, "limit", "offset"}``.
 

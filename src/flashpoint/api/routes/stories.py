@@ -5,15 +5,15 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
-from flashpoint.api.openapi import ERRORS, NOT_FOUND, documented
+from flashpoint.api.openapi import documented
 from flashpoint.api.params import Limit, Offset
-from flashpoint.api.responses import found, json_response
+from flashpoint.api.responses import NOT_FOUND, found, json_response
 from flashpoint.dashboard import views
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
 
 
-@router.get("", responses={**documented("StoryPage"), **ERRORS})
+@router.get("", responses={**documented("StoryPage")})
 def list_stories(con: Con, limit: Limit = 50, offset: Offset = 0) -> Response:
     """Cross-outlet stories, largest first: ``{"stories": [...], "total": n, "limit", "offset",
     "available"}`` (``available`` is false when none have been built)."""
