@@ -190,9 +190,10 @@ class Analysis:
 
 
 def analyze(store: Store, articles: Sequence[Article], max_dyads: int = 50) -> Analysis:
-    """The stored records of ``articles`` (as ``ingest`` returned them) and their dyad summary."""
+    """The stored records of ``articles`` (as ``ingest`` returned them) and their dyad summary,
+    events with an actor of no known country included (as "?" dyads), not silently left out."""
     with store.cursor() as con:
-        dyads = dyad_table(con, limit=max_dyads, doc_ids=[a.doc_id for a in articles])
+        dyads = dyad_table(con, limit=max_dyads, doc_ids=[a.doc_id for a in articles], unknown=True)
     return Analysis([store.extraction(a) for a in articles], dyads)
 
 

@@ -23,7 +23,7 @@ from flashpoint.cli.batch import (
     stderr,
     with_progress,
 )
-from flashpoint.cli.render import print_article, print_dyads
+from flashpoint.cli.render import print_article, print_dyads, print_legend
 from flashpoint.cli.terminal import plain
 from flashpoint.export import FORMATS, write_records
 from flashpoint.store import DEFAULT_DB, Store
@@ -84,6 +84,7 @@ def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
     with Store(db, access="lazy", wait=wait) as store:
         batch, ingested = ingest_paths(store, paths, date_, pipeline)
         analysis = service.analyze(store, ingested.articles)
+    print_legend()
     for extraction in analysis.extractions:
         print_article(extraction)
     print_dyads(analysis.dyads)
