@@ -25,7 +25,7 @@ from flashpoint.service import Batch, Extractor, Ingested
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
