@@ -13,6 +13,9 @@ words (``analysis.words``: case and curly/straight apostrophes folded) either
   two different quotes of one speaker does not align them, or
 - are near-identical as a whole (rapidfuzz ratio >= ``MIN_RATIO``; catches "I am" / "I'm").
 
+Either way the shared runs must hold at least ``MIN_CONTENT`` content words (the similarity
+floor): "we will not" in two different statements is grammar, not the same quotation.
+
 Aligned quotes form groups by single link, so both pieces of the first outlet join the one
 quote of the second. The difference is word-level: for each article, the content words of
 its variants that no other article's variants contain ("coward"; function words such as
@@ -39,6 +42,9 @@ from flashpoint.analysis.words import WORD, content_words, names_agree, words
 MIN_RUN = 4
 MIN_COVER = 0.5
 MIN_RATIO = 85.0
+#: The similarity floor: words shared in runs must include a content word, so that two quotes
+#: sharing only grammar ("we will not", "and it is") are not shown as one quotation.
+MIN_CONTENT = 1
 #: Kinds of quote whose words are the speaker's own.
 QUOTED_KINDS = {"direct", "partial", "embedded"}
 _MARKED = re.compile(r"[“\"«„]([^“”\"«»„]+)[”\"»“]")
@@ -73,10 +79,14 @@ def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 2:
         return False
-    runs = [block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]
-    if max(runs) >= min(MIN_RUN, shorter) and sum(r for r in runs if r >= 2) >= MIN_COVER * shorter:
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    runs = [block.size for block in blocks]
+    shared = [w for block in blocks if block.size >= 2 for w in a[block.a:block.a + block.size]]
+    if (max(runs) >= min(MIN_RUN, shorter) and len(shared) >= MIN_COVER * shorter
+            and len(content_words(shared)) >= MIN_CONTENT):
         return True
-    return fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
+    return (fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
+            and len(content_words(a if len(a) <= len(b) else b)) >= MIN_CONTENT)
 
 
 def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
