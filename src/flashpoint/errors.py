@@ -9,7 +9,8 @@ Hierarchy::
     ├── InputError        an input file, line or record cannot be read (E001-E009)
     ├── PipelineError     the NLP pipeline cannot be built (E010-E019)
     ├── StoreError        the database cannot be opened or written (E020-E029)
-    └── QueryError        an API or CLI query is invalid (E030-E039)
+    ├── QueryError        an API or CLI query is invalid (E030-E039)
+    └── FetchError        a feed or page cannot be fetched or is not what was expected (E040-E049)
 """
 from __future__ import annotations
 
@@ -26,7 +27,17 @@ CATALOGUE: dict[str, str] = {
     "E009": "record has no usable text",
     "E010": "no spaCy pipeline installed",
     "E020": "database cannot be opened or written",
+    "E021": "output directory already holds a dataset",
     "E030": "invalid query parameter",
+    "E040": "URL refused: not http or https",
+    "E041": "address refused: private, loopback, link-local or reserved",
+    "E042": "host cannot be resolved or reached",
+    "E043": "request timed out",
+    "E044": "response larger than the size limit",
+    "E045": "too many redirects",
+    "E046": "HTTP error status",
+    "E047": "response is not an RSS or Atom feed",
+    "E048": "page is not HTML",
 }
 
 
@@ -48,3 +59,7 @@ class StoreError(FlashpointError):
 
 class QueryError(FlashpointError):
     """A query (API parameter, CLI filter) is invalid."""
+
+
+class FetchError(FlashpointError):
+    """A feed or article page cannot be fetched, is refused, or is not what was expected."""
