@@ -20,6 +20,7 @@ from flashpoint.errors import InputError
 from flashpoint.extract import Extraction, extract
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.nlp.pipeline import load_pipeline
+from flashpoint.scale.pool import extract_parallel
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
@@ -30,6 +31,8 @@ Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 DateOption = Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"],
                                                         help="Publication date for every input (overrides metadata).")]
 Pipeline = Annotated[Optional[str], typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
+Workers = Annotated[Optional[int], typer.Option("--workers", min=1,
+                                               help="Processes to extract with (default 1; with --dask local: one per core).")]
 
 
 @dataclass
@@ -61,32 +64,43 @@ def read_batch(paths: Sequence[str], published: date | None, settings: Settings)
     return batch
 
 
-def extract_with_progress(articles: list[Article], settings: Settings) -> Iterator[Extraction]:
-    """Extractions of ``articles`` in order, with a progress bar on stderr."""
-    nlp = load_pipeline(settings)
+def extract_with_progress(articles: list[Article], settings: Settings, workers: int = 1) -> Iterator[Extraction]:
+    """Extractions of ``articles`` in order, with a progress bar on stderr; ``workers`` > 1
+    spreads them over that many processes."""
+    if workers > 1:
+        extractions = extract_parallel(articles, settings, workers)
+    else:
+        extractions = extract(articles, load_pipeline(settings), batch_size=settings.batch_size)
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True) as progress:
+    with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("extracting", total=len(articles))
-        for extraction in extract(articles, nlp, batch_size=settings.batch_size):
+        for extraction in extractions:
             progress.advance(task)
             yield extraction
 
 
+def save_new(store: Store, articles: Sequence[Article], settings: Settings, workers: int = 1,
+             on_saved: Callable[[Extraction], None] | None = None) -> int:
+    """Extract and store the articles ``store`` does not hold yet; returns how many were new."""
+    fresh = [a for a in articles if not store.has_article(a.content_hash)]
+    for extraction in extract_with_progress(fresh, settings, workers):
+        store.save_article(extraction.article, extraction.events, extraction.quotes)
+        if on_saved:
+            on_saved(extraction)
+    return len(fresh)
+
+
 def store_batch(paths: Sequence[str], db: Path, published: datetime | None, pipeline: str | None,
-                on_saved: Callable[[Extraction], None] | None = None) -> Batch:
+                on_saved: Callable[[Extraction], None] | None = None, workers: int = 1) -> Batch:
     """Ingest ``paths`` into ``db``, skipping stored articles; returns every readable article
     (stored now or before) and the number of failed inputs."""
     settings = settings_for(pipeline)
     batch = read_batch(paths, as_day(published), settings)
     with Store(db) as store:
-        fresh = [a for a in batch.articles if not store.has_article(a.content_hash)]
-        for extraction in extract_with_progress(fresh, settings):
-            store.save_article(extraction.article, extraction.events, extraction.quotes)
-            if on_saved:
-                on_saved(extraction)
+        fresh = save_new(store, batch.articles, settings, workers, on_saved)
         counts = store.counts()
-    stderr.print(f"stored {len(fresh)} new article(s), {len(batch.articles) - len(fresh)} already present; "
+    stderr.print(f"stored {fresh} new article(s), {len(batch.articles) - fresh} already present; "
                  f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
                  f"{counts['quotes']} quotes")
     return batch

@@ -7,9 +7,10 @@ from typing import Annotated, Optional
 import typer
 
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import (DateOption, Db, Paths, Pipeline, as_day, exit_if_failed,
+from flashpoint.cli.batch import (DateOption, Db, Paths, Pipeline, Workers, as_day, exit_if_failed,
                                   extract_with_progress, read_batch, settings_for, stderr,
                                   store_batch)
+from flashpoint.cli.scale import Dask, FromParquet, extract_on_dask, ingest_from_parquet
 from flashpoint.cli.render import print_article, print_dyads
 from flashpoint.errors import FlashpointError
 from flashpoint.export import FORMATS, write_records
@@ -17,29 +18,47 @@ from flashpoint.store import DEFAULT_DB, Store
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
-           pipeline: Pipeline = None) -> None:
+def ingest(paths: Annotated[Optional[list[str]], typer.Argument(
+               help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")] = None,
+           db: Db = Path(DEFAULT_DB), date_: DateOption = None, pipeline: Pipeline = None,
+           workers: Workers = None, from_parquet: FromParquet = None) -> None:
     """Read articles, extract events and quotes, and store them (again is a no-op)."""
-    exit_if_failed(store_batch(paths, db, date_, pipeline).failures)
+    if from_parquet is not None and paths:
+        raise typer.BadParameter("give articles or --from-parquet, not both")
+    if from_parquet is not None:
+        ingest_from_parquet(from_parquet, db)
+        return
+    if not paths:
+        raise typer.BadParameter("give articles to ingest (or --from-parquet DIR)", param_hint="PATHS")
+    exit_if_failed(store_batch(paths, db, date_, pipeline, workers=workers or 1).failures)
 
 
 @app.command()
 def extract(
     paths: Paths,
     fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Events file (default: stdout).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output",
+                                                   help="Events file (default: stdout); with --dask, the dataset directory.")] = None,
     quotes_out: Annotated[Optional[Path], typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
     date_: DateOption = None,
     pipeline: Pipeline = None,
+    workers: Workers = None,
+    dask: Dask = None,
 ) -> None:
     """Extract events (and quotes) from articles and write them as records, without storing."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
                                  param_hint="--format")
     settings = settings_for(pipeline)
+    if dask is not None:
+        if output is None or quotes_out is not None:
+            raise typer.BadParameter("writes a Parquet dataset: give its directory with -o, no --quotes-out",
+                                     param_hint="--dask")
+        exit_if_failed(extract_on_dask(paths, output, dask, workers, as_day(date_), settings))
+        return
     batch = read_batch(paths, as_day(date_), settings)
     events, quotes = [], []
-    for extraction in extract_with_progress(batch.articles, settings):
+    for extraction in extract_with_progress(batch.articles, settings, workers or 1):
         events.extend(extraction.events)
         quotes.extend(extraction.quotes)
     write_records(events, fmt, output)

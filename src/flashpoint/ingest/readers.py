@@ -127,7 +127,8 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
         yield InputError(f"E008 {label}: unsupported input type '{suffix}' (use .txt, .html, .json, .jsonl)")
 
 
-def _files(path: Path) -> Iterator[Path]:
+def files_under(path: Path) -> Iterator[Path]:
+    """The article files of ``path``: itself, or what a directory walk picks up, sorted."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
             if (child.is_file() and not child.name.startswith(".")
@@ -151,7 +152,7 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
         if not root.exists():
             yield InputError(f"E007 {spec}: no such file or directory")
             continue
-        for file in _files(root):
+        for file in files_under(root):
             try:
                 with file.open("rb") as handle:
                     data = handle.read(settings.max_bytes + 1)

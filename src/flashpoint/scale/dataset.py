@@ -1,0 +1,161 @@
+"""The partitioned Parquet dataset of an extraction: ``OUT/articles/``, ``OUT/events/``, ``OUT/quotes/``.
+
+Each partition writes one file of the same name in each folder, so a reader can take a
+partition's articles with their events and quotes without joining the whole dataset. Every
+table has flat columns to filter on (DuckDB queries ``OUT/events/*.parquet`` in place) and,
+for events and quotes, the full record as JSON, so ``ingest --from-parquet`` stores exactly
+what extraction produced. Files are written under a temporary name and renamed, so a retried
+task never leaves half a file behind.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flashpoint.errors import InputError, StoreError
+from flashpoint.extract import Extraction
+from flashpoint.ingest.article import Article
+from flashpoint.store import Store
+
+TABLES = ("articles", "events", "quotes")
+
+#: (column, type, value from an article)
+ArticleColumn = tuple[str, pa.DataType, Callable[[Article], Any]]
+#: (column, type, value from the article and one of its records)
+RecordColumn = tuple[str, pa.DataType, Callable[[Article, Mapping[str, Any]], Any]]
+
+
+def _at(record: Mapping[str, Any], *path: str) -> Any:
+    """A nested value, None where any step is missing."""
+    value: Any = record
+    for key in path:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+ARTICLE_COLUMNS: list[ArticleColumn] = [
+    ("content_hash", pa.string(), lambda a: a.content_hash),
+    ("doc_id", pa.string(), lambda a: a.doc_id),
+    ("title", pa.string(), lambda a: a.title),
+    ("url", pa.string(), lambda a: a.url),
+    ("outlet", pa.string(), lambda a: a.outlet),
+    ("author", pa.string(), lambda a: a.author),
+    ("published", pa.date32(), lambda a: a.published),
+    ("published_text", pa.string(), lambda a: a.published_text),
+    ("source_path", pa.string(), lambda a: a.source_path),
+    ("text", pa.string(), lambda a: a.text),
+    ("metadata", pa.string(), lambda a: json.dumps(a.metadata, ensure_ascii=False, default=str)),
+]
+_LINK_COLUMNS: list[RecordColumn] = [
+    ("doc_id", pa.string(), lambda a, r: r["doc_id"]),
+    ("content_hash", pa.string(), lambda a, r: a.content_hash),
+]
+_RECORD_COLUMN: RecordColumn = ("record", pa.string(), lambda a, r: json.dumps(r, ensure_ascii=False))
+EVENT_COLUMNS: list[RecordColumn] = [
+    ("event_id", pa.string(), lambda a, r: r["event_id"]), *_LINK_COLUMNS,
+    ("published", pa.date32(), lambda a, r: _day(_at(r, "article", "published"))),
+    ("outlet", pa.string(), lambda a, r: _at(r, "article", "outlet")),
+    ("event_date", pa.string(), lambda a, r: _at(r, "date", "value")),
+    ("source_name", pa.string(), lambda a, r: _at(r, "source", "name")),
+    ("source_country", pa.string(), lambda a, r: _at(r, "source", "country")),
+    ("target_name", pa.string(), lambda a, r: _at(r, "target", "name")),
+    ("target_country", pa.string(), lambda a, r: _at(r, "target", "country")),
+    ("cameo", pa.string(), lambda a, r: r["cameo"]),
+    ("quad_class", pa.int8(), lambda a, r: r.get("quad_class")),
+    ("goldstein", pa.float64(), lambda a, r: r.get("goldstein")),
+    ("confidence", pa.float64(), lambda a, r: r.get("confidence")),
+    _RECORD_COLUMN,
+]
+QUOTE_COLUMNS: list[RecordColumn] = [
+    ("quote_id", pa.string(), lambda a, r: r["quote_id"]), *_LINK_COLUMNS,
+    ("speaker_name", pa.string(), lambda a, r: _at(r, "speaker", "name")),
+    ("speaker_country", pa.string(), lambda a, r: _at(r, "speaker", "country")),
+    ("text", pa.string(), lambda a, r: r["text"]),
+    ("direct", pa.bool_(), lambda a, r: r.get("direct")),
+    _RECORD_COLUMN,
+]
+
+
+def prepare_dataset_dir(out: Path) -> None:
+    """Create ``out``'s three folders; refuse one that already holds a dataset (parts of two runs
+    must never mix)."""
+    for table in TABLES:
+        folder = out / table
+        if folder.is_dir() and any(folder.glob("*.parquet")):
+            raise StoreError(f"E021 {out}: already holds a dataset; give a new directory")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def _table(columns: Sequence[tuple[str, pa.DataType, Any]], values: list[list[Any]]) -> pa.Table:
+    schema = pa.schema([(name, kind) for name, kind, _ in columns])
+    return pa.Table.from_arrays([pa.array(column, type=kind) for column, (_, kind, _) in
+                                 zip(values, columns, strict=True)], schema=schema)
+
+
+def _write(table: pa.Table, path: Path) -> None:
+    partial = path.with_name(f".{path.name}.partial")
+    pq.write_table(table, partial)
+    os.replace(partial, path)
+
+
+def write_partition(out: Path, name: str, extractions: Sequence[Extraction]) -> None:
+    """Write one partition: ``out/<table>/<name>.parquet`` for each of the three tables."""
+    articles = [x.article for x in extractions]
+    _write(_table(ARTICLE_COLUMNS, [[get(a) for a in articles] for _, _, get in ARTICLE_COLUMNS]),
+           out / "articles" / f"{name}.parquet")
+    for table, columns, pairs in (
+            ("events", EVENT_COLUMNS, [(x.article, e) for x in extractions for e in x.events]),
+            ("quotes", QUOTE_COLUMNS, [(x.article, q) for x in extractions for q in x.quotes])):
+        values = [[get(article, record) for article, record in pairs] for _, _, get in columns]
+        _write(_table(columns, values), out / table / f"{name}.parquet")
+
+
+def _article(row: Mapping[str, Any]) -> Article:
+    fields = {name: row[name] for name, _, _ in ARTICLE_COLUMNS if name not in ("content_hash", "metadata")}
+    return Article(**fields, metadata=json.loads(row["metadata"] or "{}"))
+
+
+def _records_by_article(path: Path) -> dict[tuple[str, str], list[Any]]:
+    """(content_hash, doc_id) -> the records of that article, in written order."""
+    if not path.is_file():
+        raise InputError(f"E007 {path}: missing; the dataset is incomplete")
+    grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for row in pq.read_table(path, columns=["content_hash", "doc_id", "record"]).to_pylist():
+        grouped[(row["content_hash"], row["doc_id"])].append(json.loads(row["record"]))
+    return grouped
+
+
+def read_dataset(out: Path) -> Iterator[Extraction]:
+    """Every article of the dataset with its events and quotes, partition by partition."""
+    parts = sorted((out / "articles").glob("*.parquet"))
+    if not parts:
+        raise InputError(f"E007 {out}: no Parquet dataset here (expected {out / 'articles'}/*.parquet)")
+    for part in parts:
+        events = _records_by_article(out / "events" / part.name)
+        quotes = _records_by_article(out / "quotes" / part.name)
+        for row in pq.read_table(part).to_pylist():
+            key = (row["content_hash"], row["doc_id"])
+            yield Extraction(_article(row), events.get(key, []), quotes.get(key, []))
+
+
+def load_dataset(out: Path, store: Store) -> tuple[int, int]:
+    """Store every article of the dataset (one transaction each); (stored, already present)."""
+    stored = present = 0
+    for extraction in read_dataset(out):
+        if store.save_article(extraction.article, extraction.events, extraction.quotes):
+            stored += 1
+        else:
+            present += 1
+    return stored, present

@@ -1,0 +1,29 @@
+"""What a worker process runs: the pipeline, loaded once per process, on a list of articles.
+
+``load_pipeline`` caches per process, so a pool worker or a Dask worker pays the model load
+once. The lock makes a Dask worker with several threads safe: one spaCy pipeline is shared by
+the process and is not meant to run two batches at once, so tasks take turns on it (run Dask
+workers with one thread each and more processes to use more cores).
+"""
+from __future__ import annotations
+
+import threading
+
+from flashpoint.extract import Extraction, extract
+from flashpoint.ingest.article import Article
+from flashpoint.nlp.pipeline import load_pipeline
+from flashpoint.settings import Settings
+
+_PIPELINE_TURN = threading.Lock()
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the pipeline now (pool initializer), so the first task is not the slow one."""
+    with _PIPELINE_TURN:
+        load_pipeline(settings)
+
+
+def extract_articles(articles: list[Article], settings: Settings) -> list[Extraction]:
+    """The extractions of ``articles``, in order, with this process's pipeline."""
+    with _PIPELINE_TURN:
+        return list(extract(articles, load_pipeline(settings), batch_size=settings.batch_size))

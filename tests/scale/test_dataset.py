@@ -1,0 +1,63 @@
+"""The Parquet dataset: a round trip, DuckDB reading it in place, and loading into a store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flashpoint.errors import InputError, StoreError
+from flashpoint.extract import Extraction
+from flashpoint.scale import load_dataset, read_dataset, write_partition
+from flashpoint.scale.dataset import prepare_dataset_dir
+from flashpoint.store import Store
+from tests.scale.conftest import records
+
+
+@pytest.fixture
+def dataset(tmp_path: Path, single_process: list[Extraction]) -> Path:
+    out = tmp_path / "out"
+    prepare_dataset_dir(out)
+    half = len(single_process) // 2
+    write_partition(out, "part-00000", single_process[:half])
+    write_partition(out, "part-00001", single_process[half:])
+    return out
+
+
+def test_round_trip_keeps_every_record_and_article(dataset: Path, single_process: list[Extraction]) -> None:
+    back = list(read_dataset(dataset))
+    assert records(back) == records(single_process)
+    assert [x.article for x in back] == [x.article for x in single_process]
+
+
+def test_duckdb_queries_the_dataset_in_place(dataset: Path, single_process: list[Extraction]) -> None:
+    con = duckdb.connect()
+    events = con.execute(f"SELECT count(*), count(DISTINCT doc_id) FROM read_parquet('{dataset}/events/*.parquet')").fetchone()
+    assert events == (sum(len(x.events) for x in single_process), sum(1 for x in single_process if x.events))
+    joined = con.execute(
+        f"SELECT a.outlet, e.cameo, json_extract_string(e.record, '$.trigger.text') "
+        f"FROM read_parquet('{dataset}/events/*.parquet') e "
+        f"JOIN read_parquet('{dataset}/articles/*.parquet') a USING (content_hash, doc_id) LIMIT 1").fetchone()
+    assert joined is not None and joined[1]
+
+
+def test_loading_stores_what_saving_directly_stores(dataset: Path, single_process: list[Extraction], tmp_path: Path) -> None:
+    with Store(tmp_path / "direct.duckdb") as direct:
+        for x in single_process:
+            direct.save_article(x.article, x.events, x.quotes)
+        expected = (direct.counts(), list(direct.event_records()), list(direct.quote_records()))
+    with Store(tmp_path / "loaded.duckdb") as loaded:
+        assert load_dataset(dataset, loaded) == (len({x.article.content_hash for x in single_process}),
+                                                 len(single_process) - len({x.article.content_hash for x in single_process}))
+        assert (loaded.counts(), list(loaded.event_records()), list(loaded.quote_records())) == expected
+        assert load_dataset(dataset, loaded)[0] == 0  # loading again adds nothing
+
+
+def test_a_used_directory_and_a_missing_dataset_are_refused(dataset: Path, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="E021"):
+        prepare_dataset_dir(dataset)
+    with pytest.raises(InputError, match="E007 .*nothing"):
+        list(read_dataset(tmp_path / "nothing"))
+    (dataset / "quotes" / "part-00001.parquet").unlink()
+    with pytest.raises(InputError, match="part-00001.parquet: missing"):
+        list(read_dataset(dataset))
