@@ -8,6 +8,7 @@ pooled connection opened for one name is never reused for another name on the sa
 """
 from __future__ import annotations
 
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,14 +45,17 @@ class Fetcher:
     """One client for a watch run; close it (or use ``with``) when done."""
 
     def __init__(self, policy: FetchPolicy | None = None, *, resolver: Resolver = resolve,
-                 limiter: HostRateLimiter | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+                 limiter: HostRateLimiter | None = None, clock: Callable[[], float] = time.monotonic,
+                 verify: ssl.SSLContext | bool = True) -> None:
+        """``verify`` is httpx's: True checks certificates against certifi's CAs; an
+        ``SSLContext`` brings an organisation's own CA (environment variables are ignored)."""
         self.policy = policy or FetchPolicy()
         self._resolver = resolver
         self._limiter = limiter or HostRateLimiter(self.policy.host_interval)
         self._clock = clock
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._client = httpx.Client(
-            timeout=timeout, follow_redirects=False, trust_env=False,
+            timeout=timeout, follow_redirects=False, trust_env=False, verify=verify,
             headers={"User-Agent": self.policy.user_agent},
             limits=httpx.Limits(max_keepalive_connections=0))
 
