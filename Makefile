@@ -19,6 +19,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_backfill.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache
