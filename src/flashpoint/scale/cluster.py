@@ -8,6 +8,7 @@ and nothing article-sized travels through the scheduler.
 """
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +28,9 @@ from flashpoint.settings import Settings
 
 #: Partitions per worker: several, so a slow partition does not leave the other workers idle.
 PARTITIONS_PER_WORKER = 4
+#: Input bytes per partition at most (about a thousand news articles): a task holds its
+#: partition in memory, so this keeps a worker's memory flat however large the backfill.
+MAX_PARTITION_BYTES = 4_000_000
 
 
 @dataclass
@@ -94,7 +98,9 @@ def extract_to_dataset(paths: Sequence[str], out: Path, client: Client, settings
     files, missing = input_files(paths)
     prepare_dataset_dir(out)
     workers = max(1, len(client.scheduler_info()["workers"]))
-    groups = partition_by_size([os.path.getsize(f) for f in files], workers * PARTITIONS_PER_WORKER)
+    sizes = [os.path.getsize(f) for f in files]
+    parts = max(workers * PARTITIONS_PER_WORKER, math.ceil(sum(sizes) / MAX_PARTITION_BYTES))
+    groups = partition_by_size(sizes, parts)
     names = [f"part-{index:05d}" for index in range(len(groups))]
     futures = client.map(extract_partition, names, [[files[i] for i in group] for group in groups],
                          out=str(out.resolve()), settings=settings, date_override=date_override,
