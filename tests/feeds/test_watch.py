@@ -79,3 +79,23 @@ def test_failing_page_is_retried_with_backoff_and_a_failing_sink_does_not_stop_t
     assert flaky in summaries[2].deferred and flaky not in summaries[2].failed
     assert "ValueError" in summaries[0].failed[site.url("/articles/103")]
     assert sorted(ingested) == sorted([site.url(f"/articles/{n}") for n in (101, 102, 104, 105)] + [flaky])
+
+
+def test_stop_cuts_a_poll_short_and_the_rest_is_done_next_time(site: FeedSite, policy: FetchPolicy) -> None:
+    """A server shutting down does not wait for a whole poll; nothing is lost by stopping."""
+    stop = threading.Event()
+    ingested: list[str] = []
+
+    def sink(article: Article) -> None:
+        ingested.append(article.url or "")
+        if len(ingested) == 3:
+            stop.set()
+
+    seen, validators = MemorySeen(), MemoryValidators()
+    with Fetcher(policy) as fetcher:
+        cut = watch([site.url("/atom.xml")], sink, seen, every=60, validators=validators,
+                    fetcher=fetcher, stop=stop)
+        assert len(cut.fetched) == 3 and validators.get(site.url("/atom.xml")) is None
+        rest = watch([site.url("/atom.xml")], sink, seen, every=60, once=True, validators=validators,
+                     fetcher=fetcher)
+    assert len(rest.fetched) == 2 and rest.skipped == 3 and len(set(ingested)) == 5

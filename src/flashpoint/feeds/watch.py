@@ -57,13 +57,17 @@ class Watcher:
     """
 
     def __init__(self, feeds: Sequence[str], sink: Sink, seen: Seen, fetcher: Fetcher,
-                 backoff: Backoff, validators: ValidatorCache) -> None:
+                 backoff: Backoff, validators: ValidatorCache, stop: threading.Event | None = None) -> None:
         self.feeds, self.sink, self.seen = list(feeds), sink, seen
         self.fetcher, self.backoff, self.validators = fetcher, backoff, validators
+        #: Set from another thread (a server shutting down): the poll ends after the current URL.
+        self.stop = stop or threading.Event()
 
     def poll(self) -> PollSummary:
         summary = PollSummary()
         for feed_url in self.feeds:
+            if self.stop.is_set():
+                break
             read = self._attempt(feed_url, summary, partial(self._read_feed, feed_url))
             if read is None:
                 continue
@@ -82,6 +86,8 @@ class Watcher:
 
     def _follow(self, entry: FeedEntry, summary: PollSummary) -> bool:
         """Ingest the entry's page unless seen; whether the entry is settled."""
+        if self.stop.is_set():
+            return False
         if self.seen.has(entry.url):
             summary.skipped += 1
             return True
@@ -123,7 +129,8 @@ def watch(feeds: Sequence[str], sink: Sink, seen: Seen, *, every: float, once: b
           validators: ValidatorCache | None = None, fetcher: Fetcher | None = None,
           backoff: Backoff | None = None, stop: threading.Event | None = None,
           on_poll: Callable[[PollSummary], None] | None = None) -> PollSummary:
-    """Poll ``feeds`` every ``every`` seconds until ``stop`` is set; returns the last poll's summary.
+    """Poll ``feeds`` every ``every`` seconds until ``stop`` is set (it also cuts a poll short,
+    after the URL in hand); returns the last poll's summary.
 
     ``once`` polls once (cron, tests). Failed URLs wait ``every``, then twice that, and so on
     (``backoff`` overrides this). ``validators`` remembers ETags (default: in memory);
@@ -133,7 +140,7 @@ def watch(feeds: Sequence[str], sink: Sink, seen: Seen, *, every: float, once: b
     owned = fetcher is None
     client = fetcher or Fetcher()
     watcher = Watcher(feeds, sink, seen, client, backoff or Backoff(base=every),
-                      validators if validators is not None else MemoryValidators())
+                      validators if validators is not None else MemoryValidators(), stop)
     try:
         while True:
             summary = watcher.poll()
