@@ -7,6 +7,7 @@ import pytest
 
 from flashpoint.errors import FetchError
 from flashpoint.feeds import Fetcher, FetchPolicy
+from flashpoint.feeds.ratelimit import HostRateLimiter
 from flashpoint.feeds.validators import Validators
 from tests.feeds.site import REDIRECTED, FeedSite
 
@@ -30,6 +31,17 @@ def test_follows_a_redirect_on_the_same_server(site: FeedSite, policy: FetchPoli
         page = fetcher.fetch(site.url("/moved"))
     assert page.url == site.url(f"/articles/{REDIRECTED}")
     assert site.hits["/moved"] == 1 and site.hits[f"/articles/{REDIRECTED}"] == 1
+
+
+def test_every_hop_waits_for_the_host_interval(site: FeedSite, policy: FetchPolicy) -> None:
+    slept: list[float] = []
+    now = [0.0]
+    limiter = HostRateLimiter(1.0, clock=lambda: now[0], sleep=slept.append)
+    with Fetcher(policy, limiter=limiter) as fetcher:
+        fetcher.fetch(site.url("/moved"))  # two requests to 127.0.0.1: the redirect and its target
+        now[0] += 0.25
+        fetcher.fetch(site.url("/articles/2"))
+    assert slept == [1.0, 0.75]
 
 
 def test_redirect_to_another_loopback_port_is_refused_before_any_request(site: FeedSite, policy: FetchPolicy) -> None:
