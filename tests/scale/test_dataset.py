@@ -1,6 +1,7 @@
 """The Parquet dataset: a round trip, DuckDB reading it in place, and loading into a store."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -9,18 +10,21 @@ import pytest
 from flashpoint.errors import InputError, StoreError
 from flashpoint.extract import Extraction
 from flashpoint.scale import load_dataset, read_dataset, write_partition
+from flashpoint.scale import dataset as dataset_module
 from flashpoint.scale.dataset import prepare_dataset_dir
 from flashpoint.store import Store
 from tests.scale.conftest import records
 
 
 @pytest.fixture
-def dataset(tmp_path: Path, single_process: list[Extraction]) -> Path:
+def dataset(tmp_path: Path, single_process: list[Extraction], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two partitions, written two articles at a time (several row groups each)."""
+    monkeypatch.setattr(dataset_module, "ROWS_AT_A_TIME", 2)
     out = tmp_path / "out"
     prepare_dataset_dir(out)
     half = len(single_process) // 2
-    write_partition(out, "part-00000", single_process[:half])
-    write_partition(out, "part-00001", single_process[half:])
+    assert write_partition(out, "part-00000", iter(single_process[:half]))[0] == half
+    write_partition(out, "part-00001", iter(single_process[half:]))
     return out
 
 
@@ -61,3 +65,14 @@ def test_a_used_directory_and_a_missing_dataset_are_refused(dataset: Path, tmp_p
     (dataset / "quotes" / "part-00001.parquet").unlink()
     with pytest.raises(InputError, match="part-00001.parquet: missing"):
         list(read_dataset(dataset))
+
+
+def test_a_failing_partition_leaves_no_file(tmp_path: Path, single_process: list[Extraction]) -> None:
+    def breaks_halfway() -> Iterator[Extraction]:
+        yield from single_process[:1]
+        raise RuntimeError("worker lost")
+
+    prepare_dataset_dir(tmp_path / "out")
+    with pytest.raises(RuntimeError):
+        write_partition(tmp_path / "out", "part-00000", breaks_halfway())
+    assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []

@@ -19,17 +19,18 @@ from pathlib import Path
 from dask.distributed import Client, LocalCluster
 
 from flashpoint.errors import InputError
+from flashpoint.extract import extract
 from flashpoint.ingest.article import Article
 from flashpoint.ingest.readers import files_under, read_inputs
 from flashpoint.scale.dataset import prepare_dataset_dir, write_partition
 from flashpoint.scale.partition import partition_by_size
-from flashpoint.scale.worker import extract_articles
+from flashpoint.scale.worker import pipeline_turn
 from flashpoint.settings import Settings
 
 #: Partitions per worker: several, so a slow partition does not leave the other workers idle.
 PARTITIONS_PER_WORKER = 4
-#: Input bytes per partition at most (about a thousand news articles): a task holds its
-#: partition in memory, so this keeps a worker's memory flat however large the backfill.
+#: Input bytes per partition at most (about a thousand news articles): enough partitions for
+#: a large backfill to spread, and a failed task loses little work.
 MAX_PARTITION_BYTES = 4_000_000
 
 
@@ -59,19 +60,20 @@ def dask_client(scheduler: str, workers: int) -> Iterator[Client]:
 
 def extract_partition(name: str, files: Sequence[str], out: str, settings: Settings,
                       date_override: date | None) -> PartitionResult:
-    """The task: read ``files``, extract, write partition ``name`` of the dataset at ``out``."""
+    """The task: read ``files``, extract, write partition ``name`` of the dataset at ``out``,
+    streaming, so memory does not grow with the partition."""
     result = PartitionResult(name)
-    articles: list[Article] = []
-    for item in read_inputs(files, settings, date_override=date_override):
-        if isinstance(item, InputError):
-            result.errors.append(str(item))
-        else:
-            articles.append(item)
-    extractions = extract_articles(articles, settings)
-    write_partition(Path(out), name, extractions)
-    result.articles = len(extractions)
-    result.events = sum(len(x.events) for x in extractions)
-    result.quotes = sum(len(x.quotes) for x in extractions)
+
+    def readable() -> Iterator[Article]:
+        for item in read_inputs(files, settings, date_override=date_override):
+            if isinstance(item, InputError):
+                result.errors.append(str(item))
+            else:
+                yield item
+
+    with pipeline_turn(settings) as nlp:
+        extractions = extract(readable(), nlp, batch_size=settings.batch_size)
+        result.articles, result.events, result.quotes = write_partition(Path(out), name, extractions)
     return result
 
 

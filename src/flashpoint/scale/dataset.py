@@ -4,16 +4,17 @@ Each partition writes one file of the same name in each folder, so a reader can 
 partition's articles with their events and quotes without joining the whole dataset. Every
 table has flat columns to filter on (DuckDB queries ``OUT/events/*.parquet`` in place) and,
 for events and quotes, the full record as JSON, so ``ingest --from-parquet`` stores exactly
-what extraction produced. Files are written under a temporary name and renamed, so a retried
-task never leaves half a file behind.
+what extraction produced. Files are written under a temporary name and renamed, so a failed or
+retried task never leaves half a file behind.
 """
 from __future__ import annotations
 
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,10 @@ from flashpoint.store import Store
 
 TABLES = ("articles", "events", "quotes")
 
-#: (column, type, value from an article)
-ArticleColumn = tuple[str, pa.DataType, Callable[[Article], Any]]
-#: (column, type, value from the article and one of its records)
-RecordColumn = tuple[str, pa.DataType, Callable[[Article, Mapping[str, Any]], Any]]
+#: (column, type, value from an article and one of its records; for ``articles``, the article)
+Column = tuple[str, pa.DataType, Callable[[Article, Mapping[str, Any]], Any]]
+#: Articles written to the files of a partition at a time (a row group each).
+ROWS_AT_A_TIME = 256
 
 
 def _at(record: Mapping[str, Any], *path: str) -> Any:
@@ -45,25 +46,25 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-ARTICLE_COLUMNS: list[ArticleColumn] = [
-    ("content_hash", pa.string(), lambda a: a.content_hash),
-    ("doc_id", pa.string(), lambda a: a.doc_id),
-    ("title", pa.string(), lambda a: a.title),
-    ("url", pa.string(), lambda a: a.url),
-    ("outlet", pa.string(), lambda a: a.outlet),
-    ("author", pa.string(), lambda a: a.author),
-    ("published", pa.date32(), lambda a: a.published),
-    ("published_text", pa.string(), lambda a: a.published_text),
-    ("source_path", pa.string(), lambda a: a.source_path),
-    ("text", pa.string(), lambda a: a.text),
-    ("metadata", pa.string(), lambda a: json.dumps(a.metadata, ensure_ascii=False, default=str)),
+ARTICLE_COLUMNS: list[Column] = [
+    ("content_hash", pa.string(), lambda a, _: a.content_hash),
+    ("doc_id", pa.string(), lambda a, _: a.doc_id),
+    ("title", pa.string(), lambda a, _: a.title),
+    ("url", pa.string(), lambda a, _: a.url),
+    ("outlet", pa.string(), lambda a, _: a.outlet),
+    ("author", pa.string(), lambda a, _: a.author),
+    ("published", pa.date32(), lambda a, _: a.published),
+    ("published_text", pa.string(), lambda a, _: a.published_text),
+    ("source_path", pa.string(), lambda a, _: a.source_path),
+    ("text", pa.string(), lambda a, _: a.text),
+    ("metadata", pa.string(), lambda a, _: json.dumps(a.metadata, ensure_ascii=False, default=str)),
 ]
-_LINK_COLUMNS: list[RecordColumn] = [
+_LINK_COLUMNS: list[Column] = [
     ("doc_id", pa.string(), lambda a, r: r["doc_id"]),
     ("content_hash", pa.string(), lambda a, r: a.content_hash),
 ]
-_RECORD_COLUMN: RecordColumn = ("record", pa.string(), lambda a, r: json.dumps(r, ensure_ascii=False))
-EVENT_COLUMNS: list[RecordColumn] = [
+_RECORD_COLUMN: Column = ("record", pa.string(), lambda a, r: json.dumps(r, ensure_ascii=False))
+EVENT_COLUMNS: list[Column] = [
     ("event_id", pa.string(), lambda a, r: r["event_id"]), *_LINK_COLUMNS,
     ("published", pa.date32(), lambda a, r: _day(_at(r, "article", "published"))),
     ("outlet", pa.string(), lambda a, r: _at(r, "article", "outlet")),
@@ -78,7 +79,7 @@ EVENT_COLUMNS: list[RecordColumn] = [
     ("confidence", pa.float64(), lambda a, r: r.get("confidence")),
     _RECORD_COLUMN,
 ]
-QUOTE_COLUMNS: list[RecordColumn] = [
+QUOTE_COLUMNS: list[Column] = [
     ("quote_id", pa.string(), lambda a, r: r["quote_id"]), *_LINK_COLUMNS,
     ("speaker_name", pa.string(), lambda a, r: _at(r, "speaker", "name")),
     ("speaker_country", pa.string(), lambda a, r: _at(r, "speaker", "country")),
@@ -98,28 +99,54 @@ def prepare_dataset_dir(out: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
 
 
-def _table(columns: Sequence[tuple[str, pa.DataType, Any]], values: list[list[Any]]) -> pa.Table:
-    schema = pa.schema([(name, kind) for name, kind, _ in columns])
-    return pa.Table.from_arrays([pa.array(column, type=kind) for column, (_, kind, _) in
-                                 zip(values, columns, strict=True)], schema=schema)
+COLUMNS: dict[str, list[Column]] = {"articles": ARTICLE_COLUMNS, "events": EVENT_COLUMNS,
+                                    "quotes": QUOTE_COLUMNS}
 
 
-def _write(table: pa.Table, path: Path) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    pq.write_table(table, partial)
-    os.replace(partial, path)
+def _schema(columns: list[Column]) -> pa.Schema:
+    return pa.schema([(name, kind) for name, kind, _ in columns])
 
 
-def write_partition(out: Path, name: str, extractions: Sequence[Extraction]) -> None:
-    """Write one partition: ``out/<table>/<name>.parquet`` for each of the three tables."""
-    articles = [x.article for x in extractions]
-    _write(_table(ARTICLE_COLUMNS, [[get(a) for a in articles] for _, _, get in ARTICLE_COLUMNS]),
-           out / "articles" / f"{name}.parquet")
-    for table, columns, pairs in (
-            ("events", EVENT_COLUMNS, [(x.article, e) for x in extractions for e in x.events]),
-            ("quotes", QUOTE_COLUMNS, [(x.article, q) for x in extractions for q in x.quotes])):
-        values = [[get(article, record) for article, record in pairs] for _, _, get in columns]
-        _write(_table(columns, values), out / table / f"{name}.parquet")
+def _rows(table: str, extractions: list[Extraction]) -> list[tuple[Article, Mapping[str, Any]]]:
+    """(article, record) pairs of ``table``: one per article, event or quote."""
+    if table == "articles":
+        return [(x.article, {}) for x in extractions]
+    return [(x.article, record) for x in extractions for record in getattr(x, table)]
+
+
+def _chunks(extractions: Iterable[Extraction]) -> Iterator[list[Extraction]]:
+    iterator = iter(extractions)
+    while chunk := list(islice(iterator, ROWS_AT_A_TIME)):
+        yield chunk
+
+
+def write_partition(out: Path, name: str, extractions: Iterable[Extraction]) -> tuple[int, int, int]:
+    """Write one partition, ``out/<table>/<name>.parquet`` for each table, streaming: memory
+    holds ROWS_AT_A_TIME articles whatever the partition's size. Returns the rows written
+    (articles, events, quotes)."""
+    final = {table: out / table / f"{name}.parquet" for table in TABLES}
+    partial = {table: path.with_name(f".{path.name}.partial") for table, path in final.items()}
+    counts = dict.fromkeys(TABLES, 0)
+    writers = {table: pq.ParquetWriter(partial[table], _schema(COLUMNS[table])) for table in TABLES}
+    try:
+        for chunk in _chunks(extractions):
+            for table, writer in writers.items():
+                rows = _rows(table, chunk)
+                columns = COLUMNS[table]
+                writer.write_table(pa.Table.from_arrays(
+                    [pa.array([get(a, r) for a, r in rows], type=kind) for _, kind, get in columns],
+                    schema=_schema(columns)))
+                counts[table] += len(rows)
+    except BaseException:
+        for writer in writers.values():
+            writer.close()
+        for path in partial.values():
+            path.unlink(missing_ok=True)
+        raise
+    for table, writer in writers.items():
+        writer.close()
+        os.replace(partial[table], final[table])
+    return counts["articles"], counts["events"], counts["quotes"]
 
 
 def _article(row: Mapping[str, Any]) -> Article:

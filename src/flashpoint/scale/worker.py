@@ -8,6 +8,10 @@ workers with one thread each and more processes to use more cores).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from spacy.language import Language
 
 from flashpoint.extract import Extraction, extract
 from flashpoint.ingest.article import Article
@@ -19,11 +23,18 @@ _PIPELINE_TURN = threading.Lock()
 
 def warm_up(settings: Settings) -> None:
     """Load the pipeline now (pool initializer), so the first task is not the slow one."""
+    with pipeline_turn(settings):
+        pass
+
+
+@contextmanager
+def pipeline_turn(settings: Settings) -> Iterator[Language]:
+    """This process's pipeline, for the caller alone until the block ends."""
     with _PIPELINE_TURN:
-        load_pipeline(settings)
+        yield load_pipeline(settings)
 
 
 def extract_articles(articles: list[Article], settings: Settings) -> list[Extraction]:
     """The extractions of ``articles``, in order, with this process's pipeline."""
-    with _PIPELINE_TURN:
-        return list(extract(articles, load_pipeline(settings), batch_size=settings.batch_size))
+    with pipeline_turn(settings) as nlp:
+        return list(extract(articles, nlp, batch_size=settings.batch_size))
