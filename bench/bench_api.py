@@ -37,9 +37,9 @@ def _time(client, urls: list[str]) -> dict[str, float]:
 def run(n_events: int = N_EVENTS, requests: int = REQUESTS, seed: int = 1) -> dict:
     """Load ``n_events`` synthetic events, then time ``requests`` calls of each endpoint."""
     from fastapi.testclient import TestClient
+    from synthetic import COUNTRIES, bulk_events
 
     from flashpoint.api import create_app
-    from flashpoint.api.synthetic import COUNTRIES, bulk_events
     from flashpoint.store import Store
 
     rng = random.Random(seed)
@@ -47,8 +47,8 @@ def run(n_events: int = N_EVENTS, requests: int = REQUESTS, seed: int = 1) -> di
     with tempfile.TemporaryDirectory(prefix="flashpoint-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
         start = time.perf_counter()
-        with Store(db) as store:
-            bulk_events(store.con, n_events)
+        with Store(db) as store, store.cursor() as con:
+            bulk_events(con, n_events)
         load_seconds = time.perf_counter() - start
 
         def dyad() -> str:

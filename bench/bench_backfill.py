@@ -115,10 +115,9 @@ def run_mode(mode: str, folder: Path) -> dict:
     elif mode == "2":
         from flashpoint.scale import extract_parallel
 
-        events, done, ready, after = 0, 0, 0.0, 0
-        for extraction in extract_parallel(articles, settings, workers=2):
+        events, ready, after = 0, 0.0, 0
+        for done, extraction in enumerate(extract_parallel(articles, settings, workers=2), start=1):
             events += len(extraction.events)
-            done += 1
             if not ready:
                 ready, after = time.perf_counter(), done
         workers_mb = [_mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)]  # the largest worker

@@ -38,6 +38,7 @@ def measure(mode: str) -> dict:
     from flashpoint.extract import extract
     from flashpoint.ingest import Article
     from flashpoint.nlp.pipeline import load_pipeline
+    from flashpoint.settings import DEFAULT_BATCH_SIZE
 
     texts = corpus()
     words = sum(len(t.split()) for t in texts)
@@ -49,10 +50,10 @@ def measure(mode: str) -> dict:
         start = time.perf_counter()
         if mode == "spacy":
             with nlp.select_pipes(disable=mine):
-                for _ in nlp.pipe(texts, batch_size=16):
+                for _ in nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE):
                     pass
         else:
-            events = sum(len(x.events) for x in extract(articles, nlp, batch_size=16))
+            events = sum(len(x.events) for x in extract(articles, nlp))
         timings.append(time.perf_counter() - start)
     elapsed = min(timings)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

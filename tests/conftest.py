@@ -39,8 +39,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def story_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A synthetic monitor history with one cross-outlet story, built once per session."""
-    from flashpoint.api.synthetic import link_story, populate
     from flashpoint.store import Store
+    from tests.synthetic import link_story, populate
 
     path = tmp_path_factory.mktemp("story-db") / "monitor.duckdb"
     with Store(path) as store:

@@ -5,8 +5,17 @@ from importlib import resources
 
 import pytest
 
-from flashpoint.codebook import (PLOVER_TYPES, codebook, demand_code, future_code, is_code,
-                                 lexicon, lookup, quad_class, refusal_code)
+from flashpoint.codebook import (
+    PLOVER_TYPES,
+    codebook,
+    demand_code,
+    future_code,
+    is_code,
+    lexicon,
+    lookup,
+    quad_class,
+    refusal_code,
+)
 
 
 def test_codebook_rows_carry_names_scores_and_classes():

@@ -27,7 +27,8 @@ def test_gdelt_and_icews_columns() -> None:
 def test_csv_and_parquet_round_trip(tmp_path: Path) -> None:
     events = [make_event("a"), make_event("b", cameo="190", goldstein=-10.0, quad_class=4)]
     write_records(events, "csv", tmp_path / "e.csv")
-    rows = list(csv.DictReader(open(tmp_path / "e.csv", encoding="utf-8")))
+    with (tmp_path / "e.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
     assert [r["cameo"] for r in rows] == ["111", "190"]
     write_records(events, "parquet", tmp_path / "e.parquet")
     assert pq.read_table(tmp_path / "e.parquet").column("goldstein").to_pylist() == [-2.0, -10.0]

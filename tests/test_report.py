@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from flashpoint import service
 from flashpoint.cli import app
-from flashpoint.report import write_report
+from flashpoint.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -20,7 +21,8 @@ def db(story_db: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def html(db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return write_report(db, tmp_path_factory.mktemp("out") / "report.html").read_text("utf-8")
+    with Store(db) as store:
+        return service.report(store, tmp_path_factory.mktemp("out") / "report.html").read_text("utf-8")
 
 
 def test_report_is_self_contained(html: str) -> None:

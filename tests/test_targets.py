@@ -24,8 +24,8 @@ TARGETS = {
 
 
 @pytest.fixture(scope="module")
-def scores(shared_dir, nlp) -> dict[tuple[str, str, str], float]:
-    return {(r["set"], r["mode"], r["metric"]): r["value"] for r in run_evaluation(shared_dir, nlp)}
+def scores(shared_dir) -> dict[tuple[str, str, str], float]:
+    return {(r["set"], r["mode"], r["metric"]): r["value"] for r in run_evaluation(shared_dir)}
 
 
 @pytest.mark.parametrize("key", list(TARGETS), ids=["/".join(k) for k in TARGETS])

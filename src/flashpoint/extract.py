@@ -2,28 +2,21 @@
 
 The components know only the text; this step adds what the records need from the article
 (doc_id, the article block) and gives every event and quote an id that is stable across runs,
-so re-extracting the same article produces the same ids.
+so re-extracting the same article produces the same ids. The records are built here with the
+constructors of ``flashpoint.records`` from what the components put on the Doc.
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint.ingest.article import Article
-from flashpoint.records import EventRecord, QuoteRecord
-
-
-@dataclass
-class Extraction:
-    """One article with what was extracted from it."""
-
-    article: Article
-    events: list[EventRecord] = field(default_factory=list)
-    quotes: list[QuoteRecord] = field(default_factory=list)
+from flashpoint.records import EventRecord, Extraction, QuoteRecord, article_ref, event_record, quote_record
+from flashpoint.settings import DEFAULT_BATCH_SIZE
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -31,14 +24,27 @@ def _stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}{digest}"
 
 
-def _records(article: Article, doc_events: list[dict], doc_quotes: list[dict]) -> Extraction:
+def _quote(found: Mapping[str, Any], quote_id: str, doc_id: str) -> QuoteRecord:
+    return quote_record(quote_id=quote_id, doc_id=doc_id, start=found["start"], end=found["end"],
+                        text=found["text"], kind=found["kind"], cue=found["cue"], speaker=found["speaker"])
+
+
+def _event(found: Mapping[str, Any], event_id: str, article: Article, quote_id: str | None) -> EventRecord:
+    return event_record(
+        event_id=event_id, doc_id=article.doc_id, article=article_ref(article),
+        sentence=found["sentence"], trigger=found["trigger"], source=found["source"],
+        target=found["target"], cameo=found["cameo"], date=found["date"], modality=found["modality"],
+        confidence=found["confidence"], location=found["location"], quote_id=quote_id)
+
+
+def _records(article: Article, doc_events: list[dict[str, Any]], doc_quotes: list[dict[str, Any]]) -> Extraction:
     digest = article.content_hash
     quote_ids: dict[str, str] = {}
     quotes: list[QuoteRecord] = []
     for quote in doc_quotes:
         global_id = _stable_id("Q", digest, quote["start"], quote["end"])
         quote_ids[quote["quote_id"]] = global_id
-        quotes.append({**quote, "quote_id": global_id, "doc_id": article.doc_id})
+        quotes.append(_quote(quote, global_id, article.doc_id))
     events: list[EventRecord] = []
     seen: set[str] = set()
     for event in doc_events:
@@ -48,9 +54,7 @@ def _records(article: Article, doc_events: list[dict], doc_quotes: list[dict]) -
         if event_id in seen:
             continue
         seen.add(event_id)
-        events.append({**event, "event_id": event_id, "doc_id": article.doc_id,
-                       "article": article.reference(),
-                       "quote_id": quote_ids.get(event.get("quote_id") or "")})
+        events.append(_event(event, event_id, article, quote_ids.get(event.get("quote_id") or "")))
     return Extraction(article, events, quotes)
 
 
@@ -63,7 +67,8 @@ def _prepared(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Doc,
         yield doc, article
 
 
-def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[Extraction]:
+def extract(articles: Iterable[Article], nlp: Language,
+            batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Extraction]:
     """Events and quotes of each article, in input order (streams: memory stays flat)."""
     for doc, article in nlp.pipe(_prepared(articles, nlp), as_tuples=True, batch_size=batch_size):
         yield _records(article, doc._.events or [], doc._.quotes or [])

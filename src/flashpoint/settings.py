@@ -5,6 +5,11 @@ from dataclasses import dataclass, field
 
 #: The order our components run in: quotes need actors, events need quotes (for reported speech).
 DEFAULT_COMPONENTS = ("flashpoint_actors", "flashpoint_coref", "flashpoint_quotes", "flashpoint_events")
+#: Docs spaCy processes together; one value for every entry point.
+DEFAULT_BATCH_SIZE = 32
+#: Events scored below this are not emitted (see ``flashpoint.nlp.event_select``: on the
+#: development sets, events below it were right less than one time in three).
+DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 @dataclass(frozen=True)
@@ -14,4 +19,9 @@ class Settings:
     pipeline: str | None = None
     components: tuple[str, ...] = field(default=DEFAULT_COMPONENTS)
     max_bytes: int = 5_000_000
-    batch_size: int = 32
+    batch_size: int = DEFAULT_BATCH_SIZE
+    #: the event coder's threshold: 0 emits every candidate event
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    #: keep only each sentence's best event (sentence classification, as in the ConfliBERT
+    #: and PLOVER sentence sets) instead of every event of the sentence (event data)
+    one_per_sentence: bool = False

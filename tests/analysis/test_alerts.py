@@ -14,7 +14,7 @@ def series(counts: list[int], means: list[float], q4_from: int | None = None) ->
     """Periods with ``counts`` events (all verbal cooperation, or material conflict from
     ``q4_from`` on) whose Goldstein mean is ``means``."""
     out = []
-    for i, (n, mean) in enumerate(zip(counts, means)):
+    for i, (n, mean) in enumerate(zip(counts, means, strict=True)):
         q4 = n if q4_from is not None and i >= q4_from else 0
         out.append(Period(START + timedelta(days=i), events=n, reports=n, q1=n - q4, q4=q4,
                           goldstein_sum=mean * n))
@@ -43,7 +43,7 @@ def test_surge_fires_when_volume_jumps() -> None:
     counts = [p.events for p in base[:60]] + [30] + [p.events for p in base[61:]]
     found = surge(series(counts, [2.0] * 90))
     assert fired_at(found) == [60]
-    index, value, mean, threshold, message = found[0]
+    _, value, mean, threshold, message = found[0]
     assert value == 30 and threshold == max(3 * mean, 5) and "trailing mean" in message
 
 

@@ -51,7 +51,7 @@ def quote(articles: dict[str, Article] | None, quote_id: str, doc_id: str, text:
 @pytest.fixture(scope="module")
 def records(articles) -> tuple[list[dict], list[dict]]:
     """What a perfect extractor would give on the Finland fixtures (input order: euro-3 first)."""
-    e = lambda *args, **kw: event(articles, *args, **kw)  # noqa: E731
+    e = lambda *args, **kw: event(articles, *args, **kw)
     events = [
         e("E-euro-reject", "euro-3", "Russia rejected Finland", RUS, FIN, "120"),
         e("E-euro-accuse", "euro-3", "had called the jamming a provocation", FIN, RUS, "111"),
@@ -164,7 +164,7 @@ def test_store_keeps_one_row_per_mention_and_replaces_on_rerun(tmp_path, article
     comparison = compare(list(articles.values()), events, quotes)
     stories = {s.id: s.doc_ids for s in comparison.stories}
     mentions = [(c.id, m["event_id"], m["doc_id"], o) for c in comparison.events
-                for m, o in zip(c.mentions, c.outlets)]
+                for m, o in zip(c.mentions, c.outlets, strict=True)]
     with Store(tmp_path / "fp.duckdb") as store:
         store.save_stories(stories, mentions)
         store.save_stories(stories, mentions)

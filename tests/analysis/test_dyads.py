@@ -1,109 +1,29 @@
-"""Directed-dyad series: counts by QuadClass, Goldstein, conflict share, dates, dedup."""
+"""Dyad series arithmetic: gaps filled, days rolled up into ISO weeks."""
 from __future__ import annotations
 
 from datetime import date
 
-import jsonschema
 import pytest
 
-from flashpoint.analysis.dyads import dyad_series, dyad_table, fill_gaps
-from flashpoint.api.synthetic import article, event_record, quote_record
-from flashpoint.records import schema
-from flashpoint.store import Store
-
-DAY = date(2026, 1, 5)  # a Monday
-
-
-@pytest.fixture()
-def store():
-    with Store(":memory:") as db:
-        yield db
-
-
-def save(store: Store, doc_id: str, day: date, rows, outlet: str = "Wire A"):
-    """One article whose sentences are ``rows`` = [(source, target, cameo, sentence, trigger)]."""
-    art = article(doc_id, " ".join(r[3] for r in rows), day, outlet=outlet)
-    events = [event_record(art, *r) for r in rows]
-    store.save_article(art, events, [])
-    return events
-
-
-def test_synthetic_records_validate_against_the_schemas() -> None:
-    art = article("d", "Washington accused Caracas. \"We deny it\", Maduro said.", DAY)
-    jsonschema.validate(event_record(art, "USA", "VEN", "112", "Washington accused Caracas.", "accused"),
-                        schema("event"))
-    jsonschema.validate(quote_record(art, "We deny it", "VEN"), schema("quote"))
-
-
-def test_daily_series_counts_quad_classes_and_goldstein(store: Store) -> None:
-    save(store, "a", DAY, [("USA", "COL", "040", "They held talks.", "held talks"),
-                           ("USA", "COL", "112", "They accused Bogota.", "accused"),
-                           ("USA", "COL", "190", "They attacked a boat.", "attacked"),
-                           ("COL", "USA", "051", "Bogota praised them.", "praised")])
-    save(store, "b", date(2026, 1, 7), [("USA", "COL", "040", "They met again.", "met")])
-    series = dyad_series(store.con, "USA", "COL")
-    assert [p.period for p in series] == [DAY, date(2026, 1, 6), date(2026, 1, 7)]  # gap filled
-    first = series[0]
-    assert (first.events, first.q1, first.q2, first.q3, first.q4) == (3, 1, 0, 1, 1)
-    assert first.goldstein_sum == pytest.approx(1.0 - 2.0 - 10.0)
-    assert first.goldstein_mean == pytest.approx(-11.0 / 3)
-    assert first.conflict_share == pytest.approx(2 / 3)
-    assert series[1].events == 0 and series[1].goldstein_mean is None and series[1].conflict_share is None
-    assert series[1].as_dict()["goldstein_mean"] is None
-
-
-def test_weekly_series_groups_by_iso_week(store: Store) -> None:
-    for n, day in enumerate((date(2026, 1, 5), date(2026, 1, 11), date(2026, 1, 12))):
-        save(store, f"d{n}", day, [("USA", "COL", "040", f"Talks number {n}.", "Talks")])
-    series = dyad_series(store.con, "USA", "COL", freq="week")
-    assert [(p.period, p.events) for p in series] == [(date(2026, 1, 5), 2), (date(2026, 1, 12), 1)]
-
-
-def test_event_date_first_then_publication_date(store: Store) -> None:
-    art = article("x", "Last month they attacked. Today they talked.", date(2026, 2, 10))
-    dated = event_record(art, "USA", "COL", "190", "Last month they attacked.", "attacked",
-                         day=date(2026, 1, 15))
-    undated = event_record(art, "USA", "COL", "040", "Today they talked.", "talked")
-    undated["date"] = {"value": None, "precision": None, "text": None}
-    store.save_article(art, [dated, undated], [])
-    series = dyad_series(store.con, "USA", "COL")
-    assert series[0].period == date(2026, 1, 15) and series[0].q4 == 1
-    assert series[-1].period == date(2026, 2, 10) and series[-1].q1 == 1
-
-
-def test_negated_events_and_missing_countries_are_left_out(store: Store) -> None:
-    art = article("n", "They did not attack. Someone attacked Colombia.", DAY)
-    negated = event_record(art, "USA", "COL", "190", "They did not attack.", "attack", negated=True)
-    unknown = event_record(art, None, "COL", "190", "Someone attacked Colombia.", "attacked")
-    store.save_article(art, [negated, unknown], [])
-    assert dyad_series(store.con, "USA", "COL") == []
-    assert dyad_table(store.con) == []
-
-
-def test_a_cluster_reported_by_several_outlets_counts_once(store: Store) -> None:
-    first = save(store, "a", DAY, [("USA", "COL", "190", "US forces attacked a boat.", "attacked")], "Wire A")
-    second = save(store, "b", DAY, [("USA", "COL", "190", "A boat was attacked by US forces.", "attacked")],
-                  "Wire B")
-    save(store, "c", DAY, [("USA", "COL", "040", "Envoys held talks.", "held talks")], "Wire B")
-    assert dyad_series(store.con, "USA", "COL")[0].events == 3          # no clusters yet
-    cluster = first[0]["event_id"]
-    store.save_stories({"s1": ["a", "b"]}, [(cluster, first[0]["event_id"], "a", "Wire A"),
-                                            (cluster, second[0]["event_id"], "b", "Wire B")])
-    day = dyad_series(store.con, "USA", "COL")[0]
-    assert (day.events, day.q4, day.q1, day.reports) == (2, 1, 1, 3)    # the attack once, by 2 outlets
-    assert dyad_table(store.con)[0]["reports"] == 3
-
-
-def test_dyad_table_orders_by_hostility(store: Store) -> None:
-    save(store, "a", DAY, [("USA", "COL", "190", "They attacked.", "attacked"),
-                           ("COL", "USA", "040", "They talked.", "talked"),
-                           ("COL", "USA", "051", "They praised.", "praised")])
-    rows = dyad_table(store.con)
-    assert [(r["source"], r["target"]) for r in rows] == [("USA", "COL"), ("COL", "USA")]
-    assert rows[0]["material_conflict"] == 1 and rows[0]["conflict_share"] == 1.0
-    assert [r["source"] for r in dyad_table(store.con, order="events")] == ["COL", "USA"]
-    assert dyad_table(store.con, min_events=2)[0]["source"] == "COL"
+from flashpoint.analysis.dyads import Period, fill_gaps, rollup, series
 
 
 def test_fill_gaps_of_nothing_is_nothing() -> None:
     assert fill_gaps([], "day") == []
+
+
+def test_weeks_start_on_monday_and_sum_their_days() -> None:
+    days = [Period(date(2026, 1, 4), 1, 1, q1=1, goldstein_sum=1.0),      # a Sunday
+            Period(date(2026, 1, 5), 2, 3, q4=2, goldstein_sum=-20.0)]    # the Monday after
+    weeks = rollup(days, "week")
+    assert [(p.period, p.events, p.reports, p.q4) for p in weeks] == [
+        (date(2025, 12, 29), 1, 1, 0), (date(2026, 1, 5), 2, 3, 2)]
+    with pytest.raises(ValueError, match="freq"):
+        rollup(days, "month")  # type: ignore[arg-type]
+
+
+def test_series_keeps_the_dates_asked_for_and_fills_the_quiet_ones() -> None:
+    days = [Period(date(2026, 1, 1), 1), Period(date(2026, 1, 4), 2), Period(date(2026, 1, 9), 1)]
+    shown = series(days, "day", start=date(2026, 1, 2), end=date(2026, 1, 8))
+    assert [(p.period.day, p.events) for p in shown] == [(4, 2)]
+    assert [p.events for p in series(days, "day")] == [1, 0, 0, 2, 0, 0, 0, 0, 1]

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
-from flashpoint.api.synthetic import populate
 from flashpoint.store import Store
+from tests.synthetic import populate
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,8 @@ def test_event_filters(client: TestClient, params: dict, total: int) -> None:
     ("/api/dyads/USA/COL/series", {"freq": "month"}, "day"),
     ("/api/dyads/USA/C0L/series", {}, "country code"),
     ("/api/alerts", {"rule": "vibes"}, "surge"),
-    ("/api/alerts", {"dyad": "USA+COL"}, "country code"),
+    ("/api/alerts", {"dyad": "USA+COL"}, "SOURCE-TARGET"),          # validated as /api/events does
+    ("/api/alerts", {"dyad": "USA-C0L"}, "country code"),
 ])
 def test_invalid_parameters_are_4xx_with_a_message(client: TestClient, path: str, params: dict,
                                                    words: str) -> None:

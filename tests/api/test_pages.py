@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from flashpoint.api import TOKEN_ENV, create_app
-from flashpoint.api.synthetic import event_record, link_story
-from flashpoint.extract import Extraction
+from flashpoint.records import Extraction
+from tests.synthetic import link_story, synthetic_event
 
 HOSTILE = "<script>alert('x')</script>"
 
@@ -101,7 +101,7 @@ def test_ingestion_is_disabled_without_a_token(client: TestClient) -> None:
 def writer(db: Path, monkeypatch: pytest.MonkeyPatch):
     """A client whose server has a token, with a stub extractor (the coder is tested elsewhere)."""
     def extractor(articles):
-        return [Extraction(a, [event_record(a, "USA", "VEN", "112", a.text, "accused")], []) for a in articles]
+        return [Extraction(a, [synthetic_event(a, "USA", "VEN", "112", a.text, "accused")], []) for a in articles]
 
     monkeypatch.setenv(TOKEN_ENV, "s3cret")
     with TestClient(create_app(db, extractor=extractor)) as test_client:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -89,3 +91,14 @@ def test_analyze_reports_each_article_again_on_a_second_run(tmp_path: Path) -> N
         assert "peru.txt" in result.output and "Directed dyads" in result.output
         assert "PER" in result.output and "CHL" in result.output
     assert "0 new article(s), 1 already present" in second.output
+
+
+def test_a_database_that_cannot_be_opened_is_one_line_and_exit_code_2(tmp_path: Path) -> None:
+    """The top-level handler: any FlashpointError is one line on stderr, exit code 2."""
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    flashpoint = Path(sys.executable).with_name("flashpoint")
+    result = subprocess.run([str(flashpoint), "ingest", "--db", str(tmp_path / "no" / "such" / "x.duckdb"),
+                             str(examples)], capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error E020 ") and "x.duckdb" in line

@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from flashpoint.cli import app
 from flashpoint.store import Store
-from tests.scale.conftest import cluster  # noqa: F401 (the LocalCluster fixture)
 
 runner = CliRunner(env={"COLUMNS": "250"})
 EXAMPLES = str(Path(__file__).resolve().parents[2] / "examples")
@@ -30,7 +29,7 @@ def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: Path) 
     assert _store(_ingest(tmp_path, "--workers", "2")) == _store(_ingest(tmp_path))
 
 
-def test_dask_dataset_loaded_with_from_parquet_equals_a_plain_ingest(cluster: LocalCluster, tmp_path: Path) -> None:  # noqa: F811
+def test_dask_dataset_loaded_with_from_parquet_equals_a_plain_ingest(cluster: LocalCluster, tmp_path: Path) -> None:
     out = tmp_path / "dataset"
     extracted = runner.invoke(app, ["extract", EXAMPLES, "--dask", cluster.scheduler_address, "-o", str(out)])
     assert extracted.exit_code == 0, extracted.output
@@ -40,7 +39,7 @@ def test_dask_dataset_loaded_with_from_parquet_equals_a_plain_ingest(cluster: Lo
     assert loaded.exit_code == 0, loaded.output
     assert _store(loaded_db) == _store(_ingest(tmp_path))
     again = runner.invoke(app, ["extract", EXAMPLES, "--dask", cluster.scheduler_address, "-o", str(out)])
-    assert again.exit_code == 1 and "E021" in again.output
+    assert again.exit_code == 2 and "E029" in again.output
 
 
 def test_wrong_combinations_are_one_line_errors(tmp_path: Path) -> None:
@@ -51,4 +50,4 @@ def test_wrong_combinations_are_one_line_errors(tmp_path: Path) -> None:
     nothing = runner.invoke(app, ["ingest", "--db", str(tmp_path / "x.duckdb")])
     assert nothing.exit_code == 2 and "--from-parquet" in nothing.output
     missing = runner.invoke(app, ["ingest", "--from-parquet", str(tmp_path / "none"), "--db", str(tmp_path / "x.duckdb")])
-    assert missing.exit_code == 1 and "E007" in missing.output and "none" in missing.output
+    assert missing.exit_code == 2 and "E007" in missing.output and "none" in missing.output

@@ -18,7 +18,6 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
-
 ITEMS = 50
 #: Item number -> the page path that fails, and how.
 FAILING = {7: "/error", 13: "/slow", 21: "/huge", 33: "/escape", 45: "/report.pdf"}
@@ -96,7 +95,7 @@ class FeedSite:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 site.hits[self.path] += 1
                 site.user_agents.append(self.headers.get("User-Agent", ""))
                 try:

@@ -1,9 +1,8 @@
 """Feed parsing: the local server's RSS and Atom feeds, junk, and a round-trip property."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
@@ -47,7 +46,7 @@ entry_lists = st.lists(st.tuples(slugs, titles, days), max_size=12, unique_by=la
 def _rss(entries: list[tuple[str, str, date]]) -> str:
     items = "".join(
         f"<item><title>{escape(title)}</title><link>{BASE}/{slug}</link><pubDate>"
-        f"{format_datetime(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc))}</pubDate></item>"
+        f"{format_datetime(datetime(day.year, day.month, day.day, 12, tzinfo=UTC))}</pubDate></item>"
         for slug, title, day in entries)
     return f'<rss version="2.0"><channel><title>W</title><link>{BASE}</link>{items}</channel></rss>'
 

@@ -24,7 +24,7 @@ class _Page(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         body = article_html(9).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html")

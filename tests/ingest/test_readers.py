@@ -94,7 +94,7 @@ def test_bad_inputs_each_get_a_named_error(tmp_path: Path) -> None:
     codes = [str(r).split()[0] for r in results]
     assert all(isinstance(r, InputError) for r in results)
     assert codes == ["E001", "E002", "E003", "E006", "E007"]
-    for result, path in zip(results, (empty, binary, huge, no_text, missing)):
+    for result, path in zip(results, (empty, binary, huge, no_text, missing), strict=True):
         assert str(path) in str(result) and "\n" not in str(result)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 
 import pytest
 
@@ -120,7 +121,7 @@ def test_seed_actors(nlp, seed_paths) -> None:
 def test_mentions_are_sorted_and_disjoint(nlp, seed_paths) -> None:
     for path in seed_paths:
         found = mentions(nlp, path.read_text("utf-8"), date(2026, 1, 6))
-        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+        assert all(a.end <= b.start for a, b in pairwise(found))
         assert all(m.text == path.read_text("utf-8")[m.start_char:m.end_char] for m in found)
 
 

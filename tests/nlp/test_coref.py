@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -98,7 +99,7 @@ def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:
     assert [found[i].text for i in added] == ["I", "us"]
     assert all(found[i].resolved_from == 0 and found[i].code == "COLGOV" for i in added)
     assert found[-1] is trump_before  # existing mentions keep their order
-    assert all(a.start < b.start for a, b in zip(found, found[1:]))
+    assert all(a.start < b.start for a, b in pairwise(found))
 
 
 def test_seed_pronouns(nlp, seed_paths) -> None:

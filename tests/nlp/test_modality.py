@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
-                                     is_ultimatum)
+from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
 
 
 def verb(nlp, text: str, lemma: str):

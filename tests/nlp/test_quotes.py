@@ -147,7 +147,7 @@ def test_pronoun_speaker_keeps_its_offsets(nlp: Any) -> None:
 def test_quote_paragraph_without_cue_continues_the_speaker(nlp: Any) -> None:
     text = ('"We have to act now," Maria Lopez said on Monday.\n'
             '"The country cannot wait any longer for a decision from the courts."\n')
-    first, second = _quotes(nlp, text)
+    _, second = _quotes(nlp, text)
     assert second["cue"] is None and _speaker(second).endswith("Lopez")
 
 

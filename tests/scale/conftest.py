@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from dask.distributed import LocalCluster
 
-from flashpoint.extract import Extraction, extract
+from flashpoint.extract import extract
 from flashpoint.ingest import Article, read_inputs
+from flashpoint.records import Extraction
 from flashpoint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from dask.distributed import Client, LocalCluster
 
-from flashpoint.extract import Extraction
-from flashpoint.scale import read_dataset
+from flashpoint.records import Extraction
+from flashpoint.scale import dataset_partitions
 from flashpoint.scale.cluster import extract_to_dataset
 from tests.scale.conftest import SMALL_BATCHES, records
 
@@ -22,4 +22,4 @@ def test_local_cluster_gives_the_same_records(cluster: LocalCluster, input_paths
     parts = results[1:]
     assert len(parts) > 1 and len(list((out / "events").glob("*.parquet"))) == len(parts)
     assert sum(p.articles for p in parts) == len(single_process)
-    assert records(list(read_dataset(out))) == records(single_process)
+    assert records([x for part in dataset_partitions(out) for x in part]) == records(single_process)

@@ -7,13 +7,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flashpoint import service
 from flashpoint.errors import InputError, StoreError
-from flashpoint.extract import Extraction
-from flashpoint.scale import load_dataset, read_dataset, write_partition
+from flashpoint.records import Extraction
 from flashpoint.scale import dataset as dataset_module
+from flashpoint.scale import dataset_partitions, write_partition
 from flashpoint.scale.dataset import prepare_dataset_dir
 from flashpoint.store import Store
 from tests.scale.conftest import records
+
+
+def read_dataset(out: Path) -> Iterator[Extraction]:
+    for partition in dataset_partitions(out):
+        yield from partition
 
 
 @pytest.fixture
@@ -45,25 +51,24 @@ def test_duckdb_queries_the_dataset_in_place(dataset: Path, single_process: list
     assert joined is not None and joined[1]
 
 
-def test_loading_stores_what_saving_directly_stores(dataset: Path, single_process: list[Extraction], tmp_path: Path) -> None:
+def test_loading_stores_what_ingesting_directly_stores(dataset: Path, single_process: list[Extraction], tmp_path: Path) -> None:
     with Store(tmp_path / "direct.duckdb") as direct:
-        for x in single_process:
-            direct.save_article(x.article, x.events, x.quotes)
+        service.ingest(direct, [x.article for x in single_process], lambda _: single_process)
         expected = (direct.counts(), list(direct.event_records()), list(direct.quote_records()))
     with Store(tmp_path / "loaded.duckdb") as loaded:
-        assert load_dataset(dataset, loaded) == (len({x.article.content_hash for x in single_process}),
-                                                 len(single_process) - len({x.article.content_hash for x in single_process}))
+        distinct = len({x.article.content_hash for x in single_process})
+        assert service.ingest_dataset(loaded, dataset) == service.DatasetIngested(distinct, len(single_process) - distinct)
         assert (loaded.counts(), list(loaded.event_records()), list(loaded.quote_records())) == expected
-        assert load_dataset(dataset, loaded)[0] == 0  # loading again adds nothing
+        assert service.ingest_dataset(loaded, dataset).new == 0  # loading again adds nothing
 
 
 def test_a_used_directory_and_a_missing_dataset_are_refused(dataset: Path, tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="E021"):
+    with pytest.raises(StoreError, match="E029"):
         prepare_dataset_dir(dataset)
     with pytest.raises(InputError, match="E007 .*nothing"):
         list(read_dataset(tmp_path / "nothing"))
     (dataset / "quotes" / "part-00001.parquet").unlink()
-    with pytest.raises(InputError, match="part-00001.parquet: missing"):
+    with pytest.raises(InputError, match=r"part-00001.parquet: cannot be read \(missing"):
         list(read_dataset(dataset))
 
 

@@ -1,8 +1,8 @@
 """--workers: a process pool gives the records a single process gives, in input order."""
 from __future__ import annotations
 
-from flashpoint.extract import Extraction
 from flashpoint.ingest import Article
+from flashpoint.records import Extraction
 from flashpoint.scale import extract_parallel
 from tests.scale.conftest import SMALL_BATCHES, records
 

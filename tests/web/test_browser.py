@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint import service
 from flashpoint.api import create_app
-from flashpoint.report import write_report
+from flashpoint.store import Store
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -136,7 +137,8 @@ def test_api_docs_render_offline(browser, server: str, tmp_path: Path) -> None:
 
 
 def test_report_opens_offline_with_its_charts(browser, db: Path, tmp_path: Path) -> None:
-    report = write_report(db, tmp_path / "report.html")
+    with Store(db) as store:
+        report = service.report(store, tmp_path / "report.html")
     page, problems = _visit(browser, report.as_uri(), tmp_path / "report.png")
     page.wait_for_selector("#chart-USA-COL .main-svg", timeout=15000)
     assert page.locator("#chart-network g.trace.scatter").count() >= 1

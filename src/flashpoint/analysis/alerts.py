@@ -86,9 +86,9 @@ def robust_z(series: Sequence[Period], window: int = 28, z: float = 3.5, min_poi
         mad = max(statistics.median(abs(m - median) for m in history), min_mad)
         score = 0.6745 * (value - median) / mad
         if score <= -z:
-            found.append((i, value, median, -z,
-                          f"Goldstein mean {value:.1f} against a trailing median of {median:.1f} "
-                          f"(modified z {score:.1f})"))
+            message = (f"Goldstein mean {value:.1f} against a trailing median of {median:.1f} "
+                       f"(modified z {score:.1f})")
+            found.append((i, value, median, -z, message))
     return found
 
 

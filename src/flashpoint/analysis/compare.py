@@ -50,7 +50,7 @@ class EventCluster:
 
     @property
     def id(self) -> str:
-        return self.mentions[0]["event_id"]
+        return str(self.mentions[0]["event_id"])
 
     @property
     def num_articles(self) -> int:
@@ -113,7 +113,7 @@ def _published(article: Article | None) -> str | None:
 
 
 def _story_json(comparison: Comparison, story: Story) -> dict[str, Any]:
-    dates = [comparison.articles[d].published for d in story.doc_ids if comparison.articles[d].published]
+    dates = [day for d in story.doc_ids if (day := comparison.articles[d].published)]
     return {"id": story.id, "articles": list(story.doc_ids), "outlets": comparison.story_outlets(story),
             "first_published": min(dates).isoformat() if dates else None}
 
@@ -128,7 +128,7 @@ def _cluster_json(comparison: Comparison, cluster: EventCluster) -> dict[str, An
         "source": source.get("name"), "source_country": source.get("country"),
         "target": target.get("name"), "target_country": target.get("country"),
         "mentions": [{"event_id": m["event_id"], "doc_id": m["doc_id"], "outlet": outlet,
-                      "sentence": m.get("sentence")} for m, outlet in zip(cluster.mentions, cluster.outlets)],
+                      "sentence": m.get("sentence")} for m, outlet in zip(cluster.mentions, cluster.outlets, strict=True)],
         "num_articles": cluster.num_articles, "num_outlets": cluster.num_outlets,
         "first_report": {"doc_id": first["doc_id"], "outlet": cluster.outlets[0],
                          "published": _published(comparison.articles.get(first["doc_id"]))},
@@ -149,7 +149,7 @@ def _known(actor: Mapping[str, Any] | None) -> bool:
 
 def same_actor(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
     """Whether two event actors are the same party (see the module docstring)."""
-    if not (_known(a) and _known(b)):
+    if a is None or b is None or not (_known(a) and _known(b)):
         return _known(a) == _known(b)
     for field in ("country", "name", "code"):
         if a.get(field) and b.get(field):
@@ -189,7 +189,7 @@ def cluster_events(story: Story, events: Sequence[Mapping[str, Any]],
     """The deduplicated events of one story (``events`` may hold other stories' events too)."""
     order = {doc_id: i for i, doc_id in enumerate(story.doc_ids)}
 
-    def report_key(event: Mapping[str, Any]) -> tuple:
+    def report_key(event: Mapping[str, Any]) -> tuple[date, int, int]:
         published = articles[event["doc_id"]].published
         return (published or date.max, order[event["doc_id"]], (event.get("sentence") or {}).get("start", 0))
 

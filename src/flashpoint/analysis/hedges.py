@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from flashpoint.datafiles import tsv_rows
 
 # A full stop, ! or ? (maybe closing a quotation) then space and a capital, unless the stop
 # ends an initial or a common title ("U.S. President", "Mr. Petro"); or a line break.
@@ -40,13 +41,8 @@ class Hedge:
 @lru_cache(maxsize=1)
 def hedge_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The compiled patterns of hedges.tsv with their kind."""
-    lines = resources.files("flashpoint.data").joinpath("lexicon/hedges.tsv").read_text("utf-8")
-    patterns = []
-    for line in lines.splitlines():
-        if line.strip() and not line.startswith("#"):
-            pattern, kind = line.split("\t")
-            patterns.append((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), kind.strip()))
-    return tuple(patterns)
+    return tuple((re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE), row["kind"])
+                 for row in tsv_rows("lexicon/hedges.tsv", ("pattern", "kind")))
 
 
 def sentence_extent(text: str, start: int, end: int) -> tuple[int, int]:
@@ -85,7 +81,8 @@ def find_hedges(doc_id: str, text: str, events: Iterable[Mapping[str, Any]],
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.add((start, end))
-            owners = [owner for s, e, owner in spans if s <= start and end <= e]
+            owners: list[tuple[str | None, str | None, str | None]] = [
+                owner for s, e, owner in spans if s <= start and end <= e]
             left, right = sentence_extent(text, start, end)
             found += [Hedge(doc_id, start, end, match.group(), kind, text[left:right].strip(), *owner)
                       for owner in owners or [(None, None, None)]]

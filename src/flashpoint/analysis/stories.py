@@ -39,7 +39,7 @@ THRESHOLD = 0.2
 MAX_DAYS = 3
 COUNTRY_WEIGHT = 0.25
 _STOP = frozenset(
-    "a an the and or but if of to in on at by for with from as into about over after before "
+    "a an the and or but if of to in on at by for with from as into about over after before "  # noqa: SIM905 (a word list reads best as text)
     "than then that this these those it its is are was were be been being has have had do does "
     "did will would can could should may might must not no he she they we you i him her them "
     "his their our your my me us who whom which what when where why how also said says "

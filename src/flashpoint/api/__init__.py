@@ -1,6 +1,7 @@
 """The monitor's web server (JSON API + dashboard) and the views the report shares with it."""
 from __future__ import annotations
 
-from flashpoint.api.app import TOKEN_ENV, create_app
+from flashpoint.api.app import create_app
+from flashpoint.api.deps import TOKEN_ENV
 
 __all__ = ["TOKEN_ENV", "create_app"]

@@ -5,10 +5,7 @@ them part of ``flashpoint``.
 """
 from __future__ import annotations
 
+from flashpoint.cli import compare, core, monitor, watch  # noqa: F401  (importing them registers their commands)
 from flashpoint.cli._app import app
-from flashpoint.cli import core  # noqa: F401  (registers ingest, extract, analyze, export)
-from flashpoint.cli import compare  # noqa: F401
-from flashpoint.cli import monitor  # noqa: F401
-from flashpoint.cli import watch  # noqa: F401
 
 __all__ = ["app"]

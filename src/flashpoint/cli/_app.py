@@ -1,12 +1,35 @@
-"""The Typer application every command module registers itself on."""
+"""The Typer application every command module registers itself on, and its one error handler.
+
+Any ``FlashpointError`` a command lets through (a database that cannot be opened, a missing
+pipeline) ends the run with its one-line message on stderr and exit code 2, the code of a
+usage error: the run could not start. Exit code 1 stays for "some inputs failed, the others
+were processed" (see ``batch.exit_if_failed``).
+"""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+from flashpoint import __version__
+from flashpoint.errors import FlashpointError
+
+
+class _Commands(TyperGroup):
+    """The command group, with the one handler of flashpoint's errors around every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FlashpointError as err:
+            typer.echo(f"error {err}", err=True)
+            raise typer.Exit(code=2) from err
+
 
 app = typer.Typer(
     name="flashpoint",
+    cls=_Commands,
     help="News articles to political event data (CAMEO, Goldstein, PLOVER) and an escalation monitor.",
     no_args_is_help=True,
     add_completion=False,
@@ -16,8 +39,6 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        from flashpoint import __version__
-
         typer.echo(f"flashpoint {__version__}")
         raise typer.Exit()
 

@@ -1,26 +1,24 @@
 """What the commands that take article paths share: their options, reading with one-line
-errors, extraction with a progress bar, storing, and the exit code.
+errors, a progress bar around extraction, the ingest summary, and the exit code.
 
 Keeping this in one place means every command reports bad inputs the same way: one line per
 bad input naming it, the rest of the batch still processed, exit code 1 at the end.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from flashpoint.errors import InputError
-from flashpoint.extract import Extraction, extract
-from flashpoint.ingest import Article, read_inputs
-from flashpoint.nlp.pipeline import load_pipeline
-from flashpoint.scale.pool import extract_parallel
+from flashpoint import service
+from flashpoint.ingest import Article
+from flashpoint.records import Extraction
+from flashpoint.service import Batch, Extractor, Ingested
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
@@ -28,19 +26,12 @@ stderr = Console(stderr=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
 Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
-DateOption = Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"],
-                                                        help="Publication date for every input (overrides metadata).")]
-Pipeline = Annotated[Optional[str], typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
-Workers = Annotated[Optional[int], typer.Option("--workers", min=1,
-                                               help="Processes to extract with (default 1; with --dask local: one per core).")]
-
-
-@dataclass
-class Batch:
-    """What a command collected: articles to process, and how many inputs failed."""
-
-    articles: list[Article] = field(default_factory=list)
-    failures: int = 0
+DateOption = Annotated[datetime | None, typer.Option("--date", formats=["%Y-%m-%d"],
+                                                     help="Publication date for every input (overrides metadata).")]
+Pipeline = Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Processes to extract with, each loading the pipeline once (default 1; "
+                             "with --dask local: the cluster's worker processes, default one per core).")]
 
 
 def settings_for(pipeline: str | None) -> Settings:
@@ -52,62 +43,49 @@ def as_day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
-def read_batch(paths: Sequence[str], published: date | None, settings: Settings) -> Batch:
+def read_batch(paths: Sequence[str], published: datetime | None, settings: Settings) -> Batch:
     """All readable articles of ``paths``; each unreadable input is reported on one line."""
-    batch = Batch()
-    for result in read_inputs(paths, settings, date_override=published):
-        if isinstance(result, InputError):
-            stderr.print(f"[red]error[/red] {result}", highlight=False, soft_wrap=True)
-            batch.failures += 1
-        else:
-            batch.articles.append(result)
+    batch = service.read_articles(paths, settings, as_day(published))
+    for error in batch.errors:
+        stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
     return batch
 
 
-def extract_with_progress(articles: list[Article], settings: Settings, workers: int = 1) -> Iterator[Extraction]:
-    """Extractions of ``articles`` in order, with a progress bar on stderr; ``workers`` > 1
-    spreads them over that many processes."""
-    if workers > 1:
-        extractions = extract_parallel(articles, settings, workers)
-    else:
-        extractions = extract(articles, load_pipeline(settings), batch_size=settings.batch_size)
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
-        task = progress.add_task("extracting", total=len(articles))
-        for extraction in extractions:
-            progress.advance(task)
-            yield extraction
+def with_progress(extractor: Extractor) -> Extractor:
+    """``extractor`` with a progress bar on stderr."""
+    def run(articles: Sequence[Article]) -> Iterator[Extraction]:
+        columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn())
+        with Progress(*columns, console=stderr, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(articles))
+            for extraction in extractor(articles):
+                progress.advance(task)
+                yield extraction
+
+    return run
 
 
-def save_new(store: Store, articles: Sequence[Article], settings: Settings, workers: int = 1,
-             on_saved: Callable[[Extraction], None] | None = None) -> int:
-    """Extract and store the articles ``store`` does not hold yet; returns how many were new."""
-    fresh = [a for a in articles if not store.has_article(a.content_hash)]
-    for extraction in extract_with_progress(fresh, settings, workers):
-        store.save_article(extraction.article, extraction.events, extraction.quotes)
-        if on_saved:
-            on_saved(extraction)
-    return len(fresh)
-
-
-def store_batch(paths: Sequence[str], db: Path, published: datetime | None, pipeline: str | None,
-                on_saved: Callable[[Extraction], None] | None = None, workers: int = 1) -> Batch:
-    """Ingest ``paths`` into ``db``, skipping stored articles; returns every readable article
-    (stored now or before) and the number of failed inputs."""
+def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
+                 pipeline: str | None, workers: int | None = None) -> tuple[Batch, Ingested]:
+    """Read ``paths`` and ingest them into ``store`` (extracting with ``workers`` processes);
+    say what the store now holds."""
     settings = settings_for(pipeline)
-    batch = read_batch(paths, as_day(published), settings)
-    with Store(db) as store:
-        fresh = save_new(store, batch.articles, settings, workers, on_saved)
-        counts = store.counts()
-    stderr.print(f"stored {fresh} new article(s), {len(batch.articles) - fresh} already present; "
-                 f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
+    batch = read_batch(paths, published, settings)
+    result = service.ingest(store, batch.articles, with_progress(service.pipeline_extractor(settings, workers or 1)))
+    print_holdings(store, len(result.new), result.already_stored)
+    return batch, result
+
+
+def print_holdings(store: Store, new: int, already_stored: int) -> None:
+    """What an ingest stored, and what the store now holds."""
+    counts = store.counts()
+    stderr.print(f"stored {new} new article(s), {already_stored} already present; "
+                 f"{store.path} now holds {counts['articles']} articles, {counts['events']} events, "
                  f"{counts['quotes']} quotes")
-    return batch
 
 
-def exit_if_failed(failures: int) -> None:
+def exit_if_failed(failed: int) -> None:
     """Exit non-zero when any input failed, after everything else was processed."""
-    if failures:
-        stderr.print(f"{failures} input(s) failed; the others were processed.")
+    if failed:
+        stderr.print(f"{failed} input(s) failed; the others were processed.")
         raise typer.Exit(code=1)

@@ -6,9 +6,7 @@ The text form is drawn from the same dictionary as ``--format json`` (documented
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from datetime import datetime
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,14 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from flashpoint.analysis.compare import Comparison, compare as reconcile
+from flashpoint import service
 from flashpoint.analysis.quote_variants import marked_parts
 from flashpoint.cli._app import app
+from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, exit_if_failed, ingest_paths
 from flashpoint.cli.render import party
-from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, exit_if_failed, store_batch
 from flashpoint.codebook import lookup
-from flashpoint.errors import StoreError
-from flashpoint.ingest.article import Article
 from flashpoint.store import DEFAULT_DB, Store
 
 console = Console()
@@ -120,49 +116,6 @@ def print_comparison(report: Mapping[str, Any]) -> None:
         _print_hedges([h for h in report["hedges"] if h["doc_id"] in docs])
 
 
-def compare_stored(store: Store, articles: Sequence[Article]) -> Comparison:
-    """Reconcile stored articles from their stored events and quotes (nothing is re-extracted).
-
-    An article whose text was stored before under another doc_id is compared under that one,
-    the doc_id its records carry.
-    """
-    stored = store.stored_doc_ids([a.content_hash for a in articles])
-    known = {stored[a.content_hash]: replace(a, doc_id=stored[a.content_hash])
-             for a in articles if a.content_hash in stored}
-    where = ("WHERE list_contains(?, doc_id)", [list(known)])
-    return reconcile(list(known.values()), list(store.event_records(*where)), list(store.quote_records(*where)))
-
-
-def save_comparison(store: Store, comparison: Comparison) -> None:
-    """Store the reconciliation: stories, event clusters, quote variants and hedges.
-
-    A quote group is named by the quote_id of its first variant, as a cluster by its first
-    event: the id is stable across runs and points at a stored record.
-    """
-    variants = [(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"], comparison.outlet(v["doc_id"]),
-                 v["text"], v["start"], v["end"], list(dict(group.only_in).get(v["doc_id"], ())))
-                for story_id, group in comparison.quote_variants for v in group.variants]
-    hedges = [(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind, h.claim)
-              for h in comparison.hedges]
-    store.save_stories({s.id: s.doc_ids for s in comparison.stories},
-                       [(c.id, m["event_id"], m["doc_id"], outlet)
-                        for c in comparison.events for m, outlet in zip(c.mentions, c.outlets)],
-                       variants, hedges)
-
-
-def ingest_and_compare(paths: Sequence[str], db: Path, published: datetime | None,
-                       pipeline: str | None) -> tuple[Comparison, int]:
-    """Ingest ``paths`` into ``db``, then reconcile and store them (``compare``, ``report``).
-
-    Returns the comparison and the number of failed inputs.
-    """
-    batch = store_batch(paths, db, published, pipeline)
-    with Store(db) as store:
-        comparison = compare_stored(store, batch.articles)
-        save_comparison(store, comparison)
-    return comparison, batch.failures
-
-
 @app.command("compare")
 def compare_command(
     paths: Paths,
@@ -181,13 +134,11 @@ def compare_command(
     """
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose text or json", param_hint="--format")
-    try:
-        comparison, failures = ingest_and_compare(paths, db, date_, pipeline)
-    except StoreError as err:
-        raise typer.BadParameter(str(err), param_hint="--db") from err
-    report = comparison.to_json()
+    with Store(db) as store:
+        batch, ingested = ingest_paths(store, paths, date_, pipeline)
+        report = service.compare(store, ingested.articles).to_json()
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_comparison(report)
-    exit_if_failed(failures)
+    exit_if_failed(len(batch.errors))

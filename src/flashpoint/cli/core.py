@@ -2,44 +2,62 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from flashpoint import service
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import (DateOption, Db, Paths, Pipeline, Workers, as_day, exit_if_failed,
-                                  extract_with_progress, read_batch, settings_for, stderr,
-                                  store_batch)
-from flashpoint.cli.scale import Dask, FromParquet, extract_on_dask, ingest_from_parquet
+from flashpoint.cli.batch import (
+    DateOption,
+    Db,
+    Paths,
+    Pipeline,
+    Workers,
+    as_day,
+    exit_if_failed,
+    ingest_paths,
+    read_batch,
+    settings_for,
+    stderr,
+    with_progress,
+)
 from flashpoint.cli.render import print_article, print_dyads
-from flashpoint.errors import FlashpointError
+from flashpoint.cli.scale import Dask, FromParquet, extract_on_dask, ingest_from_parquet
 from flashpoint.export import FORMATS, write_records
 from flashpoint.store import DEFAULT_DB, Store
 
+Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")]
+
 
 @app.command()
-def ingest(paths: Annotated[Optional[list[str]], typer.Argument(
+def ingest(paths: Annotated[list[str] | None, typer.Argument(
                help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")] = None,
            db: Db = Path(DEFAULT_DB), date_: DateOption = None, pipeline: Pipeline = None,
            workers: Workers = None, from_parquet: FromParquet = None) -> None:
-    """Read articles, extract events and quotes, and store them (again is a no-op)."""
+    """Read articles, extract events and quotes, and store them (again is a no-op).
+
+    New articles join the stories of the store (or open new ones) as they are stored.
+    """
     if from_parquet is not None and paths:
         raise typer.BadParameter("give articles or --from-parquet, not both")
-    if from_parquet is not None:
-        ingest_from_parquet(from_parquet, db)
-        return
-    if not paths:
+    if from_parquet is None and not paths:
         raise typer.BadParameter("give articles to ingest (or --from-parquet DIR)", param_hint="PATHS")
-    exit_if_failed(store_batch(paths, db, date_, pipeline, workers=workers or 1).failures)
+    with Store(db) as store:
+        if from_parquet is not None:
+            ingest_from_parquet(store, from_parquet)
+            return
+        batch, _ = ingest_paths(store, paths or [], date_, pipeline, workers)
+    exit_if_failed(len(batch.errors))
 
 
 @app.command()
 def extract(
     paths: Paths,
-    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output",
-                                                   help="Events file (default: stdout); with --dask, the dataset directory.")] = None,
-    quotes_out: Annotated[Optional[Path], typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
+    fmt: Format = "jsonl",
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Events file (default: stdout); with --dask, the dataset directory.")] = None,
+    quotes_out: Annotated[Path | None, typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
     date_: DateOption = None,
     pipeline: Pipeline = None,
     workers: Workers = None,
@@ -56,16 +74,13 @@ def extract(
                                      param_hint="--dask")
         exit_if_failed(extract_on_dask(paths, output, dask, workers, as_day(date_), settings))
         return
-    batch = read_batch(paths, as_day(date_), settings)
-    events, quotes = [], []
-    for extraction in extract_with_progress(batch.articles, settings, workers or 1):
-        events.extend(extraction.events)
-        quotes.extend(extraction.quotes)
+    batch = read_batch(paths, date_, settings)
+    events, quotes = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings, workers or 1)))
     write_records(events, fmt, output)
     if quotes_out:
         write_records(quotes, fmt, quotes_out)
     stderr.print(f"{len(batch.articles)} article(s): {len(events)} events, {len(quotes)} quotes")
-    exit_if_failed(batch.failures)
+    exit_if_failed(len(batch.errors))
 
 
 @app.command()
@@ -74,23 +89,23 @@ def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
     """The main job: ingest articles, then print what each says and a dyad summary.
 
     Articles stored before are shown from the store, so a second run prints the same report.
+    The dyad summary counts as the dashboard does: an event several outlets report (once
+    compared) counts once, negated and hypothetical events not at all.
     """
-    batch = store_batch(paths, db, date_, pipeline)
-    events: list[dict] = []
-    with Store(db, read_only=True) as store:
-        for article in batch.articles:
-            extraction = store.extraction(article)
-            print_article(extraction)
-            events.extend(extraction.events)
-    print_dyads(events)
-    exit_if_failed(batch.failures)
+    with Store(db) as store:
+        batch, ingested = ingest_paths(store, paths, date_, pipeline)
+        analysis = service.analyze(store, ingested.articles)
+    for extraction in analysis.extractions:
+        print_article(extraction)
+    print_dyads(analysis.dyads)
+    exit_if_failed(len(batch.errors))
 
 
 @app.command()
 def export(
     db: Db = Path(DEFAULT_DB),
-    fmt: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File (default: stdout).")] = None,
+    fmt: Format = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default: stdout).")] = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Export quotes instead of events.")] = False,
 ) -> None:
     """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables."""
@@ -98,11 +113,11 @@ def export(
         raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
     if quotes and fmt in ("gdelt", "icews"):
         raise typer.BadParameter(f"{fmt} is an event format; use jsonl, csv or parquet for quotes")
-    with Store(db, read_only=True) as store:
+    with Store(db) as store:
         records = list(store.quote_records() if quotes else store.event_records())
     try:
         count = write_records(records, fmt, output)
-    except (ValueError, FlashpointError) as err:
+    except ValueError as err:
         raise typer.BadParameter(str(err)) from err
     stderr.print(f"exported {count} {'quotes' if quotes else 'events'}")
 
@@ -114,16 +129,26 @@ def evaluate(
     """Score the coder on every gold set in SHARED/eval with its scorer, in one table."""
     from rich.table import Table
 
-    from flashpoint.evaluate import run_evaluation
     from flashpoint.cli.render import console
+    from flashpoint.evaluate import confidence_bands, run_evaluation
+    from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
     if not (shared / "eval").is_dir():
         raise typer.BadParameter(f"{shared}: no eval/ folder here", param_hint="SHARED")
     table = Table(title=f"flashpoint on {shared / 'eval'}")
-    for column in ("set", "mode", "metric", "value"):
+    for column in ("set", "mode", "setting", "metric", "value"):
         table.add_column(column, justify="right" if column == "value" else "left")
     for row in run_evaluation(shared):
         value = row["value"]
-        table.add_row(row["set"], row["mode"], row["metric"],
+        table.add_row(row["set"], row["mode"], row["setting"], row["metric"],
                       f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
+    console.print("setting: articles = events at or above the default confidence "
+                  f"{DEFAULT_MIN_CONFIDENCE}; sentences = each sentence's best event, any confidence")
+    bands = Table(title="events at or above each confidence (article sets, shared scorer)")
+    for column in ("set", "confidence >=", "events", "precision", "recall"):
+        bands.add_column(column, justify="left" if column == "set" else "right")
+    for row in confidence_bands(shared):
+        bands.add_row(row["set"], f"{row['threshold']:.1f}", str(row["events"]),
+                      f"{row['precision']:.3f}", f"{row['recall']:.3f}")
+    console.print(bands)

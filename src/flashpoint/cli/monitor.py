@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from flashpoint import service
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import stderr
-from flashpoint.cli.batch import Pipeline
-from flashpoint.errors import FlashpointError
-from flashpoint.store import DEFAULT_DB
+from flashpoint.cli.batch import Pipeline, exit_if_failed, ingest_paths, stderr
+from flashpoint.store import DEFAULT_DB, Store
 
 
 @app.command()
@@ -31,21 +30,16 @@ def serve(
     if not db.exists():
         raise typer.BadParameter(f"{db}: no such database (create it with flashpoint ingest)",
                                  param_hint="--db")
-    try:
-        application = create_app(db)
-    except FlashpointError as err:
-        stderr.print(f"[red]error[/red] {err}", highlight=False)
-        raise typer.Exit(code=1) from err
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 
 @app.command()
 def report(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Articles to ingest first (files, directories or -); optional with --db.")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("report.html"),
-    db: Annotated[Optional[Path], typer.Option("--db", help="Database to add to and report on "
-                                                "(default: a temporary one).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Database to add to and report on "
+                                            "(default: a temporary one).")] = None,
     pipeline: Pipeline = None,
 ) -> None:
     """Write a self-contained HTML report (charts and data inline; opens offline).
@@ -53,17 +47,17 @@ def report(
     Articles given are ingested and compared across outlets first (as ``flashpoint compare``
     does), so the report's stories show their quote variants and hedges.
     """
-    from flashpoint.cli.compare import ingest_and_compare
-    from flashpoint.report import write_report
-
     if not paths and db is None:
         raise typer.BadParameter("give articles to report on, or an existing --db")
     if db is not None and not paths and not db.exists():
         raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
-    with tempfile.TemporaryDirectory(prefix="flashpoint-report-") as tmp:
-        target = db if db is not None else Path(tmp) / "report.duckdb"
-        failures = ingest_and_compare(paths, target, None, pipeline)[1] if paths else 0
-        write_report(target, output)
+    batch = None
+    with tempfile.TemporaryDirectory(prefix="flashpoint-report-") as tmp, \
+            Store(db if db is not None else Path(tmp) / "report.duckdb") as store:
+        if paths:
+            batch, ingested = ingest_paths(store, paths, None, pipeline)
+            service.compare(store, ingested.articles)
+        service.report(store, output)
     stderr.print(f"wrote {output}")
-    if failures:
-        raise typer.Exit(code=1)
+    if batch:
+        exit_if_failed(len(batch.errors))

@@ -8,8 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from flashpoint.analysis.summary import summarize_dyads
-from flashpoint.extract import Extraction
+from flashpoint.records import Actor, Extraction
 
 console = Console()
 
@@ -19,9 +18,10 @@ def party(name: str | None, country: str | None) -> str:
     return f"{name or '?'} ({country})" if country else name or "?"
 
 
-def _party(actor: Mapping[str, Any] | None) -> str:
-    actor = actor or {}
-    return party(actor.get("name") or actor.get("text"), actor.get("country"))
+def _party(actor: Actor | None) -> str:
+    if actor is None:
+        return "?"
+    return party(actor["name"] or actor["text"], actor["country"])
 
 
 def _goldstein_style(value: float) -> str:
@@ -54,13 +54,12 @@ def print_article(extraction: Extraction) -> None:
         console.print("  (no events or quotes found)", style="dim")
 
 
-def print_dyads(events: Iterable[Mapping[str, Any]]) -> None:
-    """The directed-dyad summary table: events, Goldstein sum, conflict share."""
+def print_dyads(dyads: Iterable[Mapping[str, Any]]) -> None:
+    """The directed-dyad summary table (rows of ``store.dyads.dyad_table``), most hostile first."""
     table = Table(title="Directed dyads (source → target)")
-    for column, justify in (("source", "left"), ("target", "left"), ("events", "right"),
-                            ("Goldstein sum", "right"), ("conflict share", "right")):
-        table.add_column(column, justify=justify)
-    for dyad in summarize_dyads(events):
-        table.add_row(dyad.source, dyad.target, str(dyad.events), f"{dyad.goldstein_sum:+.1f}",
-                      f"{dyad.conflict_share:.0%}")
+    for column in ("source", "target", "events", "Goldstein sum", "conflict share"):
+        table.add_column(column, justify="left" if column in ("source", "target") else "right")
+    for dyad in dyads:
+        table.add_row(dyad["source"], dyad["target"], str(dyad["events"]), f"{dyad['goldstein_sum']:+.1f}",
+                      f"{dyad['conflict_share']:.0%}")
     console.print(table)

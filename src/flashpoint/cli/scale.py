@@ -1,6 +1,7 @@
 """The scale-out branches of ``extract`` and ``ingest``: ``--dask`` and ``--from-parquet``.
 
-Kept apart from the commands so that Dask, an optional extra, is imported only when asked for.
+Kept apart from the commands so that Dask, an optional extra, is imported only when asked for
+(by ``service.extract_dataset``).
 """
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from typing import Annotated
 
 import typer
 
-from flashpoint.cli.batch import stderr
-from flashpoint.errors import FlashpointError
-from flashpoint.scale.dataset import load_dataset
+from flashpoint import service
+from flashpoint.cli.batch import print_holdings, stderr
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
@@ -25,23 +25,13 @@ FromParquet = Annotated[Path | None, typer.Option(
     "--from-parquet", help="Load a dataset written by extract --dask instead of reading articles.")]
 
 
-def _fail(err: FlashpointError) -> None:
-    stderr.print(f"[red]error[/red] {err}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code=1) from err
-
-
 def extract_on_dask(paths: Sequence[str], out: Path, scheduler: str, workers: int | None,
                     published: date | None, settings: Settings) -> int:
     """Run the extraction on the cluster into the dataset ``out``; returns the failed inputs."""
     try:
-        from flashpoint.scale.cluster import dask_client, extract_to_dataset
+        results = service.extract_dataset(paths, out, scheduler, workers or os.cpu_count() or 1, settings, published)
     except ImportError as err:
         raise typer.BadParameter("needs Dask: pip install 'flashpoint[scale]'", param_hint="--dask") from err
-    try:
-        with dask_client(scheduler, workers or os.cpu_count() or 1) as client:
-            results = extract_to_dataset(paths, out, client, settings, published)
-    except FlashpointError as err:
-        _fail(err)
     errors = [error for result in results for error in result.errors]
     for error in errors:
         stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
@@ -52,14 +42,7 @@ def extract_on_dask(paths: Sequence[str], out: Path, scheduler: str, workers: in
     return len(errors)
 
 
-def ingest_from_parquet(dataset: Path, db: Path) -> None:
-    """Store a dataset's articles with their records, one transaction per article."""
-    try:
-        with Store(db) as store:
-            stored, present = load_dataset(dataset, store)
-            counts = store.counts()
-    except FlashpointError as err:
-        _fail(err)
-    stderr.print(f"stored {stored} new article(s) from {dataset}, {present} already present; "
-                 f"{db} now holds {counts['articles']} articles, {counts['events']} events, "
-                 f"{counts['quotes']} quotes")
+def ingest_from_parquet(store: Store, dataset: Path) -> None:
+    """Store a dataset's articles with their records through the one ingest path."""
+    result = service.ingest_dataset(store, dataset)
+    print_holdings(store, result.new, result.already_stored)

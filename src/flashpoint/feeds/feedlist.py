@@ -23,9 +23,9 @@ def parse_feed_list(text: str, name: str) -> list[str]:
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL as err:
-            raise FetchError(f"E040 {name}:{number}: not a valid URL ({err})") from err
+            raise FetchError("E040", f"{name}:{number}", reason=err) from err
         if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise FetchError(f"E040 {name}:{number}: {url!r} is not an http or https URL")
+            raise FetchError("E040", f"{name}:{number}", reason=repr(url))
         feeds[url] = None
     return list(feeds)
 
@@ -34,5 +34,5 @@ def read_feed_list(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"E007 {path}: cannot be read ({err})") from err
+        raise InputError("E007", str(path), reason=err) from err
     return parse_feed_list(text, str(path))

@@ -12,7 +12,7 @@ import httpx
 from flashpoint.errors import FetchError
 from flashpoint.feeds.entries import FeedEntry
 from flashpoint.feeds.fetcher import Fetched
-from flashpoint.ingest.article import Article
+from flashpoint.ingest.article import Article, doc_id_for
 from flashpoint.ingest.dateline import find_dateline
 from flashpoint.ingest.decode import decode_bytes
 from flashpoint.ingest.html import article_from_html
@@ -27,7 +27,7 @@ def article_from_page(page: Fetched, entry: FeedEntry, max_bytes: int) -> Articl
     article text, both naming the URL.
     """
     if page.content_type and page.content_type not in HTML_TYPES:
-        raise FetchError(f"E048 {page.url}: {page.content_type} is not an HTML page")
+        raise FetchError("E048", page.url, content_type=page.content_type)
     article = article_from_html(decode_bytes(page.body, page.url, max_bytes), page.url, None)
     published, published_text = article.published, article.published_text
     if published is None and entry.published is not None:
@@ -35,7 +35,7 @@ def article_from_page(page: Fetched, entry: FeedEntry, max_bytes: int) -> Articl
     if published is None:
         published, published_text = find_dateline(article.text) or (None, None)
     return replace(
-        article, url=page.url, title=article.title or entry.title,
+        article, doc_id=doc_id_for(article.text, given=page.url), url=page.url, title=article.title or entry.title,
         outlet=article.outlet or entry.outlet or httpx.URL(page.url).host,
         published=published, published_text=published_text,
         metadata={**article.metadata, "feed": entry.feed_url})

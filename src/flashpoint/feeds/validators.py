@@ -52,3 +52,25 @@ class MemoryValidators:
 
     def put(self, url: str, validators: Validators) -> None:
         self._by_url[url] = validators
+
+
+class ValidatorRows(Protocol):
+    """Where validators are kept as plain values (the store's ``FeedState``)."""
+
+    def validators(self, url: str) -> tuple[str | None, str | None] | None: ...
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+
+class KeptValidators:
+    """A ``ValidatorCache`` over rows kept elsewhere (the store), so they outlive the process."""
+
+    def __init__(self, rows: ValidatorRows) -> None:
+        self._rows = rows
+
+    def get(self, url: str) -> Validators | None:
+        found = self._rows.validators(url)
+        return Validators(*found) if found else None
+
+    def put(self, url: str, validators: Validators) -> None:
+        self._rows.save_validators(url, validators.etag, validators.last_modified)

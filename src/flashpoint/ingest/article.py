@@ -5,8 +5,9 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
@@ -20,6 +21,18 @@ def content_hash(text: str) -> str:
     """
     normal = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:32]
+
+
+def doc_id_for(text: str, given: object = None, path: str | None = None) -> str:
+    """The one doc-id scheme: the id the input gives (a JSON record's ``id``, the API's
+    ``doc_id``), else the file name when the article is a whole file, else ``doc-`` and the
+    content hash (stdin, JSON records without an id, API posts), so the same text gets the
+    same id whichever way it comes in."""
+    if given:
+        return str(given)
+    if path:
+        return Path(path).name
+    return "doc-" + content_hash(text)[:16]
 
 
 @dataclass
@@ -41,12 +54,3 @@ class Article:
     def content_hash(self) -> str:
         """Hashed once: the store asks for it before and while saving."""
         return content_hash(self.text)
-
-    def reference(self) -> dict[str, str | None]:
-        """The ``article`` block of an event record."""
-        return {
-            "title": self.title,
-            "url": self.url,
-            "outlet": self.outlet,
-            "published": self.published.isoformat() if self.published else None,
-        }

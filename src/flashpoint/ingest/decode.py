@@ -1,7 +1,7 @@
 """Turn raw bytes into text, refusing what is not an article.
 
-Every refusal is an ``InputError`` whose message starts with an error code and names the
-input, so a batch run can report it on one line and go on with the rest.
+Every refusal is an ``InputError`` naming the input, so a batch run can report it on one
+line and go on with the rest.
 """
 from __future__ import annotations
 
@@ -25,16 +25,16 @@ def _looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, name: str, max_bytes: int) -> str:
     """Decode ``data`` (UTF-8 first, else the detected encoding) or raise ``InputError``."""
     if len(data) > max_bytes:
-        raise InputError(f"E003 {name}: {len(data):,} bytes is over the {max_bytes:,}-byte limit")
+        raise InputError("E003", name, size=len(data), limit=max_bytes)
     if not data.strip():
-        raise InputError(f"E001 {name}: input is empty")
+        raise InputError("E001", name)
     if _looks_binary(data):
-        raise InputError(f"E002 {name}: binary data, not text")
+        raise InputError("E002", name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"E004 {name}: text encoding could not be detected")
+        raise InputError("E004", name)
     return str(best)

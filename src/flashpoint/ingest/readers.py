@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from flashpoint.errors import InputError
-from flashpoint.ingest.article import Article
+from flashpoint.ingest.article import Article, doc_id_for
 from flashpoint.ingest.dateline import find_dateline, parse_date
 from flashpoint.ingest.decode import decode_bytes
 from flashpoint.ingest.html import article_from_html
@@ -42,18 +42,19 @@ def _finish(article: Article, date_override: date | None) -> Article:
     return article
 
 
-def _from_text(text: str, name: str, path: str | None) -> Article:
-    return Article(doc_id=name, text=text, outlet=Path(name).stem if path else None,
+def _from_text(text: str, path: str | None) -> Article:
+    return Article(doc_id=doc_id_for(text, path=path), text=text, outlet=Path(path).stem if path else None,
                    source_path=path)
 
 
-def _from_record(record: Any, where: str, path: str | None) -> Article:
+def _from_record(record: Any, where: str, path: str | None, whole_file: bool) -> Article:
+    """A JSON object as an article; its ``id`` names it, else the file it fills, else its text."""
     if not isinstance(record, dict):
-        raise InputError(f"E005 {where}: expected a JSON object, got {type(record).__name__}")
+        raise InputError("E005", where, problem=f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"E009 {where}: record has no 'text'")
-    doc_id = str(record.get("id") or Path(where).name)
+        raise InputError("E009", where)
+    doc_id = doc_id_for(text, record.get("id"), path if whole_file else None)
     raw_date = record.get("date") or record.get("published")
     return Article(
         doc_id=doc_id, text=text, title=record.get("title"), url=record.get("url"),
@@ -68,12 +69,13 @@ def _json_document(text: str, name: str, path: str | None) -> Iterator[Result]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
-        yield InputError(f"E005 {name}: malformed JSON ({err.msg} at line {err.lineno})")
+        yield InputError("E005", name, problem=f"{err.msg} at line {err.lineno}")
         return
-    records = document if isinstance(document, list) else [document]
-    for index, record in enumerate(records, start=1):
-        where = f"{name}:record {index}" if isinstance(document, list) else name
-        yield _safe(lambda: _from_record(record, where, path))
+    if not isinstance(document, list):
+        yield _safe(_from_record, document, name, path, True)
+        return
+    for index, record in enumerate(document, start=1):
+        yield _safe(_from_record, record, f"{name}:record {index}", path, False)
 
 
 def _json_lines(text: str, name: str, path: str | None) -> Iterator[Result]:
@@ -84,9 +86,9 @@ def _json_lines(text: str, name: str, path: str | None) -> Iterator[Result]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputError(f"E005 {name}:{number}: malformed JSON line ({err.msg})")
+            yield InputError("E005", f"{name}:{number}", problem=err.msg)
             continue
-        yield _safe(lambda: _from_record(record, f"{name}:{number}", path))
+        yield _safe(_from_record, record, f"{name}:{number}", path, False)
 
 
 def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
@@ -97,11 +99,18 @@ def _json_records(text: str, name: str, path: str | None) -> Iterator[Result]:
         yield from _json_lines(text, name, path)
 
 
-def _safe(build: Any) -> Result:
+def _safe(build: Callable[..., Article], *args: Any) -> Result:
+    """``build(*args)``, or the InputError it raised: one bad record must not stop the rest."""
     try:
-        return build()
+        return build(*args)
     except InputError as err:
         return err
+
+
+def read_record(record: Mapping[str, Any], where: str) -> Article:
+    """One JSON object as an article, read exactly as a line of a JSON Lines file is (same
+    fields, doc_id and dateline): how an article posted to the API comes in."""
+    return _finish(_from_record(dict(record), where, None, False), None)
 
 
 def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> Iterator[Result]:
@@ -120,11 +129,11 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
     if suffix in JSON_SUFFIXES or (not suffix and opening.startswith(("{", "["))):
         yield from _json_records(text, label, path)
     elif suffix in HTML_SUFFIXES or opening.lower().startswith(("<!doctype", "<html")):
-        yield _safe(lambda: article_from_html(text, name, path))
+        yield _safe(article_from_html, text, name, path)
     elif suffix in TEXT_SUFFIXES:
-        yield _from_text(text, name, path)
+        yield _from_text(text, path)
     else:
-        yield InputError(f"E008 {label}: unsupported input type '{suffix}' (use .txt, .html, .json, .jsonl)")
+        yield InputError("E008", label, suffix=suffix)
 
 
 def files_under(path: Path) -> Iterator[Path]:
@@ -150,14 +159,14 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
             continue
         root = Path(spec)
         if not root.exists():
-            yield InputError(f"E007 {spec}: no such file or directory")
+            yield InputError("E007", spec, reason="no such file or directory")
             continue
         for file in files_under(root):
             try:
                 with file.open("rb") as handle:
                     data = handle.read(settings.max_bytes + 1)
             except OSError as err:
-                yield InputError(f"E007 {file}: cannot be read ({err.strerror})")
+                yield InputError("E007", str(file), reason=err.strerror)
                 continue
             for result in read_bytes(data, file.name, str(file), settings):
                 yield result if isinstance(result, InputError) else _finish(result, date_override)

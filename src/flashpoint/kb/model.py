@@ -23,6 +23,9 @@ class Term:
     office: str
     start: date | None
     end: date | None
+    #: the sector a role confers when it is known as a code rather than an office (PETRARCH2's
+    #: dated roles: "AFGGOV" -> GOV)
+    role_sector: str | None = None
 
     def covers(self, on: date) -> bool:
         """Whether the term includes ``on``; the end day still counts (hand-overs are same-day)."""
@@ -30,7 +33,7 @@ class Term:
 
     @property
     def sector(self) -> str:
-        return OFFICE_SECTOR.get(self.office, "GOV")
+        return self.role_sector or OFFICE_SECTOR.get(self.office, "GOV")
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ class KnowledgeBase:
     agents: dict[str, str]
     roles: dict[str, str]
     regions: dict[str, str | None]
+    #: ship-name prefix -> (ISO3, sector): "USS" -> ("USA", "MIL")
+    vessels: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_actor_office: dict[tuple[str, str], list[Person]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, list[Person]] = field(default_factory=dict, repr=False)
 

@@ -31,7 +31,7 @@ _MAX_MODIFIERS = 2
 #: Participles that modify a title like adjectives ("acting president", "ousted leader").
 _PARTICIPLES = {"VBG", "VBN"}
 #: Piece categories that give a following agent, title or name a country.
-_QUALIFIERS = {"country", "demonym", "org", "person", "unknown_person"}
+_QUALIFIERS = {"country", "demonym", "org", "person", "unknown_person", "seat", "capital"}
 _PERSONS = {"person", "unknown_person"}
 
 
@@ -52,6 +52,16 @@ class Piece:
     parts: list[str] = field(default_factory=list)
 
 
+def _inside_compound(doc: Doc, span: Span) -> bool:
+    """A name inside a hyphenated compound ("AU" in "Port-au-Prince", "US" in "US-made" is
+    not: the hyphen follows it) is part of another name when a hyphen joins it on the left."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.text == "-" and not before.whitespace_ and span.start >= 2 and \
+        not doc[span.start - 2].whitespace_
+
+
 def article_date(doc: Doc) -> date | None:
     """``doc._.published`` as a plain date (a datetime would not compare with term dates)."""
     published = doc._.published
@@ -59,7 +69,7 @@ def article_date(doc: Doc) -> date | None:
 
 
 @Language.factory("flashpoint_actors")
-def make_actors(nlp: Language, name: str) -> "ActorFinder":
+def make_actors(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp, load_kb())
 
 
@@ -77,7 +87,7 @@ class ActorFinder:
                  prefix: str) -> PhraseMatcher:
         matcher = PhraseMatcher(nlp.vocab, attr=attr)
         forms = sorted(table)
-        for form, doc in zip(forms, nlp.tokenizer.pipe(forms)):
+        for form, doc in zip(forms, nlp.tokenizer.pipe(forms), strict=True):
             self.entries[prefix + form] = table[form]
             matcher.add(prefix + form, [doc])
         return matcher
@@ -92,13 +102,16 @@ class ActorFinder:
 
     # -- finding ---------------------------------------------------------------------------
     def _entries(self, span: Span) -> list[Entry]:
+        if span.label_.startswith("VESSEL:"):
+            iso3, sector = self.kb.vessels[span.label_[7:]]
+            return [Entry("vessel", iso3, sector)]
         return self.entries.get(span.label_, [])
 
     def _atoms(self, doc: Doc) -> list[Span]:
         """Longest non-overlapping KB matches plus spaCy PERSON entities the KB lacks."""
         vocab = doc.vocab.strings
         spans = [Span(doc, s, e, label=vocab[m]) for m, s, e in self.names(doc) + self.words(doc)]
-        atoms = filter_spans(spans)
+        atoms = [a for a in filter_spans(spans) if not _inside_compound(doc, a)]
         matched = {i for a in atoms for i in range(a.start, a.end)}
         atoms = [self._namesake(doc, a, matched) for a in atoms]
         named = [a for a in atoms if a.label_ != "PERSON"
@@ -114,7 +127,25 @@ class ActorFinder:
                     and not any(c.isdigit() for c in doc[start:ent.end].text)):  # "F-16s"
                 atoms = [a for a in atoms if not (a.start < ent.end and start < a.end)]
                 atoms.append(Span(doc, start, ent.end, label="PERSON"))
+        vessels = self._vessels(doc)
+        atoms = [a for a in atoms if not any(v.start < a.end and a.start < v.end for v in vessels)]
+        atoms += vessels
         return sorted(atoms + self._bare_surnames(doc, atoms), key=lambda a: a.start)
+
+    def _vessels(self, doc: Doc) -> list[Span]:
+        """Named ships ("USS Carney", "BRP Sierra Madre", "CCG 5901"): a navy or coast-guard
+        prefix followed by a capitalised name or a hull number (the model may call them people)."""
+        found = []
+        for token in doc:
+            if token.text not in self.kb.vessels:
+                continue
+            end = token.i + 1
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num) \
+                    and not doc[end].is_sent_start and end - token.i <= 3:
+                end += 1
+            if end > token.i + 1:
+                found.append(Span(doc, token.i, end, label="VESSEL:" + token.text))
+        return found
 
     def _bare_surnames(self, doc: Doc, atoms: list[Span]) -> list[Span]:
         """Later bare surnames of people named in full ("Sánchez" after "Pedro Sánchez"), which
@@ -169,6 +200,9 @@ class ActorFinder:
                          parts=["unknown_person"])
         entries = self._entries(atom)
         first = entries[0]
+        if first.category == "vessel":
+            return Piece(atom.start, atom.end, "vessel", first.iso3, (first.iso3 or "") + (first.sector or ""),
+                         first.sector, atom.text, parts=["vessel"])
         if first.category == "region":  # an actor only when it qualifies an agent or a title
             return Piece(atom.start, atom.end, "region", code=first.code) if first.code else None
         if first.category in ("person", "surname"):
@@ -300,6 +334,7 @@ class ActorFinder:
     def _mention(doc: Doc, piece: Piece) -> ActorMention:
         span = doc[piece.start:piece.end]
         kind = piece.kind or {"person": "person", "unknown_person": "person", "agent": "agent",
+                              "vessel": "agent",
                               "role": "description"}.get(piece.category, "state")
         return ActorMention(piece.start, piece.end, span.start_char, span.end_char, span.text,
                             name=piece.name, country=piece.country, code=piece.code or piece.sector,

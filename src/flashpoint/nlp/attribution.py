@@ -117,6 +117,5 @@ def _in_heading(text: str, char: int) -> bool:
 def _clean_name(text: str) -> str:
     """Drop a possessive ending and surrounding punctuation from a name."""
     for suffix in ("’s", "'s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+        text = text.removesuffix(suffix)
     return text.strip(" ,.;:\"“”‘’")

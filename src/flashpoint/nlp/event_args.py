@@ -12,18 +12,26 @@ these rules are about the parse of actors, not about which event happened.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.mentions import ActorMention
 
 _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
-                 "from", "of", "for", "along", "near", "across")
+                 "from", "of", "for")
+#: Where force is used or deployed is whom it is used on ("troops along the border with Guyana",
+#: "drills around Taiwan", "strikes near Isfahan"); for any other act these only place it.
+_FORCE_PREPS = ("around", "near", "along", "across", "off", "inside")
 _NOUN_TARGET_PREPS = frozenset({"against", "on", "upon", "to", "toward", "towards", "at", "with",
                                 "into", "of", "over"})
+#: Verbs that name a thing in "condemned what it called X".
+_NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
-_NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from"})
+_NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
+                       "between", "by"})
 #: Sectors of the agents a state acts with (armed forces, police).
 _INSTRUMENT_SECTORS = frozenset({"MIL", "COP"})
 _ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
@@ -43,7 +51,8 @@ class EventArguments:
 
     # --- actors --------------------------------------------------------------------------------
     def actors(self, token: Token | None, deep: bool = True,
-               avoid: frozenset[str] = frozenset()) -> list[ActorMention | None]:
+               avoid: frozenset[str] = frozenset(), places: bool = True
+               ) -> list[ActorMention | None]:
         """Actor mentions a noun phrase headed by ``token`` stands for (conjuncts fan out)."""
         if token is None:
             return [None]
@@ -51,19 +60,22 @@ class EventArguments:
             token = token.head.head
         found: list[ActorMention | None] = []
         for head in (token, *token.conjuncts):
-            mention = self._np_actor(head, deep, avoid)
+            mention = self._np_actor(head, deep, avoid, places)
             if mention is None or mention in found:
                 continue
             found.append(mention)
-            # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay"
-            root = token.doc[mention.start:mention.end].root
-            for conj in root.conjuncts:
+            found.extend(m for m in self._owners_of(mention, token.doc) if m not in found)
+            # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay",
+            # "the leaders of Armenia and Azerbaijan"
+            inside = token.doc[mention.start:mention.end]
+            for conj in (c for t in inside for c in t.conjuncts if not mention.start <= c.i < mention.end):
                 other = self.by_token.get(conj.i)
                 if other is not None and other not in found and (other.country or other.code):
                     found.append(other)
         return found or [None]
 
-    def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str]) -> ActorMention | None:
+    def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str],
+                  places: bool = True) -> ActorMention | None:
         """The actor a noun phrase names: its head, else the nearest modifier or "of"/"on"
         object that is an actor, a state or person before a generic agent ("military"). A head
         the KB cannot place takes the identity of its apposition ("Ana Ruiz, Chile's
@@ -80,8 +92,15 @@ class EventArguments:
             for tok in frontier:
                 for child in tok.children:
                     hop = child.dep_ in _NP_DEPS or (deep and child.dep_ == "prep"
-                                                     and child.lower_ in _NP_PREPS)
-                    if child.dep_ == "pobj" and tok.dep_ == "prep":
+                                                     and child.lower_ in _NP_PREPS
+                                                     and (places or child.lower_ != "in"))
+                    if child.dep_ == "pobj" and tok.dep_ in ("prep", "agent"):
+                        hop = True
+                    if deep and tok.dep_ == "acl" and child.dep_ == "agent":
+                        hop = True  # "positions held by the rebels": the rebels'
+                    if deep and child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
+                        hop = True  # "attacks targeting Israel", "a ship owned by Iran"
+                    if tok.dep_ == "acl" and tok.tag_ == "VBG" and child.dep_ == "dobj":
                         hop = True
                     if not hop:
                         continue
@@ -93,6 +112,21 @@ class EventArguments:
         ranked = sorted(seen, key=lambda m: (not m.country, m.country in avoid))
         return ranked[0] if ranked else None
 
+    def _owners_of(self, mention: ActorMention, doc: Doc) -> list[ActorMention]:
+        """An agent of several countries ("delegations from Ukraine and Russia") stands for one
+        agent of each: copies of it for the countries after the first."""
+        if mention.kind != "agent":
+            return []
+        root = doc[mention.start:mention.end].root
+        owners = [self.by_token[c.i] for p in root.children if p.dep_ == "prep"
+                  and p.lower_ in ("from", "of", "in") for g in p.children if g.dep_ == "pobj"
+                  for c in (g, *g.conjuncts) if c.i in self.by_token]
+        others = {o.country: o for o in owners if o.kind == "state" and o.country
+                  and o.country != mention.country}
+        # each copy is read at its country's name, so that no two of them share a span
+        return [replace(owner, country=c, code=c + (mention.sector or ""), name=None,
+                        sector=mention.sector, kind="agent") for c, owner in sorted(others.items())]
+
     def _homeland(self, head: Token, mention: ActorMention) -> ActorMention | None:
         """The state a people named by a demonym lives in, when the phrase says so: "the
         Hungarians of southern Slovakia", "ethnic Hungarians in Romania" are coded by the state
@@ -103,7 +137,9 @@ class EventArguments:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 home = self.by_token.get(pobj.i)
                 if home is not None and home.kind == "state" and home.country != mention.country:
-                    return home
+                    # the people, not the state: civilians of the country they live in
+                    return replace(home, code=(home.country or "") + "CVL", sector="CVL",
+                                   kind="agent", name=None)
         return None
 
     def subject(self, verb: Token) -> Token | None:
@@ -114,14 +150,32 @@ class EventArguments:
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 return subj[0]
-            if probe.dep_ == "acl" and probe.head.dep_ == "dobj" and probe.head.i not in self.by_token:
-                probe = probe.head.head  # "X released a statement urging ...": X urges
+            if probe.dep_ == "acl" and probe.head.i not in self.by_token and \
+                    probe.tag_ == "VBG" and self._clause_verb(probe.head) is not None:
+                # "X released a statement urging ...", "X retaliated with attacks targeting Y":
+                # the participle's agent is the agent of the clause its noun belongs to
+                probe = self._clause_verb(probe.head)
                 continue
+            if probe.dep_ == "pcomp" and probe.head.dep_ in ("prep", "agent"):
+                probe = probe.head.head  # "insists on rejecting X": the one who insists rejects
+                continue
+            if probe.dep_ == "acl" and probe.tag_ == "VBN":
+                return None  # "gangs accused of killing": the noun is the object, not the agent
             if probe.dep_ in ("relcl", "acl") and probe.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return probe.head
             if probe.dep_ not in ("conj", "xcomp", "advcl", "acomp") or probe.head is probe:
                 return None
             probe = probe.head
+        return None
+
+    @staticmethod
+    def _clause_verb(noun: Token) -> Token | None:
+        """The verb a noun is the object of, directly or through one preposition."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            return head
         return None
 
     def agent(self, verb: Token) -> Token | None:
@@ -132,33 +186,44 @@ class EventArguments:
         return None
 
     def verb_target(self, verb: Token, prep: Token | None,
-                    sources: list[ActorMention | None] = ()) -> list[ActorMention | None]:
+                    sources: list[ActorMention | None] = (), warns: bool = False,
+                    force: bool = False) -> list[ActorMention | None]:
         """Object, else passive subject or dative, else a directional prepositional object:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
                 and c.pos_ != "ADP"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            objs.append(verb.head)  # "gangs accused of killing": the gangs are accused
         heads = list(objs)
         preps = [prep] if prep is not None else []
         # a "to" parsed as a dative ("supplying data to Ghana") is a preposition
+        directional = _TARGET_PREPS + (_FORCE_PREPS if force else ())
         preps += sorted((c for c in verb.children if c.dep_ in ("prep", "dative")
-                         and c.lower_ in _TARGET_PREPS), key=lambda c: _TARGET_PREPS.index(c.lower_))
+                         and c.lower_ in directional), key=lambda c: directional.index(c.lower_))
         heads += [g for p in preps for g in _prep_objects(p)]
         heads += [g for o in objs for p in o.children if p.dep_ == "prep"
-                  and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+                  and p.lower_ in directional for g in p.children if g.dep_ == "pobj"]
         # "turned down an offer by Chile": who made the offer is who is turned down
         heads += [g for o in objs for p in o.children if p.dep_ in ("prep", "agent")
                   and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
-        heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
-                  if g.dep_ in ("nsubj", "nsubjpass")]  # "warned that the Colombian leader ..."
+        # "condemned what it called Thai aggression": the thing named is the object
+        heads += [g for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.pos_ == "VERB"
+                  and c.lemma_.lower() in _NAMING_VERBS for g in c.children
+                  if g.dep_ in ("oprd", "dobj", "attr") and g.pos_ in ("NOUN", "PROPN")]
+        if warns:  # "warned that the Colombian leader ..."; a statement's topic is no target
+            heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                      if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        found = [[a for a in self.actors(head, avoid=own)
+        found = [[a for a in self.actors(head, avoid=own, places=force)
                   if not same_entity(a, sources) and not _instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-            found.append(self.verb_target(comp, None, sources))  # "threatened to cut ties with X"
-        # where one's forces go or act is whom the act is on: "station troops in Mali"
+            found.append(self.verb_target(comp, None, sources, force=force))  # "threatened to cut ties with X"
+        # where one's forces go or act is whom the act is on: "station troops in Mali"; the
+        # scene of anything else is only its location ("met in Istanbul")
         scene = [self.actors(g) for o in (verb, *objs) for p in o.children
-                 if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+                 if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                 if g.dep_ == "pobj"] if force else []
         for actors in found + scene:  # another country first: "send its companies to Venezuela"
             if any(a is not None and a.country and a.country not in own for a in actors):
                 return actors
@@ -232,4 +297,5 @@ def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None
         return False
     return any(o is not None and (o is actor or (o.name, o.code) == (actor.name, actor.code))
                for o in others)
+
 

@@ -28,3 +28,14 @@ class Candidate:
     speaker: ActorMention | None = None
     depth: int = 0
     consumed: set[int] = field(default_factory=set)
+    #: "accused each other": the sources act on one another
+    reciprocal: bool = False
+    #: "Both blamed each other", "the two sides clashed": the sources are the article's pair
+    reciprocal_subject: bool = False
+    #: the object is an earlier event ("condemned the strikes"): the root family it refers to
+    refers: frozenset[str] | None = None
+    #: the cause is an earlier event with no author named ("killed in an air strike"): the
+    #: root family whose latest author is the source
+    source_refers: frozenset[str] | None = None
+    #: the object is a thing with no author named ("denounced the declaration")
+    thing_object: bool = False

@@ -30,16 +30,21 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.codebook import demand_code, future_code, lexicon, lookup, refusal_code
+from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lookup,
+                                 refusal_code)
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
-from flashpoint.nlp.event_select import confidence, select
+from flashpoint.nlp.constraints import same_actor, violation
+from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
+from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.patterns import pattern_book
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
+from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
 _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
 #: Roots whose content clause is not an event of its own ("demanded that Israel ease ...").
@@ -50,24 +55,66 @@ _SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: Verbal roots: who did these last is whose "remarks" a later sentence refers to.
 _VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _SELF = frozenset({"i", "we", "me", "us", "my", "our"})
+#: Codes of acts that coordinated parties do jointly, each to the other ("A and B met",
+#: "signed a deal", "agreed to a ceasefire", "clashed"): CAMEO codes both directions. Mediation,
+#: aid and withdrawals are not among them: "Qatar and Turkey mediated" act on third parties.
+_JOINT_CODES = frozenset({"030", "031", "036", "040", "041", "043", "044", "046", "050", "057",
+                          "060", "061", "062", "0871", "190", "193"})
+#: What a nominal event must be the subject of to be an event of its own sentence: verbs of
+#: occurrence and effect ("protests erupted", "an air strike killed ten", "sanctions remain"),
+#: not a mention in passing ("after the war", "condemned the strikes").
+_OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resume", "begin",
+                         "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
+                         "hit", "strike", "target", "destroy", "damage", "wound", "injure",
+                         "leave", "claim", "displace", "remain", "stay", "take"})
+#: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
+#: protests", "during clashes") is an event of its own, not part of the verb's.
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "during", "after", "before", "despite",
+                                 "since", "until", "following"})
+#: Prepositions that put an event in the past background of the sentence's news.
+_BACKGROUND_PREPS = frozenset({"since", "before", "after", "during"})
+#: Participles used as prepositions ("following the raid", "including two drones").
+_PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern", "exclude"})
+#: Verbs whose object is an event that happened ("the clashes included airstrikes").
+_CONTAINING = frozenset({"include", "involve", "see", "witness", "feature"})
+#: Heads of a subject that stands for a pair of parties ("both sides", "the two countries").
+_PAIR_WORDS = frozenset({"both", "two"})
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
+#: Codes of mediating between parties ("mediated the talks", "brokered a truce").
+_MEDIATION_CODES = frozenset({"045", "039"})
+#: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
+_AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
+#: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
+_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
 
-@Language.factory("flashpoint_events", default_config={"emit_negated": False})
-def make_events(nlp: Language, name: str, emit_negated: bool) -> "EventCoder":
+#: The condition a matched PETRARCH2 pattern word stands for (it counts towards confidence).
+_PATTERN_WORD = ("pattern", None)
+
+@Language.factory("flashpoint_events",
+                  default_config={"emit_negated": False, "min_confidence": DEFAULT_MIN_CONFIDENCE,
+                                  "one_per_sentence": False})
+def make_events(nlp: Language, name: str, emit_negated: bool, min_confidence: float,
+                one_per_sentence: bool) -> EventCoder:
     """spaCy factory of the event component."""
-    return EventCoder(emit_negated=emit_negated)
+    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence,
+                      one_per_sentence=one_per_sentence)
 
 
 class EventCoder:
     """The spaCy component: fills ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, emit_negated: bool = False) -> None:
+    def __init__(self, emit_negated: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                 one_per_sentence: bool = False) -> None:
         self.emit_negated = emit_negated
+        self.min_confidence = min_confidence
+        self.one_per_sentence = one_per_sentence
         self.lex = lexicon()
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
         #: lemmas that can trigger a verbal event: lexicon verbs and light verbs
-        self.verb_lemmas = frozenset(self.lex.verbs) | self.light
+        self.patterns = pattern_book()
+        self.verb_lemmas = frozenset(self.lex.verbs) | self.light | self.patterns.lemmas()
         gazetteer()  # load the place names with the pipeline, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,8 +126,14 @@ class EventCoder:
         quotes = list(doc._.quotes or [])
         events: list[dict[str, Any]] = []
         context: dict[str, ActorMention | None] = {"speaker": None}
+        discourse = Discourse(mentions)
         for sent in doc.sents:
-            events.extend(_SentenceCoder(self, sent, by_token, quotes, context).events())
+            found = _SentenceCoder(self, sent, by_token, quotes, context, discourse).events()
+            for event in found:
+                discourse.remember(event["cameo_root"], event["source"], event["target"])
+            if self.one_per_sentence:
+                found = best_of_sentence(found)
+            events.extend(e for e in found if e["confidence"] >= self.min_confidence)
         doc._.events = events
         return doc
 
@@ -89,12 +142,18 @@ class _SentenceCoder:
     """Codes one sentence; a class only to share the sentence's lookups between helpers."""
 
     def __init__(self, coder: EventCoder, sent: Span, by_token: dict[int, ActorMention],
-                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None]) -> None:
+                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None],
+                 discourse: Discourse) -> None:
         self.coder, self.sent, self.by_token, self.quotes = coder, sent, by_token, quotes
+        self.discourse = discourse
         #: the last actor who said or threatened something: whose are "those remarks"
         self.context = context
         self.doc = sent.doc
         self.args = EventArguments(by_token, coder.lex.classes["words"], context)
+        classes = coder.lex.classes
+        #: objects that parties share rather than author ("signed an agreement", "held talks")
+        self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
+            | classes["relations"]
 
     # --- triggers ------------------------------------------------------------------------------
     def verb_candidate(self, verb: Token) -> Candidate | None:
@@ -102,6 +161,16 @@ class _SentenceCoder:
         lex = self.coder.lex
         lemma = verb_lemma(verb, self.coder.verb_lemmas)
         entry, prep = best_entry(verb, lex.verbs.get(lemma, ()))
+        if entry is None or not entry.conditions:
+            # the field's patterns: a sense that is no event blocks ours ("fought corruption",
+            # "an earthquake killed"); for verbs our lexicon lacks they give the code
+            pattern = self.coder.patterns.match(verb, lemma)
+            if pattern is not None and pattern.code == "---" and pattern.specificity:
+                return None
+            if pattern is not None and pattern.code != "---" and pattern.specificity \
+                    and lemma not in lex.verbs:
+                entry = LexEntry(lemma, (_PATTERN_WORD,) * min(pattern.specificity, 3),
+                                 pattern.code)
         code = entry.code if entry else None
         trigger = [verb]
         noun_obj = None
@@ -115,18 +184,33 @@ class _SentenceCoder:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        sources = self.args.actors(agent if agent is not None or passive else self.args.subject(verb))
+        subject = agent if agent is not None or passive else self.args.subject(verb)
+        sources = self.args.actors(subject)
+        cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
+        if cause is not None:  # "killed in a junta air strike": the strike's author
+            sources = self.args.actors(cause)
+        if subject is not None and code[:2] not in FORCE_ROOTS and self._is_event_noun(subject):
+            # "the Maduro capture emboldened threats": an event is no actor, and its
+            # participants ("Maduro") did not do what it caused; force it caused is its author's
+            sources = [None]
         targets = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         if noun_obj is not None:
             targets = [a for a in self.args.actors(self.args.noun_target(noun_obj), avoid=own)
                        if not same_entity(a, sources)] or [None]
         if targets == [None]:
-            targets = self.args.verb_target(verb, prep, sources)
+            targets = self.args.verb_target(verb, prep, sources,
+                                            warns=code[:2] in ("10", "11", "12", "13"),
+                                            force=code[:2] in _SCENE_ROOTS)
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
+        if targets == [None]:
+            self._implicit_parties(cand, verb, noun_obj)
+        if cause is not None and sources == [None]:
+            cand.source_refers = FORCE_ROOTS
         cand.consumed = {t.i for c in verb.children for t in c.subtree
-                         if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")}
+                         if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")
+                         and c.lower_ not in _CIRCUMSTANCE_PREPS}
         return cand
 
     def noun_candidate(self, noun: Token) -> Candidate | None:
@@ -146,14 +230,113 @@ class _SentenceCoder:
             mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i in self.by_token
                     and self.by_token[c.i] not in sources]
             targets = [self.by_token[mods[0].i]] if mods else [None]
-        return Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+        parties = self._between(noun)
+        if sources == [None] and len(parties) >= 2:
+            # "fighting between government forces and M23 rebels", "talks between Iran and
+            # the US": the parties act on each other (a joint act, coded both ways)
+            sources, targets = parties, [None]
+        cand = Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+        cand.reciprocal = len(parties) >= 2
+        return cand
+
+    def _ongoing_protest(self, noun: Token) -> bool:
+        """Protests are news wherever they are named ("amid protests rocking the country", "a
+        seventh night of protests"), except as past background ("since the protests")."""
+        entry, _ = best_entry(noun, self.coder.lex.nouns.get(noun.lemma_.lower(), ()))
+        if entry is None or entry.code[:2] != "14":
+            return False
+        return not (noun.dep_ == "pobj" and noun.head.lower_ in _BACKGROUND_PREPS)
+
+    def _between(self, noun: Token) -> list[ActorMention | None]:
+        """The actors of a "between A and B" phrase of a noun (each once)."""
+        found: list[ActorMention | None] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for actor in self.args.actors(pobj):
+                    if actor is not None and actor not in found:
+                        found.append(actor)
+        return found
+
+    def _implicit_target(self, cand: Candidate, source: dict[str, Any] | None, root: str
+                         ) -> dict[str, Any] | None:
+        """The target the discourse supplies when the sentence names none (see
+        :mod:`flashpoint.nlp.discourse`): the author of an event referred back to, the parties
+        of a mediation, the author of a criticised thing."""
+        if cand.refers is not None:
+            found = self.discourse.referent_of(cand.refers, source)
+            if found is not None:
+                return found
+        if cand.code in _MEDIATION_CODES:
+            named = [n for t in cand.anchor.subtree if t.pos_ == "NOUN"
+                     for n in self._between(t) if n is not None]
+            if named:  # "emerged as mediators between Israel and Hamas"
+                return named[0].as_actor()
+            mediators = [s for s in cand.sources if s is not None]
+            pair = self.discourse.pair()
+            return next((p for p in pair or () if not same_actor(p, source)
+                         and not any(m.country == p.get("country") for m in mediators)), None)
+        if cand.thing_object and root in _ON_THINGS_ROOTS:
+            return self.discourse.responsible(source)
+        if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
+            # "hit 28 sites": force on things is aimed at whoever the actor is fighting
+            return self.discourse.counterpart(source)
+        return None
+
+    def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
+        """Mark what the discourse must fill in: "each other", a pair subject ("both sides"),
+        an earlier event as object ("condemned the strikes")."""
+        objs = [o for o in verb.children if o.dep_ in ("dobj", "pobj", "prep")]
+        words = {t.lower_ for o in objs for t in o.subtree}
+        cand.reciprocal = {"each", "other"} <= words or {"one", "another"} <= words
+        subj = self.args.subject(verb)
+        if subj is not None and cand.sources == [None] and (
+                subj.lower_ in _PAIR_WORDS or any(c.lower_ in _PAIR_WORDS
+                                                    for c in subj.children if c.dep_ in ("det", "nummod", "predet"))):
+            cand.reciprocal_subject = True
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                    and c is not noun_obj):
+            family = self._event_family(obj)
+            if family is not None:
+                cand.refers = family
+            if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree) \
+                    and obj.lemma_.lower() not in self.joint_objects:
+                cand.thing_object = True
+
+    def _cause(self, verb: Token) -> Token | None:
+        """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")
+                     and c.lower_ in ("in", "by", "during")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if self._is_event_noun(pobj):
+                    return pobj
+        return None
+
+    def _is_event_noun(self, token: Token) -> bool:
+        """Whether a noun names an event of the lexicon (a capture, strike, statement)."""
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.coder.lex.nouns
+
+    def _event_family(self, noun: Token) -> frozenset[str] | None:
+        """The root family of an anaphoric event noun with no actor of its own ("the air
+        strikes", "these claims", "those remarks"); None for anything else."""
+        if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in noun.children):
+            return None
+        if any(t.i in self.by_token for t in noun.subtree):
+            return None
+        entry, _ = best_entry(noun, self.coder.lex.nouns.get(noun.lemma_.lower(), ()))
+        if entry is not None:
+            return FORCE_ROOTS if entry.code[:2] in FORCE_ROOTS or entry.code[:2] == "19" \
+                else WORD_ROOTS
+        if noun.lemma_.lower() in self.coder.lex.classes["words"]:
+            return WORD_ROOTS
+        return None
 
     # --- modality and speech -------------------------------------------------------------------
     def reported(self, verb: Token) -> tuple[ActorMention | None, int]:
         """The speaker of the speech verb governing ``verb`` (if any) and the clause depth."""
         depth, probe = 0, verb
         while probe.head is not probe and probe.dep_ in ("ccomp", "xcomp", "conj", "advcl",
-                                                        "relcl", "acl", "dobj", "pobj", "prep"):
+                                                        "relcl", "acl", "dobj", "pobj", "prep") \
+                and probe.lower_ not in _CIRCUMSTANCE_PREPS:
             if probe.dep_ in ("ccomp", "advcl", "relcl", "acl"):
                 depth += 1
             probe = probe.head
@@ -174,6 +357,8 @@ class _SentenceCoder:
         found: list[Candidate] = []
         consumed: set[int] = set()
         for tok in self.sent:
+            if tok.tag_ == "VBG" and (tok.dep_ == "prep" or tok.lemma_ in _PREPOSITION_VERBS):
+                continue  # "following the operation", "including threats": a preposition
             if tok.pos_ in ("VERB", "AUX") and verb_lemma(tok, self.coder.verb_lemmas) \
                     in self.coder.verb_lemmas:
                 cand = self.verb_candidate(tok)
@@ -189,6 +374,8 @@ class _SentenceCoder:
                 continue
             if any(a.lemma_.lower() in hedges for a in list(tok.ancestors)[:3]):
                 continue  # "fears of US military intervention" is no intervention
+            if not (_occurs(tok) or is_headline(self.sent) or self._ongoing_protest(tok)):
+                continue
             cand = self.noun_candidate(tok)
             if cand is not None and cand.code[:2] != "01":
                 found.append(cand)
@@ -236,6 +423,7 @@ class _SentenceCoder:
         return cand
 
     def events(self) -> list[dict[str, Any]]:
+        """The sentence's event records (every candidate that passes the constraints)."""
         cands = [c for c in (self.finish(c) for c in self.candidates()) if c is not None]
         for cand in cands:
             if cand.code[:2] in _VERBAL_ROOTS and cand.sources[0] is not None and not cand.nominal:
@@ -246,69 +434,100 @@ class _SentenceCoder:
         location = place[1] if place else None
         self.place_actor = _place_actor(*place) if place else None
         records: list[dict[str, Any]] = []
-        fallback_ok: list[bool] = []
-        single_source: list[bool] = []
         for cand in cands:
             date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
-            found = self.records(cand, date, location)
-            records.extend(found)
-            # an actorless nominal event or statement says nothing on its own
-            fallback_ok.extend([not cand.nominal and cand.code[:2] != "01"] * len(found))
-            single_source.extend([len(cand.sources) == 1] * len(found))
-        return select(records, fallback_ok, single_source)
+            records.extend(self.records(cand, date, location))
+        return dedupe(records)
 
     def records(self, cand: Candidate, date: dict[str, Any],
                 location: dict[str, Any] | None) -> list[dict[str, Any]]:
+        """One record per dyad of ``cand``: coordinated actors fan out ("Russia and China
+        criticized X", "eased tariffs on Peru, Chile and Bolivia" are one event per dyad, so every
+        dyad's series sees it); reciprocal and joint acts go both ways."""
         anchor = cand.anchor
         quote = self.quote_of(anchor)
         speaker_actor = quote.get("speaker") if quote else None
         if speaker_actor is None and cand.speaker is not None:
             speaker_actor = cand.speaker.as_actor()
+        sources = [self.record_actor(s) for s in cand.sources]
+        if all(s is None for s in sources) and quote is not None and quote.get("direct") \
+                and speaker_actor and self._speaker_is_agent(cand):
+            sources = [speaker_actor]
+        root = cand.code[:2]
+        if root == "14" and cand.nominal and all(s is None for s in sources):
+            sources = [self.discourse.home_actor("CVL")]  # "protests erupted": its people
+        if cand.source_refers is not None and all(s is None for s in sources):
+            # "civilians were killed in an airstrike": by whoever carried out the strikes
+            sources = [self.discourse.referent_of(cand.source_refers, None)]
+        if cand.reciprocal_subject:  # "both blamed each other": the pair the article set up
+            pair = self.discourse.pair()
+            sources = list(pair) if pair else [None]
+        dyads = self._dyads(cand, sources, root)
+        self.discourse.coordinated([s for s in sources if s])
         out = []
-        dyads: set[tuple[str | None, str | None]] = set()
-        row = lookup(cand.code)
         first, last = cand.trigger[0], cand.trigger[-1]
         verb = anchor if not cand.nominal else anchor.head
-        for src in cand.sources:
-            source = self.record_actor(src)
-            if source is None and quote is not None and speaker_actor and self._speaker_is_agent(cand):
-                source = speaker_actor
-            if source is None and cand.code[:2] in _SCENE_ROOTS:
-                source = self.place_actor  # "a blast in Kumasi killed ...": unknown, local
-            # coordinated actors fan out: "Russia and China criticized X" and "eased tariffs on
-            # Peru, Chile and Bolivia" are one event per dyad, so every dyad's series sees it
-            for tgt in cand.targets:
-                target = self.record_actor(tgt)
-                if target is None and cand.code[:2] in _SCENE_ROOTS:
-                    target = self.place_actor  # a domestic protest or attack targets its country
-                if source and target and self.place_actor not in (source, target) and \
-                        (source.get("name"), source.get("code")) == (target.get("name"), target.get("code")):
-                    continue  # an actor acting on itself is a parsing error far more often than news
-                dyad = (_polity(source), _polity(target))
-                if dyad[0] and dyad[1] and dyad in dyads:
-                    continue  # "freed the mayor and members of his council": one act
-                dyads.add(dyad)
-                reported_by = speaker_actor if speaker_actor and not _same(speaker_actor, source) else None
-                hypothetical = is_hypothetical(verb)
-                future = is_future(verb) if not cand.nominal else False
-                conf = confidence(cand, source, target, hypothetical)
-                out.append({
-                    "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
-                                 "text": self.sent.text},
-                    "trigger": {"start": first.idx, "end": last.idx + len(last.text),
-                                "text": self.doc[first.i:last.i + 1].text},
-                    "source": source, "target": target,
-                    "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
-                    "goldstein": row.goldstein, "quad_class": row.quad_class,
-                    "plover": {"event_type": row.plover_type, "mode": row.plover_mode},
-                    "date": dict(date), "location": location,
-                    "modality": {"negated": is_negated(anchor) and not cand.negation_used,
-                                 "hypothetical": hypothetical, "future": future,
-                                 "reported_by": reported_by},
-                    "quote_id": quote.get("quote_id") if quote else None,
-                    "confidence": conf,
-                })
+        hypothetical = is_hypothetical(verb)
+        future = is_future(verb) if not cand.nominal else False
+        headline = is_headline(self.sent)
+        for source, target, inferred in dyads:
+            reported_by = speaker_actor if speaker_actor and not _same(speaker_actor, source) else None
+            if violation(source, target, reported_by) is not None:
+                continue
+            conf = confidence(cand, source, target, hypothetical, inferred=inferred,
+                              headline=headline)
+            row = lookup(crowd_code(cand.code, source))
+            out.append({
+                "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
+                             "text": self.sent.text},
+                "trigger": {"start": first.idx, "end": last.idx + len(last.text),
+                            "text": self.doc[first.i:last.i + 1].text},
+                "source": source, "target": target,
+                "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
+                "goldstein": row.goldstein, "quad_class": row.quad_class,
+                "plover": {"event_type": row.plover_type, "mode": row.plover_mode},
+                "date": dict(date), "location": location,
+                "modality": {"negated": is_negated(anchor) and not cand.negation_used,
+                             "hypothetical": hypothetical, "future": future,
+                             "reported_by": reported_by},
+                "quote_id": quote.get("quote_id") if quote else None,
+                "confidence": conf,
+            })
         return out
+
+    def _dyads(self, cand: Candidate, sources: list[dict[str, Any] | None], root: str
+               ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]]:
+        """(source, target, inferred) pairs of a candidate, targets completed from the text
+        (the scene of force), then from the discourse (see :mod:`flashpoint.nlp.discourse`)."""
+        targets = [None if root == "01" and t is not None and t.sector == "MED"
+                   else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
+        countries = {s["country"] for s in sources if s and s.get("country")}
+        distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
+        if targets == [None] and (
+                (cand.reciprocal and len(distinct) >= 2)
+                or (len(countries) >= 2 and cand.code in _JOINT_CODES and not cand.thing_object)):
+            # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal",
+            # "clashes between police and protesters": each party acts on the other
+            return [(s, t, False) for s in sources for t in sources
+                    if s and t and not same_actor(s, t)
+                    and (cand.reciprocal or s.get("country") != t.get("country"))]
+        if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
+            return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
+        pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
+        for source in sources:
+            for target in targets:
+                if target is None and root in _SCENE_ROOTS and self.place_actor is not None \
+                        and source is not None:
+                    target = self.place_actor  # force used in a place is used on its country
+                if target is not None:
+                    pairs.append((source, target, False))
+                    continue
+                implicit = self._implicit_target(cand, source, root)
+                if implicit is None and root == "14" and source is not None \
+                        and source.get("sector") in _CROWD_SECTORS:
+                    implicit = self.discourse.home_actor("GOV", source.get("country"))
+                pairs.append((source, implicit, implicit is not None))
+        return pairs
 
     def record_actor(self, mention: ActorMention | None) -> dict[str, Any] | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
@@ -323,8 +542,11 @@ class _SentenceCoder:
         return mention.as_actor()
 
     def _speaker_is_agent(self, cand: Candidate) -> bool:
-        """In a quote, a subjectless (imperative) or first-person event is the speaker's."""
-        subj = self.args.subject(cand.anchor) if not cand.nominal else self.args.noun_source(cand.anchor)
+        """In a direct quote, a subjectless (imperative) or first-person verb is the speaker's;
+        a reported clause's events are never the reporter's (constraint 3)."""
+        if cand.nominal:
+            return False
+        subj = self.args.subject(cand.anchor)
         return subj is None or subj.lower_ in _SELF
 
 
@@ -334,6 +556,30 @@ def _place_actor(ent: Span, location: dict[str, Any]) -> dict[str, Any] | None:
         return None
     return {"name": location["name"], "text": ent.text, "start": ent.start_char, "end": ent.end_char,
             "country": location["country"], "code": location["country"], "sector": None}
+
+
+#: Sectors of crowds and civilians: force they use is a violent protest, not war.
+_CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
+
+
+def crowd_code(code: str, source: dict[str, Any] | None) -> str:
+    """Force used by protesters, students, workers or civilians ("protesters stormed the
+    parliament") is CAMEO 145, violent protest, not military force (18-19)."""
+    if code[:2] in ("18", "19") and source and source.get("sector") in _CROWD_SECTORS:
+        return "145"
+    return code
+
+
+def _occurs(noun: Token) -> bool:
+    """Whether a nominal event is said to happen in its sentence: the subject of a verb of
+    occurrence or effect (see ``_OCCURRENCE``), or coordinated with one that is."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    if noun.dep_ == "attr":  # "X has been a vocal critic of Y": predicated of X
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CONTAINING:
+        return True  # "clashes which included Pakistani airstrikes"
+    return noun.dep_ in ("nsubj", "nsubjpass") and verb_lemma(noun.head, _OCCURRENCE) in _OCCURRENCE
 
 
 def _governors(token: Token) -> list[Token]:
@@ -350,12 +596,6 @@ def _finite_sibling(token: Token) -> bool:
     is a main clause the parser attached too low, not part of the infinitive's content."""
     return token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB"
 
-
-
-def _polity(actor: dict[str, Any] | None) -> str | None:
-    """The country of a record actor, else its actor code (an IGO or NGO): the level at which
-    two records of one trigger are the same event."""
-    return (actor.get("country") or actor.get("code")) if actor else None
 
 
 def _same(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:

@@ -27,7 +27,7 @@ _HYPO_AUX = frozenset({"could", "might", "may", "should", "can"})
 _COND_MARKS = frozenset({"if", "unless", "whether"})
 _INTENT_HEADS = frozenset({"promise", "pledge", "vow", "plan", "intend", "aim", "want", "seek",
                            "prepare", "expect", "hope", "offer", "agree", "decide", "threaten",
-                           "ready", "willing", "prepared", "determined", "set", "swear", "promise"})
+                           "ready", "willing", "prepared", "determined", "set", "swear"})
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 
 

@@ -83,12 +83,31 @@ def is_scene(ent: Span) -> bool:
     return False
 
 
+#: Entity labels a place name may get from the small English model (it often calls a city an
+#: organisation: "near Isfahan" -> ORG); the gazetteer decides whether it is a place.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _named_spans(sent: Span) -> list[Span]:
+    """Entities that may be places, plus proper names right after a scene preposition that the
+    model left unlabelled."""
+    spans = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+    covered = {t.i for e in sent.ents for t in e}
+    for token in sent:
+        if token.lower_ in _SCENE_PREPS and token.i + 1 < sent.end:
+            nxt = token.doc[token.i + 1]
+            if nxt.pos_ == "PROPN" and nxt.i not in covered:
+                end = nxt.i + 1
+                while end < sent.end and token.doc[end].pos_ == "PROPN":
+                    end += 1
+                spans.append(token.doc[nxt.i:end])
+    return spans
+
+
 def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:
     """The best-ranked named place of ``sent`` and its location record, else None."""
     ranked = []
-    for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
+    for ent in _named_spans(sent):
         found = place(ent.text)
         if found is None:
             continue

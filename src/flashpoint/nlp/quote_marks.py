@@ -139,9 +139,8 @@ def _scan(text: str) -> list[QuoteSpan]:
     while i < n:
         ch = text[i]
         if not opener:
-            if ch in _DOUBLE or ch in _SINGLE:
-                if _can_open(text, i):
-                    opener, start, continues = ch, i + 1, i == continue_at
+            if (ch in _DOUBLE or ch in _SINGLE) and _can_open(text, i):
+                opener, start, continues = ch, i + 1, i == continue_at
         elif ch == "\n" and not _wrapped_close(text, i, _DOUBLE.get(opener) or _SINGLE[opener]):
             spans.append(QuoteSpan(start, i, closed=False, continues=continues))
             if opener in _DOUBLE and text[i + 1:i + 2] in _DOUBLE:

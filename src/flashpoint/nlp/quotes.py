@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp.attribution import Speakers
-from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts,
-                                        find_quote_spans)
+from flashpoint.nlp.quote_marks import LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts, find_quote_spans
 from flashpoint.nlp.speech_cues import content_tokens, cue_kind, root_subject, speaker_token
 
 #: A capitalised quote this long, or one ending a sentence, is an utterance; a lower-case one
@@ -51,7 +51,7 @@ Record = dict[str, Any]
 
 
 @Language.factory("flashpoint_quotes")
-def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     return QuoteFinder()
 
 
@@ -99,7 +99,7 @@ class _Extraction:
         """A quote left open at a paragraph end goes on in the next paragraph's quote: without
         a cue of its own it takes that part's speaker (the cue usually comes at the end)."""
         by_start = {r["start"]: r for r in self.records}
-        for before, after in zip(self.spans, self.spans[1:]):
+        for before, after in pairwise(self.spans):
             first, then = by_start.get(before.start), by_start.get(after.start)
             if after.continues and first and then and not first["cue"] and then["speaker"]:
                 first["speaker"] = dict(then["speaker"])

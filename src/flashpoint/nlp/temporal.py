@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "prn", "acl"})
 
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(
-    ("January February March April May June July August September October November December").split())}
+    ("January February March April May June July August September October November December").split())}  # noqa: SIM905
 for _name, _i in list(_MONTHS.items()):
     _MONTHS[_name[:3]] = _i
 _MONTHS["sept"] = 9
@@ -35,18 +35,18 @@ _YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
 
 #: (pattern, handler name) in order of preference: the most precise expression wins.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+{_YEAR_RE})?\b", re.I), "month_day"),
-    (re.compile(rf"\b{_DAY_RE}\s+{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.I), "month_day"),
-    (re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I), "relative_day"),
+    (re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+{_YEAR_RE})?\b", re.IGNORECASE), "month_day"),
+    (re.compile(rf"\b{_DAY_RE}\s+{_MONTH_RE}(?:,?\s+{_YEAR_RE})?\b", re.IGNORECASE), "month_day"),
+    (re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.IGNORECASE), "relative_day"),
     (re.compile(r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<weekday>monday|tuesday|wednesday|"
-                r"thursday|friday|saturday|sunday)\b", re.I), "weekday"),
-    (re.compile(r"\b(?P<rel>over the|this|last|past|the)\s+weekend\b", re.I), "weekend"),
-    (re.compile(r"\b(?P<rel>last|this|next|past)\s+week\b", re.I), "week"),
-    (re.compile(rf"\b(?:(?P<rel>last|this|next)\s+)?{_MONTH_RE}(?:\s+(?:of\s+)?{_YEAR_RE})?\b", re.I), "month"),
-    (re.compile(r"\b(?P<rel>last|this|next)\s+month\b", re.I), "rel_month"),
-    (re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I), "rel_year"),
-    (re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)s\b", re.I), "decade"),
-    (re.compile(rf"\b(?:in|since|during|by|of)\s+{_YEAR_RE}\b", re.I), "year"),
+                r"thursday|friday|saturday|sunday)\b", re.IGNORECASE), "weekday"),
+    (re.compile(r"\b(?P<rel>over the|this|last|past|the)\s+weekend\b", re.IGNORECASE), "weekend"),
+    (re.compile(r"\b(?P<rel>last|this|next|past)\s+week\b", re.IGNORECASE), "week"),
+    (re.compile(rf"\b(?:(?P<rel>last|this|next)\s+)?{_MONTH_RE}(?:\s+(?:of\s+)?{_YEAR_RE})?\b", re.IGNORECASE), "month"),
+    (re.compile(r"\b(?P<rel>last|this|next)\s+month\b", re.IGNORECASE), "rel_month"),
+    (re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.IGNORECASE), "rel_year"),
+    (re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)s\b", re.IGNORECASE), "decade"),
+    (re.compile(rf"\b(?:in|since|during|by|of)\s+{_YEAR_RE}\b", re.IGNORECASE), "year"),
 ]
 
 

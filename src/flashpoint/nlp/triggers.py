@@ -7,7 +7,7 @@ event coder so the data format of the lexicon is interpreted in one place.
 """
 from __future__ import annotations
 
-from typing import Container, Iterable
+from collections.abc import Container, Iterable
 
 from spacy.tokens import Token
 
@@ -40,6 +40,11 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
             mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
             ok = any(m.lemma_.lower() in values or m.lower_ in values
                      for mod in mods for m in (mod, *mod.conjuncts))
+        elif key == "subj":
+            subj = subject_of(token)
+            ok = subj is not None and head_in(subj, values)
+        elif key == "objtype":  # only "person": the object is somebody, not something
+            ok = any(_is_person(o) for o in objects(token))
         elif key == "neg":
             ok = is_negated(token)
         elif key == "ccomp":
@@ -53,12 +58,43 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
     return True, prep_tok
 
 
+#: Heads that only count what their "of" phrase names ("thousands of protesters").
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group",
+                            "crowd", "hundreds", "thousands", "dozens", "scores", "millions"})
+
+
 def head_in(token: Token, values: frozenset[str] | None) -> bool:
-    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier)."""
+    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier, or
+    what a quantity head counts: "thousands of protesters")."""
     if values is None:
         return True
-    return token.lemma_.lower() in values or token.lower_ in values or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children)
+    if token.lemma_.lower() in values or token.lower_ in values or any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children):
+        return True
+    return token.lemma_.lower() in QUANTITY_HEADS and any(
+        head_in(g, values) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj")
+
+
+#: Nouns that name people (released, detained, expelled ... only people are).
+PERSON_NOUNS = frozenset("""people person man men woman women child children civilian citizen
+national hostage prisoner detainee captive activist journalist dissident soldier officer official
+worker student protester demonstrator leader member opponent suspect diplomat envoy ambassador
+fighter militant rebel crew sailor fisherman migrant refugee tourist""".split())
+
+
+def _is_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or \
+        token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+
+
+def subject_of(token: Token) -> Token | None:
+    """The active subject of a verb, or of the verb it is coordinated with."""
+    for probe in (token, token.head if token.dep_ == "conj" else token):
+        subj = next((c for c in probe.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def objects(token: Token) -> list[Token]:

@@ -8,7 +8,7 @@ and is imported only by ``cluster``.
 """
 from __future__ import annotations
 
-from flashpoint.scale.dataset import load_dataset, read_dataset, write_partition
+from flashpoint.scale.dataset import dataset_partitions, write_partition
 from flashpoint.scale.pool import extract_parallel
 
-__all__ = ["extract_parallel", "load_dataset", "read_dataset", "write_partition"]
+__all__ = ["dataset_partitions", "extract_parallel", "write_partition"]

@@ -83,9 +83,9 @@ def input_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     for spec in paths:
         if spec == "-":
-            errors.append("E007 -: stdin cannot be shared with a cluster; give files")
+            errors.append(str(InputError("E007", "-", reason="stdin cannot be shared with a cluster; give files")))
         elif not Path(spec).exists():
-            errors.append(f"E007 {spec}: no such file or directory")
+            errors.append(str(InputError("E007", spec, reason="no such file or directory")))
         else:
             files.extend(str(path) for path in files_under(Path(spec)))
     return files, errors

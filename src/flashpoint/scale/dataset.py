@@ -4,8 +4,9 @@ Each partition writes one file of the same name in each folder, so a reader can 
 partition's articles with their events and quotes without joining the whole dataset. Every
 table has flat columns to filter on (DuckDB queries ``OUT/events/*.parquet`` in place) and,
 for events and quotes, the full record as JSON, so ``ingest --from-parquet`` stores exactly
-what extraction produced. Files are written under a temporary name and renamed, so a failed or
-retried task never leaves half a file behind.
+what extraction produced (through ``service.ingest_dataset``, the one ingest path). Files are
+written under a temporary name and renamed, so a failed or retried task never leaves half a
+file behind.
 """
 from __future__ import annotations
 
@@ -22,9 +23,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flashpoint.errors import InputError, StoreError
-from flashpoint.extract import Extraction
 from flashpoint.ingest.article import Article
-from flashpoint.store import Store
+from flashpoint.records import Extraction
 
 TABLES = ("articles", "events", "quotes")
 
@@ -95,7 +95,7 @@ def prepare_dataset_dir(out: Path) -> None:
     for table in TABLES:
         folder = out / table
         if folder.is_dir() and any(folder.glob("*.parquet")):
-            raise StoreError(f"E021 {out}: already holds a dataset; give a new directory")
+            raise StoreError("E029", str(out))
         folder.mkdir(parents=True, exist_ok=True)
 
 
@@ -157,32 +157,21 @@ def _article(row: Mapping[str, Any]) -> Article:
 def _records_by_article(path: Path) -> dict[tuple[str, str], list[Any]]:
     """(content_hash, doc_id) -> the records of that article, in written order."""
     if not path.is_file():
-        raise InputError(f"E007 {path}: missing; the dataset is incomplete")
+        raise InputError("E007", str(path), reason="missing: the dataset is incomplete")
     grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for row in pq.read_table(path, columns=["content_hash", "doc_id", "record"]).to_pylist():
         grouped[(row["content_hash"], row["doc_id"])].append(json.loads(row["record"]))
     return grouped
 
 
-def read_dataset(out: Path) -> Iterator[Extraction]:
-    """Every article of the dataset with its events and quotes, partition by partition."""
+def dataset_partitions(out: Path) -> Iterator[list[Extraction]]:
+    """The dataset's articles with their events and quotes, a partition at a time (memory holds
+    one partition, however large the dataset)."""
     parts = sorted((out / "articles").glob("*.parquet"))
     if not parts:
-        raise InputError(f"E007 {out}: no Parquet dataset here (expected {out / 'articles'}/*.parquet)")
+        raise InputError("E007", str(out), reason=f"no Parquet dataset here (expected {out / 'articles'}/*.parquet)")
     for part in parts:
         events = _records_by_article(out / "events" / part.name)
         quotes = _records_by_article(out / "quotes" / part.name)
-        for row in pq.read_table(part).to_pylist():
-            key = (row["content_hash"], row["doc_id"])
-            yield Extraction(_article(row), events.get(key, []), quotes.get(key, []))
-
-
-def load_dataset(out: Path, store: Store) -> tuple[int, int]:
-    """Store every article of the dataset (one transaction each); (stored, already present)."""
-    stored = present = 0
-    for extraction in read_dataset(out):
-        if store.save_article(extraction.article, extraction.events, extraction.quotes):
-            stored += 1
-        else:
-            present += 1
-    return stored, present
+        yield [Extraction(_article(row), events.get(key, []), quotes.get(key, []))
+               for row in pq.read_table(part).to_pylist() for key in [(row["content_hash"], row["doc_id"])]]

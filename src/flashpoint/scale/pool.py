@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from flashpoint.extract import Extraction
 from flashpoint.ingest.article import Article
+from flashpoint.records import Extraction
 from flashpoint.scale.worker import extract_articles, warm_up
 from flashpoint.settings import Settings
 

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 
-from flashpoint.extract import Extraction, extract
+from flashpoint.extract import extract
 from flashpoint.ingest.article import Article
 from flashpoint.nlp.pipeline import load_pipeline
+from flashpoint.records import Extraction
 from flashpoint.settings import Settings
 
 _PIPELINE_TURN = threading.Lock()

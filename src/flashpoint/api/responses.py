@@ -1,0 +1,39 @@
+"""The two ways a route answers: JSON straight from the data, or a dashboard page."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, TypeVar
+
+from fastapi import HTTPException
+from fastapi.responses import HTMLResponse, Response
+
+from flashpoint.dashboard.render import render
+
+T = TypeVar("T")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def json_response(data: object) -> Response:
+    """JSON straight from the data (dates as ISO strings), skipping response-model validation,
+    which costs more than the query on large series."""
+    return Response(json.dumps(data, default=_iso, ensure_ascii=False), media_type="application/json")
+
+
+def page(fmt: str, section: str, title: str, **data: Any) -> Response:
+    """One view, two formats: the page, or its data as JSON (``?format=json``)."""
+    if fmt == "json":
+        return json_response(data)
+    return HTMLResponse(render("page.html", section=section, title=title, **data))
+
+
+def found(value: T | None, what: str) -> T:
+    """``value``, or 404 naming what was not found."""
+    if value is None:
+        raise HTTPException(404, f"{what} not found")
+    return value

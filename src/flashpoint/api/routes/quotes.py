@@ -1,0 +1,19 @@
+"""/api/quotes: quotes with their speakers and articles."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from flashpoint.api.deps import Con
+from flashpoint.api.params import Limit, Offset
+from flashpoint.api.responses import json_response
+from flashpoint.store import quotes
+
+router = APIRouter(prefix="/api/quotes", tags=["quotes"])
+
+
+@router.get("")
+def list_quotes(con: Con, limit: Limit = 50, offset: Offset = 0, speaker: str | None = None,
+                country: str | None = None, doc_id: str | None = None, q: str | None = None) -> Response:
+    """Quotes with their speakers and articles: ``{"quotes": [...], "total": n}``."""
+    return json_response(quotes.quotes(con, speaker, country, doc_id, q, limit, offset))

@@ -1,0 +1,275 @@
+"""The use cases, each in one place: what the CLI, the API and the report do with articles.
+
+``read_articles``
+    files, directories and stdin to Articles (dateline and doc_id resolved by ``ingest``'s
+    readers), and the inputs that could not be read.
+``ingest`` / ``ingest_record``
+    the one ingest path: duplicates (same normalised text) are found first and never
+    extracted again, the rest extracted and stored one article at a time. The CLI gives it
+    read files, the API one posted JSON object read exactly as a JSON Lines record, so the
+    same article gets the same doc_id, date and events either way.
+``ingest_dataset`` / ``extract_dataset``
+    backfills: a Parquet dataset extracted on a Dask cluster, and its loading through ``ingest``.
+``watch``
+    feeds polled, new article pages fetched and ingested (``flashpoint watch``, ``serve --watch``).
+``extract``
+    the records of articles, without storing them.
+``analyze``
+    what the store holds for a batch: each article's records and the batch's dyad summary
+    (the store's one dyad definition: clusters counted once, negated and hypothetical
+    events left out).
+``compare``
+    reconcile stored articles across outlets and store the result.
+``report``
+    the one-file HTML report of a store.
+
+Extraction is passed in as an ``Extractor`` so that the NLP pipeline is loaded only when an
+article actually needs extracting (``pipeline_extractor``; ``workers`` processes for
+``--workers``), and tests can substitute it. Feeds and Dask are imported only by the use
+cases that need them.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from flashpoint.analysis.compare import Comparison
+from flashpoint.analysis.compare import compare as reconcile
+from flashpoint.errors import InputError
+from flashpoint.ingest import Article, read_inputs
+from flashpoint.ingest.readers import read_record
+from flashpoint.records import EventRecord, Extraction, QuoteRecord
+from flashpoint.report import build_report
+from flashpoint.settings import Settings
+from flashpoint.store import HedgeRow, Mention, QuoteVariant, Store
+from flashpoint.store.dyads import dyad_table
+from flashpoint.store.reading import Json
+
+if TYPE_CHECKING:
+    from flashpoint.feeds import FetchPolicy, PollSummary
+    from flashpoint.scale.cluster import PartitionResult
+
+#: Articles in, one Extraction per article out, in order.
+Extractor = Callable[[Sequence[Article]], Iterable[Extraction]]
+
+
+def pipeline_extractor(settings: Settings | None = None, workers: int = 1) -> Extractor:
+    """Extraction by the flashpoint pipeline, loaded on first use (not when the CLI or server starts);
+    with ``workers`` > 1, by that many processes, each loading the pipeline once (``scale.pool``)."""
+    chosen = settings or Settings()
+
+    def run(articles: Sequence[Article]) -> Iterable[Extraction]:
+        from flashpoint.extract import extract as run_pipeline
+        from flashpoint.nlp.pipeline import load_pipeline
+
+        if not articles:
+            return iter(())
+        if workers > 1:
+            from flashpoint.scale.pool import extract_parallel
+
+            return extract_parallel(articles, chosen, workers)
+        return run_pipeline(articles, load_pipeline(chosen), batch_size=chosen.batch_size)
+
+    return run
+
+
+@dataclass
+class Batch:
+    """What was read: the articles, and the inputs that failed (each names itself)."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def read_articles(paths: Sequence[str], settings: Settings | None = None,
+                  published: date | None = None) -> Batch:
+    """All readable articles of ``paths`` (``published`` overrides every date), and the failures."""
+    batch = Batch()
+    for result in read_inputs(paths, settings, date_override=published):
+        if isinstance(result, InputError):
+            batch.errors.append(result)
+        else:
+            batch.articles.append(result)
+    return batch
+
+
+@dataclass
+class Ingested:
+    """What ``ingest`` did: every distinct article as stored, and what it newly stored."""
+
+    articles: list[Article]
+    new: list[Extraction]
+
+    @property
+    def already_stored(self) -> int:
+        return len(self.articles) - len(self.new)
+
+
+def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> Ingested:
+    """Store the articles not stored yet, with their events and quotes.
+
+    The duplicate check comes first: an article whose normalised text is stored (or appears
+    earlier in ``articles``) is not extracted; it is returned as stored, under the doc_id of
+    its first ingest, which is the doc_id its records carry. Each article is stored in its
+    own transaction as soon as it is extracted, so an interruption keeps what was done.
+    """
+    distinct: dict[str, Article] = {}
+    for article in articles:
+        distinct.setdefault(article.content_hash, article)
+    stored = store.stored_articles(list(distinct))
+    new: list[Extraction] = []
+    for extraction in extractor([a for digest, a in distinct.items() if digest not in stored]):
+        if store.save_article(extraction.article, extraction.events, extraction.quotes):
+            new.append(extraction)
+            stored[extraction.article.content_hash] = extraction.article
+    raced = [digest for digest in distinct if digest not in stored]  # stored meanwhile by another writer
+    if raced:
+        stored |= store.stored_articles(raced)
+    return Ingested([stored[digest] for digest in distinct], new)
+
+
+@dataclass
+class IngestedRecord:
+    """The API's answer: the article as stored, whether this call stored it, and its records."""
+
+    article: Article
+    stored: bool
+    extraction: Extraction
+
+
+def ingest_record(store: Store, record: Mapping[str, Any], extractor: Extractor,
+                  where: str = "POST /api/articles") -> IngestedRecord:
+    """Ingest one JSON object (``id``, ``text``, ``title``, ``url``, ``outlet``, ``published``),
+    read exactly as a line of a JSON Lines file would be; an InputError when it has no text."""
+    result = ingest(store, [read_record(record, where)], extractor)
+    article = result.articles[0]
+    extraction = result.new[0] if result.new else store.extraction(article)
+    return IngestedRecord(article, bool(result.new), extraction)
+
+
+@dataclass
+class DatasetIngested:
+    """What ``ingest_dataset`` did: articles newly stored, and those the store already held."""
+
+    new: int = 0
+    already_stored: int = 0
+
+
+def ingest_dataset(store: Store, dataset: Path) -> DatasetIngested:
+    """Store a Parquet dataset written by ``extract_dataset`` (``ingest --from-parquet``).
+
+    The records were extracted on the cluster, so the "extractor" hands back the dataset's
+    own; everything else is ``ingest``'s, a partition at a time: duplicates first, one
+    transaction per article, stories updated.
+    """
+    from flashpoint.scale.dataset import dataset_partitions
+
+    result = DatasetIngested()
+    for partition in dataset_partitions(dataset):
+        extracted = {x.article.content_hash: x for x in reversed(partition)}  # the first of duplicates wins
+
+        def recorded(articles: Sequence[Article], extracted: dict[str, Extraction] = extracted) -> list[Extraction]:
+            return [extracted[a.content_hash] for a in articles]
+
+        ingested = ingest(store, [x.article for x in partition], recorded)
+        result.new += len(ingested.new)
+        result.already_stored += ingested.already_stored
+    return result
+
+
+def extract(articles: Sequence[Article], extractor: Extractor) -> tuple[list[EventRecord], list[QuoteRecord]]:
+    """The event and quote records of ``articles``, in order, without storing anything."""
+    events: list[EventRecord] = []
+    quotes: list[QuoteRecord] = []
+    for extraction in extractor(articles):
+        events.extend(extraction.events)
+        quotes.extend(extraction.quotes)
+    return events, quotes
+
+
+def extract_dataset(paths: Sequence[str], out: Path, scheduler: str, workers: int, settings: Settings | None = None,
+                    published: date | None = None) -> list[PartitionResult]:
+    """Extract ``paths`` on a Dask cluster into the Parquet dataset ``out`` (``extract --dask``).
+
+    ``scheduler`` is an address, or ``"local"`` for a LocalCluster of ``workers`` processes.
+    One result per partition; paths that do not exist come first, as a result named ``inputs``.
+    """
+    from flashpoint.scale.cluster import dask_client, extract_to_dataset
+
+    with dask_client(scheduler, workers) as client:
+        return extract_to_dataset(paths, out, client, settings or Settings(), published)
+
+
+@dataclass
+class Analysis:
+    """What the store holds for a batch: each article's records, and the batch's dyads."""
+
+    extractions: list[Extraction]
+    dyads: list[Json]
+
+
+def analyze(store: Store, articles: Sequence[Article], max_dyads: int = 50) -> Analysis:
+    """The stored records of ``articles`` (as ``ingest`` returned them) and their dyad summary."""
+    with store.cursor() as con:
+        dyads = dyad_table(con, limit=max_dyads, doc_ids=[a.doc_id for a in articles])
+    return Analysis([store.extraction(a) for a in articles], dyads)
+
+
+def compare(store: Store, articles: Sequence[Article]) -> Comparison:
+    """Reconcile stored articles (as ``ingest`` returned them) from their stored events and
+    quotes, nothing re-extracted, and store the stories, event clusters, quote variants and
+    hedges found.
+
+    A quote group is named by the quote_id of its first variant, as a cluster by its first
+    event: the id is stable across runs and points at a stored record.
+    """
+    doc_ids = [a.doc_id for a in articles]
+    comparison = reconcile(articles, list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
+    mentions = [Mention(c.id, m["event_id"], m["doc_id"], outlet)
+                for c in comparison.events for m, outlet in zip(c.mentions, c.outlets, strict=True)]
+    variants = [QuoteVariant(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"],
+                             comparison.outlet(v["doc_id"]), v["text"], v["start"], v["end"],
+                             list(dict(group.only_in).get(v["doc_id"], ())))
+                for story_id, group in comparison.quote_variants for v in group.variants]
+    hedges = [HedgeRow(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind,
+                       h.claim) for h in comparison.hedges]
+    store.save_stories({s.id: s.doc_ids for s in comparison.stories}, mentions, variants, hedges)
+    return comparison
+
+
+def watch(store: Store, feeds: Sequence[str], extractor: Extractor, *, every: float, once: bool = False,
+          policy: FetchPolicy | None = None, stop: threading.Event | None = None,
+          writer: AbstractContextManager[object] | None = None) -> PollSummary:
+    """Poll ``feeds`` every ``every`` seconds and ingest each new article page (``flashpoint
+    watch``, ``serve --watch``) until ``stop`` is set; ``once`` polls once. The last poll's summary.
+
+    Each page goes through ``ingest``, like a posted article; ``writer`` (the server's ingestion
+    lock) is held around it so the watch and the API take turns. The URLs ingested and the feeds'
+    validators are kept in the store, so a new run fetches nothing twice.
+    """
+    from flashpoint.feeds import Backoff, Fetcher, KeptValidators
+    from flashpoint.feeds import watch as poll_feeds
+    from flashpoint.store.feeds import FeedState
+
+    turn = writer or nullcontext()
+
+    def sink(article: Article) -> None:
+        with turn:
+            ingest(store, [article], extractor)
+
+    state = FeedState(store)
+    with Fetcher(policy) as fetcher:
+        return poll_feeds(feeds, sink, state, every=every, once=once, validators=KeptValidators(state),
+                          fetcher=fetcher, backoff=Backoff(base=every), stop=stop)
+
+
+def report(store: Store, output: str | Path, max_dyads: int = 10) -> Path:
+    """Write the one-file HTML report of ``store`` to ``output``."""
+    path = Path(output)
+    path.write_text(build_report(store, max_dyads), encoding="utf-8")
+    return path

@@ -1,0 +1,236 @@
+"""The DuckDB store: opened at the current schema, written through one writer.
+
+Articles are keyed by the hash of their normalised text, so ingesting the same article again
+changes nothing. Each article is saved with its events, quotes and actor counts in one
+transaction, its rows built before the transaction starts: a failure leaves what was stored
+before untouched. Every event and quote keeps its full record (JSON) beside the flat columns
+that queries filter on, so exports and the API return exactly what extraction produced.
+
+``save_stories`` stores what ``compare`` found (stories, event clusters, quote variants,
+hedges), replacing the rows of the same articles and stories, again in one transaction.
+
+The read queries of the API, the dashboard and the report live beside this module
+(``events``, ``quotes``, ``dyads``, ``stories``, ``network``) and take a cursor from
+``Store.cursor()``; nothing outside the package writes SQL.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self, cast
+
+import duckdb
+
+from flashpoint import __version__
+from flashpoint.errors import StoreError
+from flashpoint.ingest.article import Article
+from flashpoint.records import EventRecord, Extraction, QuoteRecord
+from flashpoint.store.reading import counts
+from flashpoint.store.rows import (
+    HedgeRow,
+    Mention,
+    QuoteVariant,
+    Row,
+    actor_rows,
+    article_row,
+    event_row,
+    named,
+    quote_row,
+    story_rows,
+)
+from flashpoint.store.schema import SCHEMA_VERSION, migrate, stored_version
+
+DEFAULT_DB = "flashpoint.duckdb"
+
+#: How rows are added to each table: duplicates of a stored event or quote are left alone,
+#: an actor seen again has its mentions added up.
+_CONFLICT = {
+    "events": "ON CONFLICT DO NOTHING",
+    "quotes": "ON CONFLICT DO NOTHING",
+    "actors": "ON CONFLICT (name, code) DO UPDATE SET mentions = mentions + excluded.mentions",
+}
+#: The order records come back in.
+_EVENT_ORDER = "ORDER BY published NULLS LAST, doc_id, sentence_start"
+_QUOTE_ORDER = "ORDER BY doc_id, start_char"
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> None:
+    """Insert ``rows`` into ``table`` by column name."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                    f"{_CONFLICT.get(table, '')}", [[row[c] for c in columns] for row in rows])
+
+
+class Store:
+    """A flashpoint database. Use as a context manager, or call ``close()``.
+
+    Opening it brings an older store to the current schema (see ``schema.py``); a store opened
+    ``read_only`` must already be current. One instance may be shared by threads: its methods
+    take turns on the connection, and each thread reads through its own ``cursor()``.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = str(path)
+        self._lock = threading.RLock()
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError("E020", self.path, reason=err) from err
+        try:
+            self._upgrade(read_only)
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _upgrade(self, read_only: bool) -> None:
+        found = stored_version(self.con)
+        if found > SCHEMA_VERSION:
+            raise StoreError("E022", self.path, found=found, supported=SCHEMA_VERSION)
+        if found < SCHEMA_VERSION and read_only:
+            raise StoreError("E023", self.path, found=found, supported=SCHEMA_VERSION)
+        try:
+            migrate(self.con, __version__)
+        except duckdb.Error as err:
+            raise StoreError("E021", self.path, what=f"the upgrade to schema version {SCHEMA_VERSION}",
+                             reason=err) from err
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @property
+    def version(self) -> int:
+        with self._lock:
+            return stored_version(self.con)
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for the read queries; cursors are safe to use across threads, the connection not."""
+        with self._lock:
+            cursor = self.con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Everything written inside is stored together or not at all (E021 on failure)."""
+        with self._lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield self.con
+                self.con.execute("COMMIT")
+            except BaseException as err:
+                self.con.execute("ROLLBACK")
+                if isinstance(err, duckdb.Error):
+                    raise StoreError("E021", self.path, what=what, reason=err) from err
+                raise
+
+    # --- the writer -------------------------------------------------------------------------
+
+    def save_article(self, article: Article, events: Sequence[EventRecord],
+                     quotes: Sequence[QuoteRecord]) -> bool:
+        """Store an article with its events and quotes at once; False if it was already stored."""
+        digest = article.content_hash
+        rows = {"articles": [article_row(article, datetime.now(UTC).replace(tzinfo=None))],
+                "events": [event_row(e, digest) for e in events],
+                "quotes": [quote_row(q, digest) for q in quotes],
+                "actors": actor_rows(events, quotes)}
+        with self._lock:
+            if self.has_article(digest):
+                return False
+            with self._transaction(f"article {article.doc_id}") as con:
+                for table, table_rows in rows.items():
+                    _insert(con, table, table_rows)
+        return True
+
+    def save_stories(self, stories: Mapping[str, Sequence[str]], mentions: Sequence[Sequence[Any]],
+                     variants: Sequence[Sequence[Any]] = (), hedges: Sequence[Sequence[Any]] = ()) -> None:
+        """Replace the reconciliation rows of these articles (``flashpoint compare``), at once.
+
+        ``stories`` maps story_id to doc_ids; ``mentions``, ``variants`` and ``hedges`` are
+        ``Mention``, ``QuoteVariant`` and ``HedgeRow`` rows. Rows of the same articles,
+        stories, clusters or quote groups from an earlier comparison are dropped first, so
+        comparing again, or with more articles, never counts anything twice; other stories'
+        rows are kept.
+        """
+        doc_ids = [d for ids in stories.values() for d in ids]
+        clusters = list({m[0] for m in mentions})
+        rows = {"stories": story_rows(stories), "event_mentions": named(Mention._fields, mentions),
+                "quote_variants": named(QuoteVariant._fields, variants),
+                "hedges": named(HedgeRow._fields, hedges)}
+        with self._transaction("stories") as con:
+            con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
+                        [doc_ids, list(stories)])
+            con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
+                        [doc_ids, clusters])
+            con.execute("DELETE FROM quote_variants WHERE list_contains(?, story_id) OR group_id IN "
+                        "(SELECT group_id FROM quote_variants WHERE list_contains(?, doc_id))",
+                        [list(stories), doc_ids])
+            con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [doc_ids])
+            for table, table_rows in rows.items():
+                _insert(con, table, table_rows)
+
+    # --- what was stored --------------------------------------------------------------------
+
+    def has_article(self, content_hash: str) -> bool:
+        with self._lock:
+            row = self.con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+        return row is not None
+
+    def stored_articles(self, content_hashes: Sequence[str]) -> dict[str, Article]:
+        """content_hash -> the article as stored (first ingest wins: its doc_id, date, outlet)."""
+        with self._lock:
+            rows = self.con.execute(
+                "SELECT content_hash, doc_id, text, title, url, outlet, author, published, source_path, "
+                "metadata FROM articles WHERE list_contains(?, content_hash)", [list(content_hashes)]).fetchall()
+        return {digest: Article(doc_id=doc_id, text=text, title=title, url=url, outlet=outlet, author=author,
+                                published=published, source_path=source_path,
+                                metadata=json.loads(metadata) if metadata else {})
+                for digest, doc_id, text, title, url, outlet, author, published, source_path, metadata in rows}
+
+    def event_records(self, doc_ids: Sequence[str] | None = None) -> Iterator[EventRecord]:
+        """Stored events as records (of the articles ``doc_ids``, or all), oldest article first."""
+        for record in self._records("events", _EVENT_ORDER, doc_ids=doc_ids):
+            yield cast(EventRecord, record)
+
+    def quote_records(self, doc_ids: Sequence[str] | None = None) -> Iterator[QuoteRecord]:
+        """Stored quotes as records (of the articles ``doc_ids``, or all), by article and position."""
+        for record in self._records("quotes", _QUOTE_ORDER, doc_ids=doc_ids):
+            yield cast(QuoteRecord, record)
+
+    def extraction(self, article: Article) -> Extraction:
+        """What was stored for ``article`` (matched by its normalised text), as an Extraction."""
+        digest = article.content_hash
+        return Extraction(article, [cast(EventRecord, r) for r in self._records("events", _EVENT_ORDER, digest)],
+                          [cast(QuoteRecord, r) for r in self._records("quotes", _QUOTE_ORDER, digest)])
+
+    def _records(self, table: str, order: str, content_hash: str | None = None,
+                 doc_ids: Sequence[str] | None = None) -> list[Any]:
+        """Parsed records of ``table``: of one article (content hash), of some doc_ids, or all."""
+        params: list[object]
+        where, params = "", []
+        if content_hash is not None:
+            where, params = "WHERE content_hash = ?", [content_hash]
+        elif doc_ids is not None:
+            where, params = "WHERE list_contains(?, doc_id)", [list(doc_ids)]
+        with self._lock:
+            rows = self.con.execute(f"SELECT record FROM {table} {where} {order}", params).fetchall()
+        return [json.loads(record) for (record,) in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        with self._lock:
+            return counts(self.con)

@@ -1,0 +1,120 @@
+"""Directed-dyad queries (source country -> target country): the one definition of what counts.
+
+The monitor and the batch summary of ``analyze`` read real-world events, not articles: when
+events have been clustered across outlets (``event_mentions``, stored by ``compare``), a
+cluster reported by five outlets counts once, and its number of distinct outlets is kept as
+``reports`` so that widely covered events can be told apart; an event in no cluster is its
+own. Negated and hypothetical events ("did not attack", "could impose sanctions") are left
+out: they did not happen. An event is dated by its own date, else by its article's.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Literal
+
+import duckdb
+
+from flashpoint.analysis.dyads import Period
+from flashpoint.store.reading import Json, dicts, iso
+
+Order = Literal["hostile", "events", "recent"]
+ORDERS: dict[Order, str] = {"hostile": "goldstein_mean ASC, events DESC", "events": "events DESC",
+                            "recent": "last_day DESC, events DESC"}
+
+
+def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any event has been clustered across outlets (``flashpoint compare`` has run)."""
+    row = con.execute("SELECT EXISTS (SELECT 1 FROM event_mentions)").fetchone()
+    return bool(row and row[0])
+
+
+def units(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None) -> tuple[str, list[object]]:
+    """SQL of the counted events: one row per cluster, with its dyad, day and weight, and its parameters.
+
+    Columns: event_id, src, tgt, day, quad_class, goldstein, weight (distinct outlets, at
+    least 1). A cluster is named by the event_id of its earliest report, which stands for it;
+    the cluster's other reports are dropped. With ``doc_ids``, only the clusters (or
+    unclustered events) that those articles report.
+    """
+    columns = ("e.event_id, e.source_country AS src, e.target_country AS tgt, "
+               "coalesce(e.event_date, e.published) AS day, e.quad_class, e.goldstein")
+    real = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
+    params: list[object] = []
+    if not has_clusters(con):
+        batch = ""
+        if doc_ids is not None:
+            batch, params = " AND list_contains(?, e.doc_id)", [list(doc_ids)]
+        return f"SELECT {columns}, 1 AS weight FROM events e WHERE {real}{batch}", params
+    batch = ""
+    if doc_ids is not None:
+        batch, params = " AND list_has_any(coalesce(c.docs, [e.doc_id]), ?)", [list(doc_ids)]
+    return f"""
+        SELECT {columns}, coalesce(c.weight, 1) AS weight FROM events e
+        LEFT JOIN (SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) AS weight, list(doc_id) AS docs
+                   FROM event_mentions GROUP BY 1) c ON c.cluster_id = e.event_id
+        WHERE {real} AND (c.cluster_id IS NOT NULL
+                          OR e.event_id NOT IN (SELECT event_id FROM event_mentions)){batch}""", params
+
+
+_DAILY = """
+    SELECT src, tgt, day, count(*), sum(weight)::INTEGER,
+           count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
+           count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
+           coalesce(sum(goldstein), 0)
+    FROM ({units}) u
+    WHERE src IS NOT NULL AND tgt IS NOT NULL AND day IS NOT NULL
+    GROUP BY ALL ORDER BY ALL"""
+
+
+def daily(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
+    """The active days of every dyad, in order: the one aggregate all series use."""
+    sql, params = units(con)
+    found: dict[tuple[str, str], list[Period]] = {}
+    for src, tgt, day, events, reports, q1, q2, q3, q4, goldstein in con.execute(
+            _DAILY.format(units=sql), params).fetchall():
+        found.setdefault((src, tgt), []).append(Period(day, events, reports, q1, q2, q3, q4, float(goldstein)))
+    return found
+
+
+class DailyCache:
+    """Every dyad's daily aggregate, kept between requests until the stored events change.
+
+    A series request then costs a slice of a small in-memory table instead of a scan of
+    every event. The version is the number of events (the store only ever adds events) and
+    a checksum of the cluster mentions (which ``flashpoint compare`` replaces).
+    """
+
+    def __init__(self) -> None:
+        self._version: tuple[object, ...] | None = None
+        self._days: dict[tuple[str, str], list[Period]] = {}
+        self._lock = threading.Lock()
+
+    def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
+        version = con.execute("SELECT (SELECT count(*) FROM events), "
+                              "(SELECT sum(hash(cluster_id, event_id)) FROM event_mentions)").fetchone()
+        with self._lock:  # one request recomputes; the others wait for its result
+            if version != self._version:
+                self._days, self._version = daily(con), version
+            return self._days
+
+
+def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,
+               order: Order = "hostile", doc_ids: Sequence[str] | None = None) -> list[Json]:
+    """One row per directed dyad with totals ("hostile": the lowest Goldstein mean first).
+
+    With ``doc_ids``, only what those articles report: the summary of one batch.
+    """
+    sql, params = units(con, doc_ids)
+    rows = dicts(con.execute(f"""
+        SELECT src AS source, tgt AS target, count(*) AS events, sum(weight) AS reports,
+               round(sum(goldstein), 3) AS goldstein_sum, round(avg(goldstein), 3) AS goldstein_mean,
+               round(count(*) FILTER (WHERE quad_class >= 3) / count(*), 3) AS conflict_share,
+               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+               min(day) AS first_day, max(day) AS last_day
+        FROM ({sql}) u WHERE src IS NOT NULL AND tgt IS NOT NULL
+        GROUP BY src, tgt HAVING count(*) >= ? ORDER BY {ORDERS[order]}, src, tgt LIMIT ?""",
+                             [*params, min_events, limit]))
+    for row in rows:
+        row["first_day"], row["last_day"] = iso(row["first_day"]), iso(row["last_day"])
+    return rows

@@ -1,0 +1,148 @@
+"""The store's schema: every version's tables, and the forward migrations between them.
+
+A store records its schema version in ``schema_version``. Opening a store brings it to
+``SCHEMA_VERSION`` by applying, in order and in one transaction, the steps it lacks: a new
+store gets every step from the first, an older one only the later ones, so a fresh store
+and an upgraded one are built by the same statements and cannot differ. A crash mid-upgrade
+leaves the store as it was. Stores written before the version table existed (the first
+release) have no ``schema_version`` table and count as version 1.
+
+A change to the tables is a new step appended to ``MIGRATIONS``; the steps already released
+are never edited, since stores out there were built by them.
+
+Tables (see ``database.py`` for how they are written):
+
+``articles``, ``events``, ``quotes``, ``actors``
+    what ``ingest`` stores: one row per article (keyed by the hash of its normalised text),
+    event, quote and resolved actor (mention counts). Events and quotes keep their full
+    record (JSON) beside the flat columns queries filter on.
+``stories``, ``event_mentions``, ``quote_variants``, ``hedges``
+    what ``compare`` stores: articles grouped into stories, event clusters across outlets,
+    the same quote as each outlet prints it (``only_words``: the words only this variant's
+    article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
+    hedges (a property of an article, keyed by doc_id; one row per qualified record,
+    ``qualifies`` NULL when it qualifies nothing that was extracted).
+``feed_seen``, ``feed_validators``
+    the feed reader's memory (``feeds.py``): URLs ingested, validators per feed.
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+
+#: The first release's tables, as it created them.
+_V1 = """
+CREATE TABLE IF NOT EXISTS articles (
+    content_hash VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    title VARCHAR, url VARCHAR, outlet VARCHAR, author VARCHAR,
+    published DATE, source_path VARCHAR,
+    text VARCHAR NOT NULL,
+    metadata JSON,
+    ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    outlet VARCHAR,
+    published DATE,
+    event_date DATE,
+    date_precision VARCHAR,
+    source_name VARCHAR, source_country VARCHAR, source_code VARCHAR,
+    target_name VARCHAR, target_country VARCHAR, target_code VARCHAR,
+    cameo VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL, cameo_name VARCHAR,
+    goldstein DOUBLE, quad_class INTEGER,
+    plover_type VARCHAR, plover_mode VARCHAR,
+    negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN,
+    sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
+    quote_id VARCHAR,
+    confidence DOUBLE,
+    record JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    speaker_name VARCHAR, speaker_country VARCHAR, speaker_code VARCHAR,
+    text VARCHAR NOT NULL, direct BOOLEAN, kind VARCHAR,
+    start_char INTEGER, end_char INTEGER,
+    record JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    name VARCHAR NOT NULL, country VARCHAR, code VARCHAR, sector VARCHAR,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (name, code)
+);
+"""
+
+#: The version table, and the cross-outlet tables of ``compare`` (which some unversioned
+#: stores already have, hence IF NOT EXISTS).
+_V2 = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL, release VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (story_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    cluster_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, outlet VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quote_variants (
+    group_id VARCHAR NOT NULL, story_id VARCHAR NOT NULL, quote_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL, outlet VARCHAR, text VARCHAR NOT NULL,
+    start_char INTEGER, end_char INTEGER, only_words VARCHAR[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hedges (
+    doc_id VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL, kind VARCHAR, sentence VARCHAR,
+    qualifies VARCHAR, qualifies_kind VARCHAR, claim VARCHAR
+);
+"""
+
+#: What a monitor remembers between polls (``flashpoint watch``, ``serve --watch``): the article
+#: URLs it has ingested, never fetched again, and each feed's ETag / Last-Modified for the
+#: next conditional request.
+_V3 = """
+CREATE TABLE feed_seen (url VARCHAR PRIMARY KEY, seen_at TIMESTAMP NOT NULL);
+CREATE TABLE feed_validators (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR);
+"""
+
+#: Step n brings a store of version n - 1 to version n.
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+    return bool(row and row[0])
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of the store: 0 when empty, 1 when written before versions were kept."""
+    if _has_table(con, "schema_version"):
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+    return 1 if _has_table(con, "articles") else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection, release: str) -> list[int]:
+    """Bring the store to ``SCHEMA_VERSION`` in one transaction; the versions applied.
+
+    The caller has checked that the store is not newer than this release.
+    """
+    start = stored_version(con)
+    pending = list(range(start + 1, SCHEMA_VERSION + 1))
+    if not pending:
+        return []
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for version in pending:
+            con.execute(MIGRATIONS[version - 1])
+        now = datetime.now(UTC).replace(tzinfo=None)
+        con.executemany("INSERT INTO schema_version (version, applied_at, release) VALUES (?, ?, ?)",
+                        [[version, now, release] for version in pending])
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        raise
+    return pending

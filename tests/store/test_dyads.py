@@ -1,0 +1,146 @@
+"""The dyad queries: what counts (deduplicated clusters, no negated or hypothetical events),
+daily counts by QuadClass, Goldstein, conflict share, dates, and the batch summary."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flashpoint.analysis.dyads import Freq, Period, series
+from flashpoint.records import EventRecord
+from flashpoint.store import Mention, Store
+from flashpoint.store.dyads import daily, dyad_table
+from tests.records import make_event
+from tests.synthetic import article, synthetic_event
+
+DAY = date(2026, 1, 5)  # a Monday
+
+
+@pytest.fixture()
+def store():
+    with Store(":memory:") as db:
+        yield db
+
+
+def save(store: Store, doc_id: str, day: date, rows, outlet: str = "Wire A") -> list[EventRecord]:
+    """One article whose sentences are ``rows`` = [(source, target, cameo, sentence, trigger)]."""
+    art = article(doc_id, " ".join(r[3] for r in rows), day, outlet=outlet)
+    events = [synthetic_event(art, *r) for r in rows]
+    store.save_article(art, events, [])
+    return events
+
+
+def dyad_series(store: Store, source: str, target: str, freq: Freq = "day") -> list[Period]:
+    with store.cursor() as con:
+        return series(daily(con).get((source, target), []), freq)
+
+
+def table(store: Store, **options) -> list[dict]:
+    with store.cursor() as con:
+        return dyad_table(con, **options)
+
+
+def test_daily_series_counts_quad_classes_and_goldstein(store: Store) -> None:
+    save(store, "a", DAY, [("USA", "COL", "040", "They held talks.", "held talks"),
+                           ("USA", "COL", "112", "They accused Bogota.", "accused"),
+                           ("USA", "COL", "190", "They attacked a boat.", "attacked"),
+                           ("COL", "USA", "051", "Bogota praised them.", "praised")])
+    save(store, "b", date(2026, 1, 7), [("USA", "COL", "040", "They met again.", "met")])
+    series = dyad_series(store, "USA", "COL")
+    assert [p.period for p in series] == [DAY, date(2026, 1, 6), date(2026, 1, 7)]  # gap filled
+    first = series[0]
+    assert (first.events, first.q1, first.q2, first.q3, first.q4) == (3, 1, 0, 1, 1)
+    assert first.goldstein_sum == pytest.approx(1.0 - 2.0 - 10.0)
+    assert first.goldstein_mean == pytest.approx(-11.0 / 3)
+    assert first.conflict_share == pytest.approx(2 / 3)
+    assert series[1].events == 0 and series[1].goldstein_mean is None and series[1].conflict_share is None
+    assert series[1].as_dict()["goldstein_mean"] is None
+
+
+def test_weekly_series_groups_by_iso_week(store: Store) -> None:
+    for n, day in enumerate((date(2026, 1, 5), date(2026, 1, 11), date(2026, 1, 12))):
+        save(store, f"d{n}", day, [("USA", "COL", "040", f"Talks number {n}.", "Talks")])
+    series = dyad_series(store, "USA", "COL", freq="week")
+    assert [(p.period, p.events) for p in series] == [(date(2026, 1, 5), 2), (date(2026, 1, 12), 1)]
+
+
+def test_event_date_first_then_publication_date(store: Store) -> None:
+    art = article("x", "Last month they attacked. Today they talked.", date(2026, 2, 10))
+    dated = synthetic_event(art, "USA", "COL", "190", "Last month they attacked.", "attacked",
+                         day=date(2026, 1, 15))
+    undated = synthetic_event(art, "USA", "COL", "040", "Today they talked.", "talked")
+    undated["date"] = {"value": None, "precision": None, "text": None}
+    store.save_article(art, [dated, undated], [])
+    series = dyad_series(store, "USA", "COL")
+    assert series[0].period == date(2026, 1, 15) and series[0].q4 == 1
+    assert series[-1].period == date(2026, 2, 10) and series[-1].q1 == 1
+
+
+def test_negated_events_and_missing_countries_are_left_out(store: Store) -> None:
+    art = article("n", "They did not attack. Someone attacked Colombia.", DAY)
+    negated = synthetic_event(art, "USA", "COL", "190", "They did not attack.", "attack", negated=True)
+    unknown = synthetic_event(art, None, "COL", "190", "Someone attacked Colombia.", "attacked")
+    store.save_article(art, [negated, unknown], [])
+    assert dyad_series(store, "USA", "COL") == []
+    assert table(store) == []
+
+
+def test_a_cluster_reported_by_several_outlets_counts_once(store: Store) -> None:
+    first = save(store, "a", DAY, [("USA", "COL", "190", "US forces attacked a boat.", "attacked")], "Wire A")
+    second = save(store, "b", DAY, [("USA", "COL", "190", "A boat was attacked by US forces.", "attacked")],
+                  "Wire B")
+    save(store, "c", DAY, [("USA", "COL", "040", "Envoys held talks.", "held talks")], "Wire B")
+    assert dyad_series(store, "USA", "COL")[0].events == 3          # no clusters yet
+    cluster = first[0]["event_id"]
+    store.save_stories({"s1": ["a", "b"]}, [Mention(cluster, first[0]["event_id"], "a", "Wire A"),
+                                            Mention(cluster, second[0]["event_id"], "b", "Wire B")])
+    day = dyad_series(store, "USA", "COL")[0]
+    assert (day.events, day.q4, day.q1, day.reports) == (2, 1, 1, 3)    # the attack once, by 2 outlets
+    assert table(store)[0]["reports"] == 3
+
+
+def test_dyad_table_orders_by_hostility(store: Store) -> None:
+    save(store, "a", DAY, [("USA", "COL", "190", "They attacked.", "attacked"),
+                           ("COL", "USA", "040", "They talked.", "talked"),
+                           ("COL", "USA", "051", "They praised.", "praised")])
+    rows = table(store)
+    assert [(r["source"], r["target"]) for r in rows] == [("USA", "COL"), ("COL", "USA")]
+    assert rows[0]["material_conflict"] == 1 and rows[0]["conflict_share"] == 1.0
+    assert [r["source"] for r in table(store, order="events")] == ["COL", "USA"]
+    assert table(store, min_events=2)[0]["source"] == "COL"
+
+
+def test_batch_summary_is_directed_and_most_hostile_first(store: Store) -> None:
+    """What ``analyze`` prints: the dyads of the batch's articles only, by the same definition."""
+    events = [
+        make_event("a", cameo="111", goldstein=-2.0, quad_class=3),
+        make_event("b", cameo="190", goldstein=-10.0, quad_class=4),
+        make_event("c", cameo="042", goldstein=1.9, quad_class=1, source=("Chile", "CHL"), target=("Peru", "PER")),
+        make_event("d", target=("somebody", None)),
+        make_event("elsewhere", cameo="190", goldstein=-10.0, quad_class=4),
+    ]
+    for event in events:
+        store.save_article(article(event["doc_id"], f"Article {event['doc_id']}.", DAY), [event], [])
+    first, second = table(store, doc_ids=["a", "b", "c", "d"])
+    assert (first["source"], first["target"], first["events"], first["goldstein_sum"]) == ("PER", "CHL", 2, -12.0)
+    assert first["conflict_share"] == 1.0
+    assert (second["source"], second["target"], second["conflict_share"]) == ("CHL", "PER", 0.0)
+
+
+def test_batch_summary_counts_a_cluster_once_and_leaves_out_what_did_not_happen(store: Store) -> None:
+    first = save(store, "a", DAY, [("USA", "COL", "190", "US forces attacked a boat.", "attacked")], "Wire A")
+    second = save(store, "b", DAY, [("USA", "COL", "190", "A boat was attacked by US forces.", "attacked")],
+                  "Wire B")
+    art = article("h", "They could attack. They did not attack.", DAY)
+    maybe = synthetic_event(art, "USA", "COL", "190", "They could attack.", "attack")
+    maybe["modality"]["hypothetical"] = True
+    store.save_article(art, [maybe, synthetic_event(art, "USA", "COL", "190", "They did not attack.", "attack",
+                                                    negated=True)], [])
+    assert table(store, doc_ids=["a", "b", "h"])[0]["events"] == 2
+    cluster = first[0]["event_id"]
+    store.save_stories({"s1": ["a", "b"]}, [Mention(cluster, first[0]["event_id"], "a", "Wire A"),
+                                            Mention(cluster, second[0]["event_id"], "b", "Wire B")])
+    (attack,) = table(store, doc_ids=["a", "b", "h"])
+    assert (attack["events"], attack["reports"]) == (1, 2)
+    (only_b,) = table(store, doc_ids=["b"])          # b's report of the cluster counts for b's batch
+    assert only_b["events"] == 1
