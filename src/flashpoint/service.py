@@ -5,7 +5,8 @@
     readers), and the inputs that could not be read.
 ``ingest`` / ``ingest_record``
     the one ingest path: duplicates (same normalised text) are found first and never
-    extracted again, the rest extracted and stored one article at a time. The CLI gives it
+    extracted again, the rest extracted and stored one article at a time, then grouped into
+    stories. The CLI gives it
     read files, the API one posted JSON object read exactly as a JSON Lines record, so the
     same article gets the same doc_id, date and events either way.
 ``ingest_dataset`` / ``extract_dataset``
@@ -18,8 +19,11 @@
     what the store holds for a batch: each article's records and the batch's dyad summary
     (the store's one dyad definition: clusters counted once, negated and hypothetical
     events left out).
+``group_new`` / ``regroup``
+    stories built as articles arrive: every ingest attaches its new articles to stories (or
+    opens new ones) and reconciles the stories it changed; ``regroup`` rebuilds them all.
 ``compare``
-    reconcile stored articles across outlets and store the result.
+    the store's stories of some articles, reconciled across outlets.
 ``report``
     the one-file HTML report of a store.
 
@@ -34,19 +38,21 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flashpoint.analysis.compare import Comparison
-from flashpoint.analysis.compare import compare as reconcile
+from flashpoint.analysis.compare import reconcile as reconcile_stories
+from flashpoint.analysis.stories import Story
 from flashpoint.errors import InputError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.report import build_report
 from flashpoint.settings import Settings
-from flashpoint.store import HedgeRow, Mention, QuoteVariant, Store
+from flashpoint.store import Grouped, HedgeRow, Mention, QuoteVariant, Store
+from flashpoint.store import grouping as story_groups
 from flashpoint.store.dyads import dyad_table
 from flashpoint.store.reading import Json
 
@@ -130,6 +136,7 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
     raced = [digest for digest in distinct if digest not in stored]  # stored meanwhile by another writer
     if raced:
         stored |= store.stored_articles(raced)
+    group_new(store)  # stories are built as articles arrive
     return Ingested([stored[digest] for digest in distinct], new)
 
 
@@ -221,15 +228,37 @@ def analyze(store: Store, articles: Sequence[Article], max_dyads: int = 50) -> A
 
 
 def compare(store: Store, articles: Sequence[Article]) -> Comparison:
-    """Reconcile stored articles (as ``ingest`` returned them) from their stored events and
-    quotes, nothing re-extracted, and store the stories, event clusters, quote variants and
-    hedges found.
+    """The stories of the store that hold ``articles`` (as ``ingest`` returned them), reconciled
+    from their stored events and quotes, nothing re-extracted.
+
+    Ingest keeps the stories current (``group_new``), so this groups nothing but what an older
+    store still holds ungrouped, and reads the rest: a story here is the store's story, with
+    every article of it, whichever ingest brought them. The result is what ingest stored for
+    those stories (tables stories, event_mentions, quote_variants, hedges).
+    """
+    group_new(store)
+    with store.cursor() as con:
+        found = story_groups.stories_of(con, [a.doc_id for a in articles])
+    doc_ids = [d for ids in found.values() for d in ids]
+    with store.cursor() as con:
+        members = store.stored_articles(story_groups.content_hashes(con, doc_ids))
+    by_doc = {a.doc_id: a for a in members.values()}
+    stories = [Story(story, tuple(_in_story_order(ids, by_doc))) for story, ids in found.items()]
+    return reconcile_stories(stories, [by_doc[d] for s in stories for d in s.doc_ids],
+                             list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
+
+
+def _in_story_order(doc_ids: Iterable[str], articles: Mapping[str, Article]) -> list[str]:
+    """A story's articles oldest first (then by doc_id): one order however the story was built."""
+    return sorted(set(doc_ids), key=lambda d: (articles[d].published or date.max, d))
+
+
+def _rows(comparison: Comparison) -> tuple[list[Mention], list[QuoteVariant], list[HedgeRow]]:
+    """A reconciliation's event clusters, quote variants and hedges as the store's rows.
 
     A quote group is named by the quote_id of its first variant, as a cluster by its first
     event: the id is stable across runs and points at a stored record.
     """
-    doc_ids = [a.doc_id for a in articles]
-    comparison = reconcile(articles, list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
     mentions = [Mention(c.id, m["event_id"], m["doc_id"], outlet)
                 for c in comparison.events for m, outlet in zip(c.mentions, c.outlets, strict=True)]
     variants = [QuoteVariant(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"],
@@ -238,8 +267,66 @@ def compare(store: Store, articles: Sequence[Article]) -> Comparison:
                 for story_id, group in comparison.quote_variants for v in group.variants]
     hedges = [HedgeRow(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind,
                        h.claim) for h in comparison.hedges]
-    store.save_stories({s.id: s.doc_ids for s in comparison.stories}, mentions, variants, hedges)
-    return comparison
+    return mentions, variants, hedges
+
+
+#: Articles grouped per transaction: a backfill commits its stories as it goes, and memory
+#: holds this many articles (with their candidates) whatever the size of the store.
+GROUP_CHUNK = 1000
+
+
+def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
+    """Put every stored article that is in no story yet into one: it joins the stories of the
+    articles it links to (``analysis.stories``; candidates from the blocking keys, never all
+    pairs) or opens its own. The stories changed are reconciled again (event clusters, quote
+    variants) and the new articles' hedges found; nothing else in the store is recomputed.
+
+    ``ingest`` calls this after storing, so every ingest path (CLI, API, watch, Parquet)
+    groups as articles arrive; an article left ungrouped by an interrupted run is grouped by
+    the next one. Returns the ids of the stories opened or changed.
+    """
+    from flashpoint.analysis.stories import MAX_DAYS, Member, keys_of, link_stories, story_id
+
+    touched: list[str] = []
+    while True:
+        with store.cursor() as con:
+            hashes = story_groups.ungrouped(con, chunk)
+            countries = story_groups.countries(con, hashes)
+        if not hashes:
+            return touched
+        pending = store.stored_articles(hashes)
+        new = [Member.of(pending[h], set(countries.get(h, ()))) for h in hashes]
+        days = [m.published for m in new]
+        window = timedelta(days=MAX_DAYS)
+        start, end = (None, None) if None in days else (min(filter(None, days)) - window,
+                                                        max(filter(None, days)) + window)
+        with store.cursor() as con:
+            known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id)
+                     for i in story_groups.candidates(con, sorted({k for m in new for k in keys_of(m.vector)}),
+                                                      start, end)]
+        links = link_stories(new, known)
+        with store.cursor() as con:
+            absorbed = story_groups.members(con, sorted({s for _, old in links for s in old}))
+            earlier = store.stored_articles(story_groups.content_hashes(con, [d for ids in absorbed.values()
+                                                                              for d in ids]))
+        articles = {a.doc_id: a for a in [*earlier.values(), *pending.values()]}
+        stories = [Story(story_id(ids), tuple(ids)) for ids in
+                   (_in_story_order([*new_ids, *(d for s in old for d in absorbed[s])], articles)
+                    for new_ids, old in links)]
+        doc_ids = [d for s in stories for d in s.doc_ids]
+        comparison = reconcile_stories(stories, [articles[d] for d in doc_ids], list(store.event_records(doc_ids)),
+                                       list(store.quote_records(doc_ids)), hedged=[pending[h] for h in hashes])
+        grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), keys_of(m.vector))
+                   for h, m in zip(hashes, new, strict=True)]
+        store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, *_rows(comparison))
+        touched += [s.id for s in stories]
+
+
+def regroup(store: Store) -> list[str]:
+    """Forget every story and group the whole store from scratch (the same stories as grouping
+    the articles as they arrived: links depend on the two articles alone)."""
+    store.clear_grouping()
+    return group_new(store)
 
 
 def watch(store: Store, feeds: Sequence[str], extractor: Extractor, *, every: float, once: bool = False,

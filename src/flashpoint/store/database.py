@@ -31,6 +31,7 @@ from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.store.reading import counts
 from flashpoint.store.rows import (
+    Grouped,
     HedgeRow,
     Mention,
     QuoteVariant,
@@ -65,6 +66,37 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> 
     columns = list(rows[0])
     con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
                     f"{_CONFLICT.get(table, '')}", [[row[c] for c in columns] for row in rows])
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> None:
+    """Insert ``rows`` into ``table`` in one statement, a list per column (fast for many rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    selected = ", ".join(f"unnest(?) AS {c}" for c in columns)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {selected}", [[row[c] for row in rows] for c in columns])
+
+
+def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Sequence[str]],
+                     mentions: Sequence[Sequence[Any]], variants: Sequence[Sequence[Any]]) -> None:
+    """Drop the rows of these stories and of their articles' earlier stories, then store these."""
+    doc_ids = [d for ids in stories.values() for d in ids]
+    clusters = list({m[0] for m in mentions})
+    con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
+                [doc_ids, list(stories)])
+    con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
+                [doc_ids, clusters])
+    con.execute("DELETE FROM quote_variants WHERE list_contains(?, story_id) OR group_id IN "
+                "(SELECT group_id FROM quote_variants WHERE list_contains(?, doc_id))",
+                [list(stories), doc_ids])
+    _insert_columns(con, "stories", story_rows(stories))
+    _insert_columns(con, "event_mentions", named(Mention._fields, mentions))
+    _insert_columns(con, "quote_variants", named(QuoteVariant._fields, variants))
+
+
+def _replace_hedges(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], hedges: Sequence[Sequence[Any]]) -> None:
+    con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [list(doc_ids)])
+    _insert_columns(con, "hedges", named(HedgeRow._fields, hedges))
 
 
 class Store:
@@ -166,22 +198,34 @@ class Store:
         comparing again, or with more articles, never counts anything twice; other stories'
         rows are kept.
         """
-        doc_ids = [d for ids in stories.values() for d in ids]
-        clusters = list({m[0] for m in mentions})
-        rows = {"stories": story_rows(stories), "event_mentions": named(Mention._fields, mentions),
-                "quote_variants": named(QuoteVariant._fields, variants),
-                "hedges": named(HedgeRow._fields, hedges)}
         with self._transaction("stories") as con:
-            con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
-                        [doc_ids, list(stories)])
-            con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
-                        [doc_ids, clusters])
-            con.execute("DELETE FROM quote_variants WHERE list_contains(?, story_id) OR group_id IN "
-                        "(SELECT group_id FROM quote_variants WHERE list_contains(?, doc_id))",
-                        [list(stories), doc_ids])
-            con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [doc_ids])
-            for table, table_rows in rows.items():
-                _insert(con, table, table_rows)
+            _replace_stories(con, stories, mentions, variants)
+            _replace_hedges(con, [d for ids in stories.values() for d in ids], hedges)
+
+    def save_grouping(self, grouped: Sequence[Grouped], stories: Mapping[str, Sequence[str]],
+                      mentions: Sequence[Sequence[Any]], variants: Sequence[Sequence[Any]],
+                      hedges: Sequence[Sequence[Any]]) -> None:
+        """Store newly grouped articles with the stories they joined or opened, at once.
+
+        ``grouped`` are the articles (``Grouped`` rows: what later articles are compared
+        with); ``stories`` every story they changed, with all its doc_ids, and ``mentions``
+        and ``variants`` those stories' clusters and quote variants, which replace the rows
+        of the stories' articles as ``save_stories`` does; ``hedges`` the new articles' hedges.
+        """
+        index: list[Row] = [{"content_hash": g.content_hash, "doc_id": g.doc_id, "published": g.published,
+                  "vector": json.dumps(g.vector, sort_keys=True), "countries": list(g.countries)} for g in grouped]
+        keys: list[Row] = [{"key": key, "content_hash": g.content_hash} for g in grouped for key in g.keys]
+        with self._transaction("stories") as con:
+            _insert_columns(con, "story_index", index)
+            _insert_columns(con, "story_keys", keys)
+            _replace_stories(con, stories, mentions, variants)
+            _replace_hedges(con, [g.doc_id for g in grouped], hedges)
+
+    def clear_grouping(self) -> None:
+        """Forget every story (and what grouping kept), so the store can be grouped from scratch."""
+        with self._transaction("stories") as con:
+            for table in ("story_index", "story_keys", "stories", "event_mentions", "quote_variants", "hedges"):
+                con.execute(f"DELETE FROM {table}")
 
     # --- what was stored --------------------------------------------------------------------
 

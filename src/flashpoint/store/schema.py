@@ -22,6 +22,10 @@ Tables (see ``database.py`` for how they are written):
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
+``story_index``, ``story_keys``
+    what grouping needs of the articles already in stories (``grouping.py``): every ingest
+    attaches its new articles to stories through them (``service.group_new``), and writes
+    the rows of ``compare``'s tables for the stories it touched.
 ``feed_seen``, ``feed_validators``
     the feed reader's memory (``feeds.py``): URLs ingested, validators per feed.
 """
@@ -99,10 +103,18 @@ CREATE TABLE IF NOT EXISTS hedges (
 );
 """
 
-#: What a monitor remembers between polls (``flashpoint watch``, ``serve --watch``): the article
-#: URLs it has ingested, never fetched again, and each feed's ETag / Last-Modified for the
-#: next conditional request.
+#: Stories built as articles arrive, and what a monitor remembers between polls.
+#: ``story_index``: each article already grouped into a story, with what grouping compares
+#: (its word vector, JSON, and the countries of its records); ``story_keys``: its blocking keys,
+#: so the articles a new one may join are found without comparing all pairs. ``feed_seen``:
+#: article URLs ingested by ``watch`` (never fetched again); ``feed_validators``: each feed's
+#: ETag / Last-Modified for the next conditional request.
 _V3 = """
+CREATE TABLE story_index (
+    content_hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, published DATE,
+    vector JSON NOT NULL, countries VARCHAR[] NOT NULL
+);
+CREATE TABLE story_keys (key VARCHAR NOT NULL, content_hash VARCHAR NOT NULL);
 CREATE TABLE feed_seen (url VARCHAR PRIMARY KEY, seen_at TIMESTAMP NOT NULL);
 CREATE TABLE feed_validators (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR);
 """
