@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 from flashpoint import __version__
 from flashpoint.api.deps import TOKEN_ENV, Ingestion
 from flashpoint.api.routes import ROUTERS
+from flashpoint.api.watching import Watch, watching
 from flashpoint.errors import InputError, QueryError
 from flashpoint.service import Extractor, pipeline_extractor
 from flashpoint.store import Store
@@ -36,20 +37,24 @@ async def _refused(request: Request, err: Exception) -> JSONResponse:
                         status_code=_STATUS.get(type(err), 400))
 
 
-def create_app(db: str | Path, token: str | None = None, extractor: Extractor | None = None) -> FastAPI:
+def create_app(db: str | Path, token: str | None = None, extractor: Extractor | None = None,
+               watch: Watch | None = None) -> FastAPI:
     """The app over database ``db``; ``token`` (else $FLASHPOINT_API_TOKEN) enables ingestion,
-    ``extractor`` (else the flashpoint pipeline, loaded on the first ingest) extracts."""
+    ``extractor`` (else the flashpoint pipeline, loaded on the first ingest) extracts, and
+    ``watch`` (``serve --watch``) polls feeds into the store while the server runs."""
     store = Store(db)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
+        with watching(store, app.state.ingestion, watch) as app.state.watcher:
+            yield
         store.close()
 
     app = FastAPI(title="flashpoint", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political event data (CAMEO, Goldstein, QuadClass, PLOVER) "
                               "and an escalation monitor.")
     app.state.store = store
+    app.state.watch = watch
     app.state.cache = DailyCache()
     app.state.ingestion = Ingestion(extractor or pipeline_extractor(),
                                     token or os.environ.get(TOKEN_ENV) or None, threading.Lock())

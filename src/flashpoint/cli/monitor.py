@@ -10,6 +10,7 @@ import typer
 from flashpoint import service
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import Pipeline, exit_if_failed, ingest_paths, stderr
+from flashpoint.cli.watch import AllowPrivate, Every, HostInterval, feed_log_to_stderr, interval
 from flashpoint.store import DEFAULT_DB, Store
 
 
@@ -18,10 +19,17 @@ def serve(
     db: Annotated[Path, typer.Option("--db", help="DuckDB database file.")] = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    watch: Annotated[Path | None, typer.Option(
+        "--watch", metavar="FEEDS.txt", help="Also poll these feeds and ingest new articles while serving.")] = None,
+    every: Every = "15m",
+    allow_private: AllowPrivate = False,
+    host_interval: HostInterval = 1.0,
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/) from a database.
 
-    POST /api/articles is enabled only when FLASHPOINT_API_TOKEN is set.
+    POST /api/articles is enabled only when FLASHPOINT_API_TOKEN is set. With --watch, the
+    feeds are polled as ``flashpoint watch`` does, in the server, and what they bring in
+    shows on the dashboard (grouped into stories) as soon as it is stored.
     """
     import uvicorn
 
@@ -30,7 +38,16 @@ def serve(
     if not db.exists():
         raise typer.BadParameter(f"{db}: no such database (create it with flashpoint ingest)",
                                  param_hint="--db")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    watching = None
+    if watch is not None:
+        from flashpoint.api.watching import Watch
+        from flashpoint.feeds import FetchPolicy
+        from flashpoint.feeds.feedlist import read_feed_list
+
+        watching = Watch(read_feed_list(watch), interval(every),
+                         FetchPolicy(allow_private=allow_private, host_interval=host_interval))
+    with feed_log_to_stderr():
+        uvicorn.run(create_app(db, watch=watching), host=host, port=port, log_level="info")
 
 
 @app.command()
