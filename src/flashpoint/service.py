@@ -285,7 +285,7 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
     groups as articles arrive; an article left ungrouped by an interrupted run is grouped by
     the next one. Returns the ids of the stories opened or changed.
     """
-    from flashpoint.analysis.stories import MAX_DAYS, Member, keys_of, link_stories, story_id
+    from flashpoint.analysis.stories import MAX_DAYS, Member, link_stories, story_id
 
     touched: list[str] = []
     while True:
@@ -301,8 +301,8 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
         start, end = (None, None) if None in days else (min(filter(None, days)) - window,
                                                         max(filter(None, days)) + window)
         with store.cursor() as con:
-            known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id)
-                     for i in story_groups.candidates(con, sorted({k for m in new for k in keys_of(m.vector)}),
+            known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id, i.keys)
+                     for i in story_groups.candidates(con, sorted({k for m in new for k in m.keys}),
                                                       start, end)]
         links = link_stories(new, known)
         with store.cursor() as con:
@@ -316,7 +316,7 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
         doc_ids = [d for s in stories for d in s.doc_ids]
         comparison = reconcile_stories(stories, [articles[d] for d in doc_ids], list(store.event_records(doc_ids)),
                                        list(store.quote_records(doc_ids)), hedged=[pending[h] for h in hashes])
-        grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), keys_of(m.vector))
+        grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
                    for h, m in zip(hashes, new, strict=True)]
         store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, *_rows(comparison))
         touched += [s.id for s in stories]

@@ -99,8 +99,7 @@ def keys_of(vector: Mapping[str, float], count: int = KEYS) -> list[str]:
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    small, large = (a, b) if len(a) < len(b) else (b, a)
-    return sum(v * large.get(t, 0.0) for t, v in small.items())
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def countries_by_doc(records: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
@@ -137,6 +136,11 @@ class Member:
     vector: Vector
     countries: set[str] = field(default_factory=set)
     story: str | None = None
+    #: Its blocking keys (``keys_of(vector)``), computed unless the store kept them.
+    keys: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keys = self.keys or keys_of(self.vector)
 
     @classmethod
     def of(cls, article: Article, countries: set[str] | None = None) -> Member:
@@ -151,13 +155,13 @@ class KeyIndex:
         self._postings: dict[str, dict[date | None, list[Member]]] = {}
 
     def add(self, member: Member) -> None:
-        for key in keys_of(member.vector):
+        for key in member.keys:
             self._postings.setdefault(key, {}).setdefault(member.published, []).append(member)
 
     def candidates(self, member: Member) -> Iterator[Member]:
         """Each indexed member sharing a key with ``member`` within the date window, once."""
         seen: set[int] = set()
-        for key in keys_of(member.vector):
+        for key in member.keys:
             by_day = self._postings.get(key, {})
             if member.published is None:
                 days: Iterable[date | None] = list(by_day)

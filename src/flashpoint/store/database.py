@@ -213,7 +213,8 @@ class Store:
         of the stories' articles as ``save_stories`` does; ``hedges`` the new articles' hedges.
         """
         index: list[Row] = [{"content_hash": g.content_hash, "doc_id": g.doc_id, "published": g.published,
-                  "vector": json.dumps(g.vector, sort_keys=True), "countries": list(g.countries)} for g in grouped]
+                  "terms": list(g.vector), "weights": list(g.vector.values()), "countries": list(g.countries)}
+                              for g in grouped]
         keys: list[Row] = [{"key": key, "content_hash": g.content_hash} for g in grouped for key in g.keys]
         with self._transaction("stories") as con:
             _insert_columns(con, "story_index", index)

@@ -5,7 +5,6 @@ Grouping itself is ``analysis.stories``; the service (``group_new``) moves betwe
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
@@ -21,6 +20,7 @@ class Indexed(NamedTuple):
     vector: dict[str, float]
     countries: list[str]
     story_id: str | None
+    keys: list[str]
 
 
 def ungrouped(con: duckdb.DuckDBPyConnection, limit: int) -> list[str]:
@@ -48,13 +48,15 @@ def candidates(con: duckdb.DuckDBPyConnection, keys: Sequence[str], start: date 
     """Grouped articles with any of ``keys``, undated or published between ``start`` and ``end``
     (any date when either is None): a superset of every new article's candidates."""
     rows = con.execute("""
-        SELECT i.doc_id, i.published, i.vector, i.countries, s.story_id FROM story_index i
-        LEFT JOIN stories s ON s.doc_id = i.doc_id
-        WHERE i.content_hash IN (SELECT content_hash FROM story_keys WHERE key IN (SELECT unnest(?::VARCHAR[])))
-          AND (i.published IS NULL OR ?::DATE IS NULL OR ?::DATE IS NULL OR i.published BETWEEN ? AND ?)
+        WITH hit AS (SELECT content_hash FROM story_keys GROUP BY 1
+                     HAVING bool_or(key IN (SELECT unnest(?::VARCHAR[]))))
+        SELECT i.doc_id, i.published, i.terms, i.weights, i.countries, s.story_id,
+               (SELECT list(key) FROM story_keys k WHERE k.content_hash = i.content_hash) AS keys
+        FROM story_index i JOIN hit USING (content_hash) LEFT JOIN stories s ON s.doc_id = i.doc_id
+        WHERE i.published IS NULL OR ?::DATE IS NULL OR ?::DATE IS NULL OR i.published BETWEEN ? AND ?
         ORDER BY i.doc_id""", [list(keys), start, end, start, end]).fetchall()
-    return [Indexed(doc_id, published, json.loads(vector), found, story)
-            for doc_id, published, vector, found, story in rows]
+    return [Indexed(doc_id, published, dict(zip(terms, weights, strict=True)), found, story, keys)
+            for doc_id, published, terms, weights, found, story, keys in rows]
 
 
 def members(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dict[str, list[str]]:

@@ -105,14 +105,14 @@ CREATE TABLE IF NOT EXISTS hedges (
 
 #: Stories built as articles arrive, and what a monitor remembers between polls.
 #: ``story_index``: each article already grouped into a story, with what grouping compares
-#: (its word vector, JSON, and the countries of its records); ``story_keys``: its blocking keys,
+#: (its word vector as terms and weights, and the countries of its records); ``story_keys``: its blocking keys,
 #: so the articles a new one may join are found without comparing all pairs. ``feed_seen``:
 #: article URLs ingested by ``watch`` (never fetched again); ``feed_validators``: each feed's
 #: ETag / Last-Modified for the next conditional request.
 _V3 = """
 CREATE TABLE story_index (
     content_hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, published DATE,
-    vector JSON NOT NULL, countries VARCHAR[] NOT NULL
+    terms VARCHAR[] NOT NULL, weights DOUBLE[] NOT NULL, countries VARCHAR[] NOT NULL
 );
 CREATE TABLE story_keys (key VARCHAR NOT NULL, content_hash VARCHAR NOT NULL);
 CREATE TABLE feed_seen (url VARCHAR PRIMARY KEY, seen_at TIMESTAMP NOT NULL);
