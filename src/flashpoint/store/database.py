@@ -92,6 +92,9 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
     _insert_columns(con, "stories", story_rows(stories))
     _insert_columns(con, "event_mentions", named(Mention._fields, mentions))
     _insert_columns(con, "quote_variants", named(QuoteVariant._fields, variants))
+    con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
+                "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
+                "AND source_country IS NOT NULL AND target_country IS NOT NULL)", [doc_ids])
 
 
 def _replace_hedges(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], hedges: Sequence[Sequence[Any]]) -> None:
@@ -227,6 +230,7 @@ class Store:
         with self._transaction("stories") as con:
             for table in ("story_index", "story_keys", "stories", "event_mentions", "quote_variants", "hedges"):
                 con.execute(f"DELETE FROM {table}")
+            con.execute("INSERT INTO dyad_changes VALUES (nextval('dyad_change_seq'), NULL, NULL)")
 
     # --- what was stored --------------------------------------------------------------------
 

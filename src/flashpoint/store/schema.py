@@ -104,17 +104,21 @@ CREATE TABLE IF NOT EXISTS hedges (
 """
 
 #: Stories built as articles arrive, and what a monitor remembers between polls.
-#: ``story_index``: each article already grouped into a story, with what grouping compares
-#: (its word vector as terms and weights, and the countries of its records); ``story_keys``: its blocking keys,
-#: so the articles a new one may join are found without comparing all pairs. ``feed_seen``:
-#: article URLs ingested by ``watch`` (never fetched again); ``feed_validators``: each feed's
-#: ETag / Last-Modified for the next conditional request.
+#: ``story_index``: each article already grouped into a story, with what grouping compares (its
+#: word vector as terms and weights, and the countries of its records); ``story_keys``: its
+#: blocking keys, so the articles a new one may join are found without comparing all pairs.
+#: ``dyad_changes``: the dyads each grouping touched, in order (a NULL source: all of them), so
+#: the dyads' cached aggregate is refreshed for those dyads alone. ``feed_seen``: article URLs
+#: ingested by ``watch`` (never fetched again); ``feed_validators``: each feed's ETag /
+#: Last-Modified for the next conditional request.
 _V3 = """
 CREATE TABLE story_index (
     content_hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, published DATE,
     terms VARCHAR[] NOT NULL, weights DOUBLE[] NOT NULL, countries VARCHAR[] NOT NULL
 );
 CREATE TABLE story_keys (key VARCHAR NOT NULL, content_hash VARCHAR NOT NULL);
+CREATE SEQUENCE dyad_change_seq;
+CREATE TABLE dyad_changes (seq BIGINT NOT NULL, source VARCHAR, target VARCHAR);
 CREATE TABLE feed_seen (url VARCHAR PRIMARY KEY, seen_at TIMESTAMP NOT NULL);
 CREATE TABLE feed_validators (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR);
 """
