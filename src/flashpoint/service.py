@@ -6,9 +6,8 @@
 ``ingest`` / ``ingest_record``
     the one ingest path: duplicates (same normalised text) are found first and never
     extracted again, the rest extracted and stored one article at a time, then grouped into
-    stories. The CLI gives it
-    read files, the API one posted JSON object read exactly as a JSON Lines record, so the
-    same article gets the same doc_id, date and events either way.
+    stories. The CLI gives it read files, the API one posted JSON object read exactly as a
+    JSON Lines record, so the same article gets the same doc_id, date and events either way.
 ``ingest_dataset`` / ``extract_dataset``
     backfills: a Parquet dataset extracted on a Dask cluster, and its loading through ``ingest``.
 ``watch``

@@ -216,19 +216,17 @@ class Store:
         of the stories' articles as ``save_stories`` does; ``hedges`` the new articles' hedges.
         """
         index: list[Row] = [{"content_hash": g.content_hash, "doc_id": g.doc_id, "published": g.published,
-                  "terms": list(g.vector), "weights": list(g.vector.values()), "countries": list(g.countries)}
-                              for g in grouped]
-        keys: list[Row] = [{"key": key, "content_hash": g.content_hash} for g in grouped for key in g.keys]
+                  "terms": list(g.vector), "weights": list(g.vector.values()), "countries": list(g.countries),
+                  "keys": list(g.keys)} for g in grouped]
         with self._transaction("stories") as con:
             _insert_columns(con, "story_index", index)
-            _insert_columns(con, "story_keys", keys)
             _replace_stories(con, stories, mentions, variants)
             _replace_hedges(con, [g.doc_id for g in grouped], hedges)
 
     def clear_grouping(self) -> None:
         """Forget every story (and what grouping kept), so the store can be grouped from scratch."""
         with self._transaction("stories") as con:
-            for table in ("story_index", "story_keys", "stories", "event_mentions", "quote_variants", "hedges"):
+            for table in ("story_index", "stories", "event_mentions", "quote_variants", "hedges"):
                 con.execute(f"DELETE FROM {table}")
             con.execute("INSERT INTO dyad_changes VALUES (nextval('dyad_change_seq'), NULL, NULL)")
 

@@ -48,13 +48,11 @@ def candidates(con: duckdb.DuckDBPyConnection, keys: Sequence[str], start: date 
     """Grouped articles with any of ``keys``, undated or published between ``start`` and ``end``
     (any date when either is None): a superset of every new article's candidates."""
     rows = con.execute("""
-        WITH hit AS (SELECT content_hash FROM story_keys GROUP BY 1
-                     HAVING bool_or(key IN (SELECT unnest(?::VARCHAR[]))))
-        SELECT i.doc_id, i.published, i.terms, i.weights, i.countries, s.story_id,
-               (SELECT list(key) FROM story_keys k WHERE k.content_hash = i.content_hash) AS keys
-        FROM story_index i JOIN hit USING (content_hash) LEFT JOIN stories s ON s.doc_id = i.doc_id
-        WHERE i.published IS NULL OR ?::DATE IS NULL OR ?::DATE IS NULL OR i.published BETWEEN ? AND ?
-        ORDER BY i.doc_id""", [list(keys), start, end, start, end]).fetchall()
+        SELECT i.doc_id, i.published, i.terms, i.weights, i.countries, s.story_id, i.keys
+        FROM story_index i LEFT JOIN stories s ON s.doc_id = i.doc_id
+        WHERE (i.published IS NULL OR ?::DATE IS NULL OR ?::DATE IS NULL OR i.published BETWEEN ? AND ?)
+          AND list_has_any(i.keys, ?::VARCHAR[])
+        ORDER BY i.doc_id""", [start, end, start, end, list(keys)]).fetchall()
     return [Indexed(doc_id, published, dict(zip(terms, weights, strict=True)), found, story, keys)
             for doc_id, published, terms, weights, found, story, keys in rows]
 

@@ -57,7 +57,7 @@ class HedgeRow(NamedTuple):
 
 
 class Grouped(NamedTuple):
-    """An article as grouping left it: a row of ``story_index`` and its ``story_keys``."""
+    """An article as grouping left it: a row of ``story_index``."""
 
     content_hash: str
     doc_id: str

@@ -22,7 +22,7 @@ Tables (see ``database.py`` for how they are written):
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
-``story_index``, ``story_keys``
+``story_index``
     what grouping needs of the articles already in stories (``grouping.py``): every ingest
     attaches its new articles to stories through them (``service.group_new``), and writes
     the rows of ``compare``'s tables for the stories it touched.
@@ -105,8 +105,8 @@ CREATE TABLE IF NOT EXISTS hedges (
 
 #: Stories built as articles arrive, and what a monitor remembers between polls.
 #: ``story_index``: each article already grouped into a story, with what grouping compares (its
-#: word vector as terms and weights, and the countries of its records); ``story_keys``: its
-#: blocking keys, so the articles a new one may join are found without comparing all pairs.
+#: word vector as terms and weights, and the countries of its records) and its blocking keys,
+#: so the articles a new one may join are found by date and key, without comparing all pairs.
 #: ``dyad_changes``: the dyads each grouping touched, in order (a NULL source: all of them), so
 #: the dyads' cached aggregate is refreshed for those dyads alone. ``feed_seen``: article URLs
 #: ingested by ``watch`` (never fetched again); ``feed_validators``: each feed's ETag /
@@ -114,9 +114,8 @@ CREATE TABLE IF NOT EXISTS hedges (
 _V3 = """
 CREATE TABLE story_index (
     content_hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, published DATE,
-    terms VARCHAR[] NOT NULL, weights DOUBLE[] NOT NULL, countries VARCHAR[] NOT NULL
+    terms VARCHAR[] NOT NULL, weights DOUBLE[] NOT NULL, countries VARCHAR[] NOT NULL, keys VARCHAR[] NOT NULL
 );
-CREATE TABLE story_keys (key VARCHAR NOT NULL, content_hash VARCHAR NOT NULL);
 CREATE SEQUENCE dyad_change_seq;
 CREATE TABLE dyad_changes (seq BIGINT NOT NULL, source VARCHAR, target VARCHAR);
 CREATE TABLE feed_seen (url VARCHAR PRIMARY KEY, seen_at TIMESTAMP NOT NULL);
