@@ -6,8 +6,10 @@ transaction, its rows built before the transaction starts: a failure leaves what
 before untouched. Every event and quote keeps its full record (JSON) beside the flat columns
 that queries filter on, so exports and the API return exactly what extraction produced.
 
-``save_stories`` stores what ``compare`` found (stories, event clusters, quote variants,
-hedges), replacing the rows of the same articles and stories, again in one transaction.
+``save_grouping`` stores what grouping found (newly grouped articles, the stories they changed
+with their event clusters and quote variants, the new articles' hedges), ``save_stories`` a
+reconciliation computed elsewhere; both replace the rows of the same articles and stories, in
+one transaction.
 
 The read queries of the API, the dashboard and the report live beside this module
 (``events``, ``quotes``, ``dyads``, ``stories``, ``network``) and take a cursor from

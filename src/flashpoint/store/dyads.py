@@ -1,7 +1,7 @@
 """Directed-dyad queries (source country -> target country): the one definition of what counts.
 
 The monitor and the batch summary of ``analyze`` read real-world events, not articles: when
-events have been clustered across outlets (``event_mentions``, stored by ``compare``), a
+events have been clustered across outlets (``event_mentions``, stored as articles are grouped), a
 cluster reported by five outlets counts once, and its number of distinct outlets is kept as
 ``reports`` so that widely covered events can be told apart; an event in no cluster is its
 own. Negated and hypothetical events ("did not attack", "could impose sanctions") are left
@@ -24,7 +24,7 @@ ORDERS: dict[Order, str] = {"hostile": "goldstein_mean ASC, events DESC", "event
 
 
 def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether any event has been clustered across outlets (``flashpoint compare`` has run)."""
+    """Whether any event has been clustered across outlets (articles have been grouped)."""
     row = con.execute("SELECT EXISTS (SELECT 1 FROM event_mentions)").fetchone()
     return bool(row and row[0])
 

@@ -17,15 +17,15 @@ Tables (see ``database.py`` for how they are written):
     event, quote and resolved actor (mention counts). Events and quotes keep their full
     record (JSON) beside the flat columns queries filter on.
 ``stories``, ``event_mentions``, ``quote_variants``, ``hedges``
-    what ``compare`` stores: articles grouped into stories, event clusters across outlets,
-    the same quote as each outlet prints it (``only_words``: the words only this variant's
+    what grouping stores (every ingest, ``service.group_new``): articles grouped into
+    stories, event clusters across outlets, the same quote as each outlet prints it (``only_words``: the words only this variant's
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
-``story_index``
+``story_index``, ``dyad_changes``
     what grouping needs of the articles already in stories (``grouping.py``): every ingest
-    attaches its new articles to stories through them (``service.group_new``), and writes
-    the rows of ``compare``'s tables for the stories it touched.
+    attaches its new articles to stories through them and rewrites the rows above for the
+    stories it touched, logging their dyads (the dyads' cache refreshes those alone).
 ``feed_seen``, ``feed_validators``
     the feed reader's memory (``feeds.py``): URLs ingested, validators per feed.
 """
