@@ -84,12 +84,17 @@ def main() -> None:
         print(f"{mode:<12}{r['words']:>9}{r['seconds']:>9}{r['words_per_second']:>10}{r['peak_rss_mb']:>9}")
     print(f"flashpoint runs at {results['share_of_spacy']:.0%} of plain spaCy "
           f"(target ≥ {TARGET_SHARE:.0%}: {'met' if results['target_met'] else 'NOT met'})")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_quotes
+
+    bench_quotes.main()
     api_bench = ROOT / "bench" / "bench_api.py"
     if api_bench.exists():
         sys.path.insert(0, str(api_bench.parent))
         import bench_api
 
         bench_api.main() if hasattr(bench_api, "main") else print(json.dumps(bench_api.run(), indent=2))
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scaling.py")], check=True)
 
 
 if __name__ == "__main__":

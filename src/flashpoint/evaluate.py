@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from flashpoint.errors import ExtractionError
 from flashpoint.extract import extract
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
@@ -62,9 +63,15 @@ def system_rows(extraction: Extraction, mode: str) -> list[EventRecord] | list[Q
 
 def extract_set(nlp: Language, source: Path) -> list[Extraction]:
     """Every record of ``source`` (a folder of articles or a JSON Lines file of {id, text,
-    date}) read and extracted exactly as ``flashpoint extract`` does."""
+    date}) read and extracted exactly as ``flashpoint extract`` does; an article whose
+    extraction was stopped (time budget) stops the evaluation: its score would be wrong."""
     articles = [a for a in read_inputs([str(source)]) if isinstance(a, Article)]
-    return list(extract(articles, nlp))
+    extractions = []
+    for found in extract(articles, nlp):
+        if isinstance(found, ExtractionError):
+            raise found
+        extractions.append(found)
+    return extractions
 
 
 def run_evaluation(shared_dir: Path, pipelines: Callable[[Settings], Language] | None = None

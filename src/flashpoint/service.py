@@ -33,18 +33,17 @@ cases that need them.
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from threading import Event
 from typing import TYPE_CHECKING, Any
 
 from flashpoint.analysis.compare import Comparison
 from flashpoint.analysis.compare import reconcile as reconcile_stories
 from flashpoint.analysis.stories import Story
-from flashpoint.errors import InputError
+from flashpoint.errors import ExtractionError, InputError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
@@ -59,16 +58,18 @@ if TYPE_CHECKING:
     from flashpoint.feeds import FetchPolicy, PollSummary
     from flashpoint.scale.cluster import PartitionResult
 
-#: Articles in, one Extraction per article out, in order.
-Extractor = Callable[[Sequence[Article]], Iterable[Extraction]]
+#: Articles in, one Extraction per article out, in order (or the ExtractionError that
+#: stopped it: over its time budget, cancelled).
+Extractor = Callable[[Sequence[Article]], Iterable[Extraction | ExtractionError]]
 
 
-def pipeline_extractor(settings: Settings | None = None, workers: int = 1) -> Extractor:
-    """Extraction by the flashpoint pipeline, loaded on first use (not when the CLI or server starts);
-    with ``workers`` > 1, by that many processes, each loading the pipeline once (``scale.pool``)."""
+def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None, workers: int = 1) -> Extractor:
+    """Extraction by the flashpoint pipeline, loaded on first use (not when the CLI or server
+    starts); setting ``cancel`` stops it (see ``flashpoint.runner``). With ``workers`` > 1, by
+    that many processes, each loading the pipeline once (``scale.pool``)."""
     chosen = settings or Settings()
 
-    def run(articles: Sequence[Article]) -> Iterable[Extraction]:
+    def run(articles: Sequence[Article]) -> Iterable[Extraction | ExtractionError]:
         from flashpoint.extract import extract as run_pipeline
         from flashpoint.nlp.pipeline import load_pipeline
 
@@ -78,7 +79,7 @@ def pipeline_extractor(settings: Settings | None = None, workers: int = 1) -> Ex
             from flashpoint.scale.pool import extract_parallel
 
             return extract_parallel(articles, chosen, workers)
-        return run_pipeline(articles, load_pipeline(chosen), batch_size=chosen.batch_size)
+        return run_pipeline(articles, load_pipeline(chosen), chosen, cancel)
 
     return run
 
@@ -105,10 +106,12 @@ def read_articles(paths: Sequence[str], settings: Settings | None = None,
 
 @dataclass
 class Ingested:
-    """What ``ingest`` did: every distinct article as stored, and what it newly stored."""
+    """What ``ingest`` did: every distinct article as stored, what it newly stored, and the
+    articles whose extraction was stopped (not stored)."""
 
     articles: list[Article]
     new: list[Extraction]
+    errors: list[ExtractionError] = field(default_factory=list)
 
     @property
     def already_stored(self) -> int:
@@ -121,22 +124,31 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
     The duplicate check comes first: an article whose normalised text is stored (or appears
     earlier in ``articles``) is not extracted; it is returned as stored, under the doc_id of
     its first ingest, which is the doc_id its records carry. Each article is stored in its
-    own transaction as soon as it is extracted, so an interruption keeps what was done.
+    own transaction as soon as it is extracted, so an interruption keeps what was done. An
+    article whose extraction was stopped (``ExtractionError``, in ``errors``) is not stored
+    and not in ``articles``.
     """
     distinct: dict[str, Article] = {}
     for article in articles:
         distinct.setdefault(article.content_hash, article)
     stored = store.stored_articles(list(distinct))
+    pending = [a for digest, a in distinct.items() if digest not in stored]
+    if pending:
+        store.prepare_to_write()  # a store another process holds is refused now, not after extraction
     new: list[Extraction] = []
-    for extraction in extractor([a for digest, a in distinct.items() if digest not in stored]):
-        if store.save_article(extraction.article, extraction.events, extraction.quotes):
+    errors: list[ExtractionError] = []
+    for extraction in extractor(pending):
+        if isinstance(extraction, ExtractionError):
+            errors.append(extraction)
+        elif store.save_article(extraction.article, extraction.events, extraction.quotes):
             new.append(extraction)
             stored[extraction.article.content_hash] = extraction.article
     raced = [digest for digest in distinct if digest not in stored]  # stored meanwhile by another writer
     if raced:
         stored |= store.stored_articles(raced)
-    group_new(store)  # stories are built as articles arrive
-    return Ingested([stored[digest] for digest in distinct], new)
+    if new:
+        group_new(store)  # stories are built as articles arrive (stored articles need no writing)
+    return Ingested([stored[digest] for digest in distinct if digest in stored], new, errors)
 
 
 @dataclass
@@ -151,8 +163,11 @@ class IngestedRecord:
 def ingest_record(store: Store, record: Mapping[str, Any], extractor: Extractor,
                   where: str = "POST /api/articles") -> IngestedRecord:
     """Ingest one JSON object (``id``, ``text``, ``title``, ``url``, ``outlet``, ``published``),
-    read exactly as a line of a JSON Lines file would be; an InputError when it has no text."""
+    read exactly as a line of a JSON Lines file would be; an InputError when it cannot be
+    read (no text, a field of the wrong type) or its extraction was stopped."""
     result = ingest(store, [read_record(record, where)], extractor)
+    if result.errors:
+        raise result.errors[0]
     article = result.articles[0]
     extraction = result.new[0] if result.new else store.extraction(article)
     return IngestedRecord(article, bool(result.new), extraction)
@@ -188,14 +203,25 @@ def ingest_dataset(store: Store, dataset: Path) -> DatasetIngested:
     return result
 
 
-def extract(articles: Sequence[Article], extractor: Extractor) -> tuple[list[EventRecord], list[QuoteRecord]]:
+@dataclass
+class Extracted:
+    """The records of a batch, without storing them, and the articles whose extraction stopped."""
+
+    events: list[EventRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    errors: list[ExtractionError] = field(default_factory=list)
+
+
+def extract(articles: Sequence[Article], extractor: Extractor) -> Extracted:
     """The event and quote records of ``articles``, in order, without storing anything."""
-    events: list[EventRecord] = []
-    quotes: list[QuoteRecord] = []
+    result = Extracted()
     for extraction in extractor(articles):
-        events.extend(extraction.events)
-        quotes.extend(extraction.quotes)
-    return events, quotes
+        if isinstance(extraction, ExtractionError):
+            result.errors.append(extraction)
+        else:
+            result.events.extend(extraction.events)
+            result.quotes.extend(extraction.quotes)
+    return result
 
 
 def extract_dataset(paths: Sequence[str], out: Path, scheduler: str, workers: int, settings: Settings | None = None,
@@ -281,14 +307,17 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
     variants) and the new articles' hedges found; nothing else in the store is recomputed.
 
     ``ingest`` calls this after storing, so every ingest path (CLI, API, watch, Parquet)
-    groups as articles arrive; an article left ungrouped by an interrupted run is grouped by
-    the next one. Returns the ids of the stories opened or changed.
+    groups as articles arrive; an article left ungrouped (an interrupted run, a store of an
+    earlier release) is grouped by the next ingest that stores something, or by ``compare``. Two groupings at once (the server's watch and a posted article, or two
+    processes) never both write: the one that finds the store changed under it reads again.
+    Returns the ids of the stories opened or changed.
     """
     from flashpoint.analysis.stories import MAX_DAYS, Member, link_stories, story_id
 
     touched: list[str] = []
     while True:
         with store.cursor() as con:
+            before = story_groups.grouped_count(con)
             hashes = story_groups.ungrouped(con, chunk)
             countries = story_groups.countries(con, hashes)
         if not hashes:
@@ -317,8 +346,9 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
                                        list(store.quote_records(doc_ids)), hedged=[pending[h] for h in hashes])
         grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
                    for h, m in zip(hashes, new, strict=True)]
-        store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, *_rows(comparison))
-        touched += [s.id for s in stories]
+        mentions, variants, hedges = _rows(comparison)
+        if store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, mentions, variants, hedges, before):
+            touched += [s.id for s in stories]
 
 
 def regroup(store: Store) -> list[str]:
@@ -329,24 +359,22 @@ def regroup(store: Store) -> list[str]:
 
 
 def watch(store: Store, feeds: Sequence[str], extractor: Extractor, *, every: float, once: bool = False,
-          policy: FetchPolicy | None = None, stop: threading.Event | None = None,
-          writer: AbstractContextManager[object] | None = None) -> PollSummary:
+          policy: FetchPolicy | None = None, stop: Event | None = None) -> PollSummary:
     """Poll ``feeds`` every ``every`` seconds and ingest each new article page (``flashpoint
     watch``, ``serve --watch``) until ``stop`` is set; ``once`` polls once. The last poll's summary.
 
-    Each page goes through ``ingest``, like a posted article; ``writer`` (the server's ingestion
-    lock) is held around it so the watch and the API take turns. The URLs ingested and the feeds'
-    validators are kept in the store, so a new run fetches nothing twice.
+    Each page goes through ``ingest``, like a posted article (in the server, ``extractor``
+    takes turns with the requests). The URLs ingested and the feeds' validators are kept in
+    the store, so a new run fetches nothing twice.
     """
     from flashpoint.feeds import Backoff, Fetcher, KeptValidators
     from flashpoint.feeds import watch as poll_feeds
     from flashpoint.store.feeds import FeedState
 
-    turn = writer or nullcontext()
-
     def sink(article: Article) -> None:
-        with turn:
-            ingest(store, [article], extractor)
+        result = ingest(store, [article], extractor)
+        if result.errors:
+            raise result.errors[0]  # the page is logged as failed and retried later
 
     state = FeedState(store)
     with Fetcher(policy) as fetcher:

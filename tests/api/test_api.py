@@ -1,9 +1,12 @@
 """The JSON API through an in-process client: filters, detail, series, alerts, stories."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
+from flashpoint.api import create_app
 from flashpoint.store import Store
 
 
@@ -116,24 +119,24 @@ def test_stories_when_none_were_built(client: TestClient) -> None:
     assert client.get("/api/stories/nope").status_code == 404
 
 
-def test_story_shows_cross_outlet_differences(client: TestClient) -> None:
-    events = client.get("/api/events", params={"limit": 200}).json()["events"]
-    day = [e for e in events if e["doc_id"] == "demo-2026-02-13"]
-    other = [e for e in events if e["doc_id"] == "demo-2026-02-12"]
-    store: Store = client.app.state.store
-    store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-12'")
-    store.save_stories({"s1": ["demo-2026-02-13", "demo-2026-02-12"]},
-                       [(e["event_id"], e["event_id"], e["doc_id"], None) for e in day]
-                       + [(day[0]["event_id"], other[0]["event_id"], other[0]["doc_id"], None)])
-    listing = client.get("/api/stories").json()
-    assert listing["available"] and listing["stories"][0]["articles"] == 2
-    story = client.get("/api/stories/s1").json()
-    assert story["outlets"] == ["Example Wire", "Wire B"]
-    shared = [c for c in story["clusters"] if c["cluster_id"] == day[0]["event_id"]]
-    assert shared[0]["outlets"] == ["Example Wire", "Wire B"] and shared[0]["missing_from"] == []
-    assert len(story["differences"]) == len(day) - 1 + shared[0]["codes_differ"]
-    assert all(d["missing_from"] == ["Wire B"] for d in story["differences"]
-               if d["cluster_id"] != shared[0]["cluster_id"])
+def test_story_shows_cross_outlet_differences(db: Path) -> None:
+    with Store(db) as store:  # the server holds its store read-only between its own writes
+        day = list(store.event_records(["demo-2026-02-13"]))
+        other = list(store.event_records(["demo-2026-02-12"]))
+        store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-12'")
+        store.save_stories({"s1": ["demo-2026-02-13", "demo-2026-02-12"]},
+                           [(e["event_id"], e["event_id"], e["doc_id"], None) for e in day]
+                           + [(day[0]["event_id"], other[0]["event_id"], other[0]["doc_id"], None)])
+    with TestClient(create_app(db)) as client:
+        listing = client.get("/api/stories").json()
+        assert listing["available"] and listing["stories"][0]["articles"] == 2
+        story = client.get("/api/stories/s1").json()
+        assert story["outlets"] == ["Example Wire", "Wire B"]
+        shared = [c for c in story["clusters"] if c["cluster_id"] == day[0]["event_id"]]
+        assert shared[0]["outlets"] == ["Example Wire", "Wire B"] and shared[0]["missing_from"] == []
+        assert len(story["differences"]) == len(day) - 1 + shared[0]["codes_differ"]
+        assert all(d["missing_from"] == ["Wire B"] for d in story["differences"]
+                   if d["cluster_id"] != shared[0]["cluster_id"])
 
 
 def test_nothing_is_a_500(client: TestClient) -> None:

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from flashpoint.api import TOKEN_ENV, create_app
 from flashpoint.records import Extraction
+from flashpoint.store import Store
 from tests.synthetic import link_story, synthetic_event
 
 HOSTILE = "<script>alert('x')</script>"
@@ -60,17 +61,19 @@ def test_unknown_pages_are_404(client: TestClient) -> None:
     assert client.get("/dyads/US/COL").status_code == 400
 
 
-def test_story_page_escapes_quote_variants_and_hedges(client: TestClient) -> None:
-    link_story(client.app.state.store)
-    html = client.get("/stories/s1").text
-    _no_raw_markup(html)
-    assert ('we will respond, <mark class="only">cowards</mark>&lt;/blockquote&gt;&lt;script&gt;'
-            "alert(&#39;v&#39;)&lt;/script&gt;</blockquote>") in html
-    assert "&lt;b&gt;we will respond&lt;/b&gt;" in html and "only Wire B has: cowards" in html
-    assert "Officials <mark>allegedly</mark> said" in html
-    story = client.get("/api/stories/s1").json()
-    assert story["hedges"][0]["qualifies"] == [{"id": "Q-wire-b", "kind": "quote",
-                                                "claim": "we will respond, cowards</blockquote><script>alert('v')</script>"}]
+def test_story_page_escapes_quote_variants_and_hedges(db: Path) -> None:
+    with Store(db) as store:  # the server holds its store read-only between its own writes
+        link_story(store)
+    with TestClient(create_app(db)) as client:
+        html = client.get("/stories/s1").text
+        _no_raw_markup(html)
+        assert ('we will respond, <mark class="only">cowards</mark>&lt;/blockquote&gt;&lt;script&gt;'
+                "alert(&#39;v&#39;)&lt;/script&gt;</blockquote>") in html
+        assert "&lt;b&gt;we will respond&lt;/b&gt;" in html and "only Wire B has: cowards" in html
+        assert "Officials <mark>allegedly</mark> said" in html
+        story = client.get("/api/stories/s1").json()
+        assert story["hedges"][0]["qualifies"] == [{"id": "Q-wire-b", "kind": "quote",
+                                                    "claim": "we will respond, cowards</blockquote><script>alert('v')</script>"}]
 
 
 def test_stories_page_says_when_there_are_none(client: TestClient) -> None:

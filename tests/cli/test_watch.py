@@ -30,7 +30,7 @@ def test_watch_once_ingests_then_skips_and_reports_failures(site: FeedSite, tmp_
     first = runner.invoke(app, args)
     assert first.exit_code == 1, first.output
     assert f"{GOOD_PAGES} article(s) ingested" in first.output and "2 failed" in first.output
-    assert "E046" in first.output and "E048" in first.output
+    assert "E066" in first.output and "E068" in first.output
     with Store(db) as store:
         counts = store.counts()
     assert counts["articles"] == GOOD_PAGES
@@ -46,12 +46,12 @@ def test_watch_once_ingests_then_skips_and_reports_failures(site: FeedSite, tmp_
 def test_private_addresses_are_refused_without_the_flag(site: FeedSite, tmp_path: Path) -> None:
     feeds = _feeds(tmp_path, site.url("/mixed.xml"))
     result = runner.invoke(app, ["watch", str(feeds), "--db", str(tmp_path / "m.duckdb"), "--once"])
-    assert result.exit_code == 1 and "E041" in result.output and sum(site.hits.values()) == 0
+    assert result.exit_code == 1 and "E061" in result.output and sum(site.hits.values()) == 0
 
 
 def test_bad_inputs_are_one_line_errors(tmp_path: Path) -> None:
     feeds = _feeds(tmp_path, "https://ok.example/rss", "file:///etc/passwd")
     bad_line = runner.invoke(app, ["watch", str(feeds), "--db", str(tmp_path / "m.duckdb"), "--once"])
-    assert bad_line.exit_code == 2 and "E040" in bad_line.output and "FEEDS.txt:2" in bad_line.output
+    assert bad_line.exit_code == 2 and "E060" in bad_line.output and "FEEDS.txt:2" in bad_line.output
     bad_every = runner.invoke(app, ["watch", str(feeds), "--every", "soon"])
     assert bad_every.exit_code == 2 and "soon" in bad_every.output

@@ -33,7 +33,7 @@ def _resolver(*answers: str):  # type: ignore[no-untyped-def]
 
 def test_every_resolved_address_must_be_public() -> None:
     url = httpx.URL("https://news.example/feed")
-    with pytest.raises(FetchError, match="E041 .*10.0.0.7"):
+    with pytest.raises(FetchError, match="E061 .*10.0.0.7"):
         check_destination(url, FetchPolicy(), _resolver("93.184.215.14", "10.0.0.7"))
     checked = check_destination(url, FetchPolicy(), _resolver("93.184.215.14"))
     assert [str(a) for a in checked.addresses] == ["93.184.215.14"]
@@ -44,7 +44,7 @@ def test_allowed_endpoint_is_exact_host_and_port() -> None:
     private = _resolver("192.168.1.5")
     assert check_destination(httpx.URL("http://intranet.local:8080/rss"), policy, private)
     for other in ("http://intranet.local:8081/rss", "http://intranet.local/rss", "http://other.local:8080/"):
-        with pytest.raises(FetchError, match="E041"):
+        with pytest.raises(FetchError, match="E061"):
             check_destination(httpx.URL(other), policy, private)
 
 

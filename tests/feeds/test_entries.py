@@ -33,7 +33,7 @@ def test_atom_relative_links_are_made_absolute() -> None:
 
 @pytest.mark.parametrize("junk", [b"<html><body>not a feed</body></html>", b"", b"\x00\x01binary"])
 def test_not_a_feed(junk: bytes) -> None:
-    with pytest.raises(FetchError, match="E047 http://wire.example/x"):
+    with pytest.raises(FetchError, match="E067 http://wire.example/x"):
         parse_feed(junk, f"{BASE}/x")
 
 

@@ -18,7 +18,7 @@ def test_comments_blank_lines_and_duplicates() -> None:
 
 
 def test_a_bad_line_is_named() -> None:
-    with pytest.raises(FetchError, match=r"E040 FEEDS.txt:3: not an http or https URL \('ftp://a.example/x'\)"):
+    with pytest.raises(FetchError, match=r"E060 FEEDS.txt:3: not an http or https URL \('ftp://a.example/x'\)"):
         parse_feed_list("https://ok.example/\n\nftp://a.example/x\n", "FEEDS.txt")
 
 

@@ -47,7 +47,7 @@ def test_every_hop_waits_for_the_host_interval(site: FeedSite, policy: FetchPoli
 def test_redirect_to_another_loopback_port_is_refused_before_any_request(site: FeedSite, policy: FetchPolicy) -> None:
     with Fetcher(policy) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(site.url("/escape"))
-    assert _code(err) == "E041" and "127.0.0.1" in str(err.value)
+    assert _code(err) == "E061" and "127.0.0.1" in str(err.value)
     assert site.other is not None and sum(site.other.hits.values()) == 0
 
 
@@ -55,7 +55,7 @@ def test_loopback_is_refused_unless_allowed(site: FeedSite, policy: FetchPolicy)
     closed = replace(policy, allowed_endpoints=frozenset())
     with Fetcher(closed) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(site.url("/articles/1"))
-    assert _code(err) == "E041" and sum(site.hits.values()) == 0
+    assert _code(err) == "E061" and sum(site.hits.values()) == 0
     with Fetcher(replace(closed, allow_private=True)) as fetcher:
         assert fetcher.fetch(site.url("/articles/1")).status == 200
 
@@ -64,22 +64,22 @@ def test_allowance_names_the_endpoint_as_written(site: FeedSite, policy: FetchPo
     """``localhost`` is the same server, but not the endpoint that was allowed."""
     with Fetcher(policy) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(f"http://localhost:{site.port}/articles/1")
-    assert _code(err) == "E041"
+    assert _code(err) == "E061"
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/feed.xml", "file:///etc/passwd", "gopher://x/", "not a url"])
 def test_only_http_and_https(url: str, policy: FetchPolicy) -> None:
     with Fetcher(policy) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(url)
-    assert _code(err) == "E040"
+    assert _code(err) == "E060"
 
 
 @pytest.mark.parametrize(("path", "code"), [
-    ("/error", "E046"),      # a 500
-    ("/slow", "E043"),       # no response within the read timeout
-    ("/trickle", "E043"),    # every read in time, the whole page not
-    ("/huge", "E044"),       # streamed past the size cap, then dropped
-    ("/loop", "E045"),       # redirects forever
+    ("/error", "E066"),      # a 500
+    ("/slow", "E063"),       # no response within the read timeout
+    ("/trickle", "E063"),    # every read in time, the whole page not
+    ("/huge", "E064"),       # streamed past the size cap, then dropped
+    ("/loop", "E065"),       # redirects forever
 ])
 def test_failures_are_one_coded_error_naming_the_url(site: FeedSite, policy: FetchPolicy, path: str, code: str) -> None:
     with Fetcher(policy) as fetcher, pytest.raises(FetchError) as err:
@@ -92,7 +92,7 @@ def test_failures_are_one_coded_error_naming_the_url(site: FeedSite, policy: Fet
 def test_size_cap_also_applies_to_an_announced_length(site: FeedSite, policy: FetchPolicy) -> None:
     with Fetcher(replace(policy, max_bytes=100)) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(site.url("/articles/1"))
-    assert _code(err) == "E044" and "announced" in str(err.value)
+    assert _code(err) == "E064" and "announced" in str(err.value)
 
 
 def test_conditional_request_gets_304_without_a_body(site: FeedSite, policy: FetchPolicy) -> None:

@@ -68,5 +68,5 @@ def test_certificate_is_verified_for_the_host_name_not_the_address(tls_server: t
 
 def test_a_certificate_for_another_name_is_refused(tls_server: tuple[int, Path]) -> None:
     port, cert = tls_server
-    with _fetcher(port, cert, "127.0.0.1") as fetcher, pytest.raises(FetchError, match="E042"):
+    with _fetcher(port, cert, "127.0.0.1") as fetcher, pytest.raises(FetchError, match="E062"):
         fetcher.fetch(f"https://127.0.0.1:{port}/articles/9")

@@ -35,7 +35,7 @@ def test_feed_fills_what_the_page_lacks() -> None:
 
 
 def test_not_html_and_no_text_are_errors_naming_the_url() -> None:
-    with pytest.raises(FetchError, match=f"E048 {URL}: application/pdf"):
+    with pytest.raises(FetchError, match=f"E068 {URL}: application/pdf"):
         article_from_page(_page("%PDF", "application/pdf"), ENTRY, 1_000_000)
     with pytest.raises(InputError, match=f"E006 {URL}"):
         article_from_page(_page("<html><body><p>Cookies?</p></body></html>"), ENTRY, 1_000_000)

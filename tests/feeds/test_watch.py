@@ -17,8 +17,8 @@ def test_a_feed_of_50_items_is_ingested_failures_survived_and_skipped_next_time(
         first = watch(feeds, ingested.append, seen, every=60, once=True, validators=validators, fetcher=fetcher)
         assert len(first.fetched) == ITEMS - len(FAILING) + 5
         reasons = {url.removeprefix(site.base): reason.split()[0] for url, reason in first.failed.items()}
-        assert reasons == {"/error": "E046", "/slow": "E043", "/huge": "E044", "/escape": "E041",
-                           "/report.pdf": "E048"}
+        assert reasons == {"/error": "E066", "/slow": "E063", "/huge": "E064", "/escape": "E061",
+                           "/report.pdf": "E068"}
         assert site.other is not None and sum(site.other.hits.values()) == 0
         assert all(a.url and a.outlet == "Local Wire" for a in ingested)
         assert any(a.url == site.url(f"/articles/{REDIRECTED}") for a in ingested)

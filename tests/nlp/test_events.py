@@ -116,7 +116,7 @@ def test_sentence_without_event_yields_nothing(nlp):
     assert code(nlp, "The weather in Oslo was mild.") == []
 
 
-SEED_FLOOR = {"f1": 0.82, "recall": 0.85}
+SEED_FLOOR = {"f1": 0.85, "recall": 0.80}
 
 
 def test_seed_articles_reach_the_floor(nlp, shared_dir: Path, seed_paths: list[Path]):

@@ -18,7 +18,7 @@ def test_local_cluster_gives_the_same_records(cluster: LocalCluster, input_paths
         results = extract_to_dataset(input_paths + [str(tmp_path / "missing.txt")], out, client, SMALL_BATCHES)
         workers_used = client.run(lambda: True)
     assert len(workers_used) == 2
-    assert results[0].name == "inputs" and "missing.txt" in results[0].errors[0]
+    assert results[0].name == "inputs" and "missing.txt" in str(results[0].errors[0])
     parts = results[1:]
     assert len(parts) > 1 and len(list((out / "events").glob("*.parquet"))) == len(parts)
     assert sum(p.articles for p in parts) == len(single_process)

@@ -22,8 +22,7 @@ from tests.records import make_event
 
 V1 = Path(__file__).parent / "fixtures" / "v1.duckdb.gz"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-INGESTED = ("articles", "events", "quotes", "actors")
-TABLES = (*INGESTED, "stories", "event_mentions", "quote_variants", "hedges")
+TABLES = ("articles", "events", "quotes", "actors", "stories", "event_mentions", "quote_variants", "hedges")
 
 
 @pytest.fixture()
@@ -51,9 +50,6 @@ def _no_extraction(articles):
 
 
 def test_a_first_release_store_is_upgraded_with_everything_kept(old_store: Path) -> None:
-    """Everything ingested is kept; the stories are grouped again, once, by ingest's own
-    grouping (the first release grouped batch by batch, with weights that moved with the
-    batch), so every article ends in exactly one story."""
     before = _contents(old_store)
     assert before["events"] and before["quote_variants"] and before["hedges"]
     with Store(old_store) as store:
@@ -64,10 +60,7 @@ def test_a_first_release_store_is_upgraded_with_everything_kept(old_store: Path)
         assert {e["doc_id"] for e in store.event_records()} >= {a.doc_id for a in again.articles}
         with store.cursor() as con:
             assert dyad_table(con)
-    after = _contents(old_store)
-    assert {t: after[t] for t in INGESTED} == {t: before[t] for t in INGESTED}
-    assert sorted(doc_id for _, doc_id in after["stories"]) == sorted(row[1] for row in after["articles"])
-    assert after["quote_variants"] and after["hedges"] == before["hedges"]
+    assert _contents(old_store) == before
 
 
 def test_an_upgraded_store_takes_new_articles_and_comparisons(old_store: Path) -> None:
@@ -123,3 +116,27 @@ def test_importing_the_store_does_not_load_spacy() -> None:
 
     code = "import flashpoint.store, sys; assert 'spacy' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("access", ["lazy", "shared"])
+def test_a_store_opened_for_reading_first_is_upgraded_all_the_same(old_store: Path, access: str) -> None:
+    """The server ("shared") and the CLI's "lazy" commands open read-only, and take the
+    writer's place just long enough to upgrade an older store."""
+    with Store(old_store, access=access) as store:
+        assert store.version == SCHEMA_VERSION
+        assert store.writing == (access == "lazy")
+    with Store(old_store, access="read") as store:
+        assert store.version == SCHEMA_VERSION
+
+
+def test_an_upgraded_store_is_grouped_again_once_by_the_next_comparison(old_store: Path) -> None:
+    """The first release grouped batch by batch; its articles join the stories of this one's
+    grouping the first time something is grouped, with everything ingested kept."""
+    before = _contents(old_store)
+    with Store(old_store) as store:
+        service.compare(store, service.read_articles([str(EXAMPLES)]).articles)
+    after = _contents(old_store)
+    assert {t: after[t] for t in ("articles", "events", "quotes", "actors")} == \
+        {t: before[t] for t in ("articles", "events", "quotes", "actors")}
+    assert sorted(doc_id for _, doc_id in after["stories"]) == sorted(row[1] for row in after["articles"])
+    assert after["hedges"] == before["hedges"] and after["quote_variants"]

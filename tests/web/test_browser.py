@@ -137,7 +137,7 @@ def test_api_docs_render_offline(browser, server: str, tmp_path: Path) -> None:
 
 
 def test_report_opens_offline_with_its_charts(browser, db: Path, tmp_path: Path) -> None:
-    with Store(db) as store:
+    with Store(db, access="read") as store:  # as flashpoint report --db does, beside the server
         report = service.report(store, tmp_path / "report.html")
     page, problems = _visit(browser, report.as_uri(), tmp_path / "report.png")
     page.wait_for_selector("#chart-USA-COL .main-svg", timeout=15000)

@@ -7,10 +7,28 @@ from typing import Any, TypeVar
 
 from fastapi import HTTPException
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 
 from flashpoint.dashboard.render import render
 
 T = TypeVar("T")
+
+
+class Problem(BaseModel):
+    """Every refusal: what is wrong (a message, or a list of invalid fields), and the
+    catalogue code when there is one."""
+
+    detail: Any
+    code: str | None = None
+
+
+#: What any API route may answer besides its own: a bad parameter, a request that ran out of
+#: time or found the store busy (the guard and the error handlers of ``app``).
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A parameter is invalid."},
+    503: {"model": Problem, "description": "The request ran out of time, or the store is busy; retry later."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not found."}}
 
 
 def _iso(value: object) -> str:

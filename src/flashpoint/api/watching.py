@@ -1,10 +1,10 @@
 """``serve --watch``: the feed watch loop inside the server, in one background thread.
 
-The thread ingests through the server's store and takes the server's ingestion lock around
-each article, so feed articles and ``POST /api/articles`` are written one at a time by the same
-writer, and the dashboard shows what the watch brought in as soon as it is stored. On shutdown
-the loop is told to stop; it finishes the URL in hand (fetches are bounded by the policy's
-timeouts) and the server waits for it before closing the store.
+The thread ingests through the server's store with the server's extractor, taking its turn
+with ``POST /api/articles`` (one extraction at a time), and the dashboard shows what the watch
+brought in as soon as it is stored and grouped. On shutdown the loop is told to stop; an
+extraction waiting for its turn gives up, the URL in hand is finished (fetches are bounded by
+the policy's timeouts), and the server waits for the thread before closing the store.
 """
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ def watching(store: Store, ingestion: Ingestion, watch: Watch | None) -> Iterato
 
     def loop() -> None:
         try:
-            service.watch(store, watch.feeds, ingestion.extractor, every=watch.every, policy=watch.policy,
-                          stop=stop, writer=ingestion.lock)
+            service.watch(store, watch.feeds, ingestion.extractor(stop), every=watch.every, policy=watch.policy,
+                          stop=stop)
         except Exception:  # the server keeps serving what is stored; the log says why the watch ended
             log.exception("the feed watch stopped")
 

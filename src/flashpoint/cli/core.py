@@ -13,10 +13,13 @@ from flashpoint.cli.batch import (
     Db,
     Paths,
     Pipeline,
+    Wait,
     Workers,
     as_day,
     exit_if_failed,
     ingest_paths,
+    output_path,
+    print_failures,
     read_batch,
     settings_for,
     stderr,
@@ -24,8 +27,10 @@ from flashpoint.cli.batch import (
 )
 from flashpoint.cli.render import print_article, print_dyads
 from flashpoint.cli.scale import Dask, FromParquet, extract_on_dask, ingest_from_parquet
+from flashpoint.cli.terminal import plain
 from flashpoint.export import FORMATS, write_records
 from flashpoint.store import DEFAULT_DB, Store
+from flashpoint.store.access import DEFAULT_WAIT
 
 Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")]
 
@@ -34,21 +39,24 @@ Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMAT
 def ingest(paths: Annotated[list[str] | None, typer.Argument(
                help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")] = None,
            db: Db = Path(DEFAULT_DB), date_: DateOption = None, pipeline: Pipeline = None,
-           workers: Workers = None, from_parquet: FromParquet = None) -> None:
+           wait: Wait = DEFAULT_WAIT, workers: Workers = None, from_parquet: FromParquet = None) -> None:
     """Read articles, extract events and quotes, and store them (again is a no-op).
 
-    New articles join the stories of the store (or open new ones) as they are stored.
+    New articles join the stories of the store (or open new ones) as they are stored. One
+    process writes to a database at a time: while another holds it (an ingest, or flashpoint
+    serve), this waits --wait seconds, then exits with code 3. Articles stored already need no
+    writing, so ingesting them again works beside a running server.
     """
     if from_parquet is not None and paths:
         raise typer.BadParameter("give articles or --from-parquet, not both")
     if from_parquet is None and not paths:
         raise typer.BadParameter("give articles to ingest (or --from-parquet DIR)", param_hint="PATHS")
-    with Store(db) as store:
+    with Store(db, access="lazy", wait=wait) as store:
         if from_parquet is not None:
             ingest_from_parquet(store, from_parquet)
             return
         batch, _ = ingest_paths(store, paths or [], date_, pipeline, workers)
-    exit_if_failed(len(batch.errors))
+    exit_if_failed(batch)
 
 
 @app.command()
@@ -56,7 +64,7 @@ def extract(
     paths: Paths,
     fmt: Format = "jsonl",
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Events file (default: stdout); with --dask, the dataset directory.")] = None,
+        "-o", "--output", help="Events file (default or -: stdout); with --dask, the dataset directory.")] = None,
     quotes_out: Annotated[Path | None, typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
     date_: DateOption = None,
     pipeline: Pipeline = None,
@@ -75,48 +83,55 @@ def extract(
         exit_if_failed(extract_on_dask(paths, output, dask, workers, as_day(date_), settings))
         return
     batch = read_batch(paths, date_, settings)
-    events, quotes = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings, workers or 1)))
-    write_records(events, fmt, output)
+    found = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings, workers=workers or 1)))
+    print_failures(found.errors)
+    batch.errors.extend(found.errors)
+    write_records(found.events, fmt, output_path(output))
     if quotes_out:
-        write_records(quotes, fmt, quotes_out)
-    stderr.print(f"{len(batch.articles)} article(s): {len(events)} events, {len(quotes)} quotes")
-    exit_if_failed(len(batch.errors))
+        write_records(found.quotes, fmt, output_path(quotes_out))
+    stderr.print(f"{len(batch.articles)} article(s): {len(found.events)} events, {len(found.quotes)} quotes")
+    exit_if_failed(batch)
 
 
 @app.command()
 def analyze(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
-            pipeline: Pipeline = None) -> None:
+            pipeline: Pipeline = None, wait: Wait = DEFAULT_WAIT) -> None:
     """The main job: ingest articles, then print what each says and a dyad summary.
 
-    Articles stored before are shown from the store, so a second run prints the same report.
-    The dyad summary counts as the dashboard does: an event several outlets report (once
-    compared) counts once, negated and hypothetical events not at all.
+    Articles stored before are shown from the store, so a second run prints the same report
+    (and, needing no writing, works beside a running server). The dyad summary counts as the
+    dashboard does: an event several outlets report (once compared) counts once, negated and
+    hypothetical events not at all.
     """
-    with Store(db) as store:
+    with Store(db, access="lazy", wait=wait) as store:
         batch, ingested = ingest_paths(store, paths, date_, pipeline)
         analysis = service.analyze(store, ingested.articles)
     for extraction in analysis.extractions:
         print_article(extraction)
     print_dyads(analysis.dyads)
-    exit_if_failed(len(batch.errors))
+    exit_if_failed(batch)
 
 
 @app.command()
 def export(
     db: Db = Path(DEFAULT_DB),
     fmt: Format = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default or -: stdout).")] = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Export quotes instead of events.")] = False,
+    wait: Wait = DEFAULT_WAIT,
 ) -> None:
-    """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables."""
+    """Export stored events (or quotes) as JSON Lines, CSV, Parquet, GDELT or ICEWS tables.
+
+    The database is opened read-only, so this works while flashpoint serve runs on it.
+    """
     if not db.exists():
-        raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
+        raise typer.BadParameter(f"{plain(db)}: no such database", param_hint="--db")
     if quotes and fmt in ("gdelt", "icews"):
         raise typer.BadParameter(f"{fmt} is an event format; use jsonl, csv or parquet for quotes")
-    with Store(db) as store:
+    with Store(db, access="read", wait=wait) as store:
         records = list(store.quote_records() if quotes else store.event_records())
     try:
-        count = write_records(records, fmt, output)
+        count = write_records(records, fmt, output_path(output))
     except ValueError as err:
         raise typer.BadParameter(str(err)) from err
     stderr.print(f"exported {count} {'quotes' if quotes else 'events'}")
@@ -134,7 +149,7 @@ def evaluate(
     from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
     if not (shared / "eval").is_dir():
-        raise typer.BadParameter(f"{shared}: no eval/ folder here", param_hint="SHARED")
+        raise typer.BadParameter(f"{plain(shared)}: no eval/ folder here", param_hint="SHARED")
     table = Table(title=f"flashpoint on {shared / 'eval'}")
     for column in ("set", "mode", "setting", "metric", "value"):
         table.add_column(column, justify="right" if column == "value" else "left")

@@ -9,9 +9,13 @@ import typer
 
 from flashpoint import service
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import Pipeline, exit_if_failed, ingest_paths, stderr
+from flashpoint.cli.batch import Pipeline, Wait, exit_if_failed, ingest_paths, stderr
+from flashpoint.cli.terminal import plain
 from flashpoint.cli.watch import AllowPrivate, Every, HostInterval, feed_log_to_stderr, interval
+from flashpoint.settings import DEFAULT_LIMITS, ServerLimits
 from flashpoint.store import DEFAULT_DB, Store
+from flashpoint.store.access import DEFAULT_WAIT
+from flashpoint.store.database import Access
 
 
 @app.command()
@@ -19,6 +23,12 @@ def serve(
     db: Annotated[Path, typer.Option("--db", help="DuckDB database file.")] = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    max_body: Annotated[int, typer.Option("--max-body", min=1, help="Largest request body in bytes.")]
+        = DEFAULT_LIMITS.max_body,
+    request_timeout: Annotated[float, typer.Option("--request-timeout", min=0.1, help="Seconds a request "
+                                                   "may take (an ingest is stopped after that).")]
+        = DEFAULT_LIMITS.request_seconds,
+    wait: Wait = DEFAULT_WAIT,
     watch: Annotated[Path | None, typer.Option(
         "--watch", metavar="FEEDS.txt", help="Also poll these feeds and ingest new articles while serving.")] = None,
     every: Every = "15m",
@@ -27,17 +37,20 @@ def serve(
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/) from a database.
 
-    POST /api/articles is enabled only when FLASHPOINT_API_TOKEN is set. With --watch, the
-    feeds are polled as ``flashpoint watch`` does, in the server, and what they bring in
-    shows on the dashboard (grouped into stories) as soon as it is stored.
+    POST /api/articles is enabled only when FLASHPOINT_API_TOKEN is set. The server holds
+    the database read-only between its writes, so export, report --db and analyze of
+    stored articles work beside it; to add articles while it runs, POST them to it. With
+    --watch, the feeds are polled as ``flashpoint watch`` does, in the server, and what they
+    bring in shows on the dashboard (grouped into stories) as soon as it is stored.
     """
     import uvicorn
 
     from flashpoint.api import create_app
 
     if not db.exists():
-        raise typer.BadParameter(f"{db}: no such database (create it with flashpoint ingest)",
+        raise typer.BadParameter(f"{plain(db)}: no such database (create it with flashpoint ingest)",
                                  param_hint="--db")
+    limits = ServerLimits(max_body=max_body, request_seconds=request_timeout)
     watching = None
     if watch is not None:
         from flashpoint.api.watching import Watch
@@ -47,7 +60,8 @@ def serve(
         watching = Watch(read_feed_list(watch), interval(every),
                          FetchPolicy(allow_private=allow_private, host_interval=host_interval))
     with feed_log_to_stderr():
-        uvicorn.run(create_app(db, watch=watching), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(db, limits=limits, wait=wait, watch=watching), host=host, port=port,
+                    log_level="info")
 
 
 @app.command()
@@ -58,23 +72,26 @@ def report(
     db: Annotated[Path | None, typer.Option("--db", help="Database to add to and report on "
                                             "(default: a temporary one).")] = None,
     pipeline: Pipeline = None,
+    wait: Wait = DEFAULT_WAIT,
 ) -> None:
     """Write a self-contained HTML report (charts and data inline; opens offline).
 
     Articles given are ingested and compared across outlets first (as ``flashpoint compare``
-    does), so the report's stories show their quote variants and hedges.
+    does), so the report's stories show their quote variants and hedges. With --db and no
+    articles the database is only read, so this works while flashpoint serve runs on it.
     """
     if not paths and db is None:
         raise typer.BadParameter("give articles to report on, or an existing --db")
     if db is not None and not paths and not db.exists():
-        raise typer.BadParameter(f"{db}: no such database", param_hint="--db")
+        raise typer.BadParameter(f"{plain(db)}: no such database", param_hint="--db")
     batch = None
+    access: Access = "lazy" if paths else "read"
     with tempfile.TemporaryDirectory(prefix="flashpoint-report-") as tmp, \
-            Store(db if db is not None else Path(tmp) / "report.duckdb") as store:
+            Store(db if db is not None else Path(tmp) / "report.duckdb", access=access, wait=wait) as store:
         if paths:
             batch, ingested = ingest_paths(store, paths, None, pipeline)
             service.compare(store, ingested.articles)
         service.report(store, output)
-    stderr.print(f"wrote {output}")
+    stderr.print(f"wrote {plain(output)}", markup=False, highlight=False)
     if batch:
-        exit_if_failed(len(batch.errors))
+        exit_if_failed(batch)

@@ -8,14 +8,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from flashpoint.cli.terminal import plain
 from flashpoint.records import Actor, Extraction
 
 console = Console()
 
 
 def party(name: str | None, country: str | None) -> str:
-    """An actor as the reports print it: "Gustavo Petro (COL)", or just the name."""
-    return f"{name or '?'} ({country})" if country else name or "?"
+    """An actor as the reports print it: "Gustavo Petro (COL)", or just the name (escaped for
+    the terminal: a name is whatever the article said)."""
+    shown = plain(name) if name else "?"
+    return f"{shown} ({plain(country)})" if country else shown
 
 
 def _party(actor: Actor | None) -> str:
@@ -32,7 +35,7 @@ def print_article(extraction: Extraction) -> None:
     """One article: its header, each event with its evidence sentence, each quote with its speaker."""
     article = extraction.article
     published = article.published.isoformat() if article.published else "date unknown"
-    console.rule(Text(f"{article.title or article.doc_id} · {article.outlet or '?'} · {published}"))
+    console.rule(Text(f"{plain(article.title or article.doc_id)} · {plain(article.outlet or '?')} · {published}"))
     for event in extraction.events:
         goldstein = float(event["goldstein"])
         line = Text()
@@ -60,6 +63,6 @@ def print_dyads(dyads: Iterable[Mapping[str, Any]]) -> None:
     for column in ("source", "target", "events", "Goldstein sum", "conflict share"):
         table.add_column(column, justify="left" if column in ("source", "target") else "right")
     for dyad in dyads:
-        table.add_row(dyad["source"], dyad["target"], str(dyad["events"]), f"{dyad['goldstein_sum']:+.1f}",
-                      f"{dyad['conflict_share']:.0%}")
+        table.add_row(Text(plain(dyad["source"])), Text(plain(dyad["target"])), str(dyad["events"]),
+                      f"{dyad['goldstein_sum']:+.1f}", f"{dyad['conflict_share']:.0%}")
     console.print(table)

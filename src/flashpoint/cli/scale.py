@@ -14,7 +14,9 @@ from typing import Annotated
 import typer
 
 from flashpoint import service
-from flashpoint.cli.batch import print_holdings, stderr
+from flashpoint.cli.batch import print_failures, print_holdings, stderr
+from flashpoint.cli.terminal import plain
+from flashpoint.service import Batch
 from flashpoint.settings import Settings
 from flashpoint.store import Store
 
@@ -26,20 +28,19 @@ FromParquet = Annotated[Path | None, typer.Option(
 
 
 def extract_on_dask(paths: Sequence[str], out: Path, scheduler: str, workers: int | None,
-                    published: date | None, settings: Settings) -> int:
-    """Run the extraction on the cluster into the dataset ``out``; returns the failed inputs."""
+                    published: date | None, settings: Settings) -> Batch:
+    """Run the extraction on the cluster into the dataset ``out``; the inputs that failed."""
     try:
         results = service.extract_dataset(paths, out, scheduler, workers or os.cpu_count() or 1, settings, published)
     except ImportError as err:
         raise typer.BadParameter("needs Dask: pip install 'flashpoint[scale]'", param_hint="--dask") from err
     errors = [error for result in results for error in result.errors]
-    for error in errors:
-        stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+    print_failures(errors)
     parts = [r for r in results if r.name != "inputs"]
     stderr.print(f"{sum(r.articles for r in parts)} article(s) in {len(parts)} partition(s): "
                  f"{sum(r.events for r in parts)} events, {sum(r.quotes for r in parts)} quotes "
-                 f"in {out}/articles, /events, /quotes")
-    return len(errors)
+                 f"in {plain(out)}/articles, /events, /quotes", markup=False, highlight=False)
+    return Batch(errors=errors)
 
 
 def ingest_from_parquet(store: Store, dataset: Path) -> None:

@@ -39,7 +39,7 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as err:
-        raise FetchError("E042", host, reason=f"cannot resolve: {err}") from err
+        raise FetchError("E062", host, reason=f"cannot resolve: {err}") from err
     found = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     return list(dict.fromkeys(found))
 
@@ -62,13 +62,13 @@ def endpoint(url: httpx.URL) -> str:
 def check_destination(url: httpx.URL, policy: FetchPolicy, resolver: Resolver = resolve) -> Destination:
     """The URL with its checked addresses, or ``FetchError`` saying why it is refused."""
     if url.scheme not in DEFAULT_PORTS or not url.host:
-        raise FetchError("E040", str(url), reason="only http and https URLs are fetched")
+        raise FetchError("E060", str(url), reason="only http and https URLs are fetched")
     addresses = resolver(url.host, url.port or DEFAULT_PORTS[url.scheme])
     if not addresses:
-        raise FetchError("E042", str(url), reason="the host resolves to no address")
+        raise FetchError("E062", str(url), reason="the host resolves to no address")
     if policy.allow_private or endpoint(url) in policy.allowed_endpoints:
         return Destination(url, tuple(addresses))
     refused = [str(a) for a in addresses if not is_public(a)]
     if refused:
-        raise FetchError("E041", str(url), host=url.host, addresses=", ".join(refused))
+        raise FetchError("E061", str(url), host=url.host, addresses=", ".join(refused))
     return Destination(url, tuple(addresses))

@@ -49,7 +49,7 @@ def parse_feed(data: bytes, feed_url: str) -> list[FeedEntry]:
     parsed = feedparser.parse(data, response_headers={"content-location": feed_url})
     if not parsed.get("version"):
         reason = parsed.get("bozo_exception") or "no RSS or Atom element"
-        raise FetchError("E047", feed_url, reason=reason)
+        raise FetchError("E067", feed_url, reason=reason)
     outlet = parsed.feed.get("title") or None
     entries: dict[str, FeedEntry] = {}
     for item in parsed.entries:

@@ -23,9 +23,9 @@ def parse_feed_list(text: str, name: str) -> list[str]:
         try:
             parsed = httpx.URL(url)
         except httpx.InvalidURL as err:
-            raise FetchError("E040", f"{name}:{number}", reason=err) from err
+            raise FetchError("E060", f"{name}:{number}", reason=err) from err
         if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise FetchError("E040", f"{name}:{number}", reason=repr(url))
+            raise FetchError("E060", f"{name}:{number}", reason=repr(url))
         feeds[url] = None
     return list(feeds)
 

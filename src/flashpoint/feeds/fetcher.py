@@ -79,7 +79,7 @@ class Fetcher:
         try:
             current = httpx.URL(url)
         except httpx.InvalidURL as err:
-            raise FetchError("E040", url, reason=err) from err
+            raise FetchError("E060", url, reason=err) from err
         headers = validators.request_headers() if validators else {}
         deadline = self._clock() + self.policy.total_timeout
         for _ in range(self.policy.max_redirects + 1):
@@ -94,7 +94,7 @@ class Fetcher:
                 return self._accept(response, str(current), deadline, conditional=validators is not None)
             finally:
                 response.close()
-        raise FetchError("E045", url, limit=self.policy.max_redirects)
+        raise FetchError("E065", url, limit=self.policy.max_redirects)
 
     def _send(self, destination: Destination, headers: dict[str, str]) -> httpx.Response:
         """Open a streamed response from the first checked address that accepts a connection."""
@@ -108,12 +108,12 @@ class Fetcher:
             try:
                 return self._client.send(request, stream=True)
             except httpx.TimeoutException as err:
-                raise FetchError("E043", str(url), reason=type(err).__name__) from err
+                raise FetchError("E063", str(url), reason=type(err).__name__) from err
             except httpx.ConnectError as err:
                 failure = err
             except httpx.HTTPError as err:
-                raise FetchError("E042", str(url), reason=f"request failed: {err}") from err
-        raise FetchError("E042", str(url), reason=f"cannot connect: {failure}")
+                raise FetchError("E062", str(url), reason=f"request failed: {err}") from err
+        raise FetchError("E062", str(url), reason=f"cannot connect: {failure}")
 
     def _accept(self, response: httpx.Response, url: str, deadline: float, conditional: bool) -> Fetched:
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -121,7 +121,7 @@ class Fetcher:
         if response.status_code == 304 and conditional:
             return Fetched(url, 304, content_type, b"", found)
         if response.status_code != 200:
-            raise FetchError("E046", url, status=response.status_code, phrase=response.reason_phrase)
+            raise FetchError("E066", url, status=response.status_code, phrase=response.reason_phrase)
         return Fetched(url, 200, content_type, self._read_capped(response, url, deadline), found)
 
     def _read_capped(self, response: httpx.Response, url: str, deadline: float) -> bytes:
@@ -129,18 +129,18 @@ class Fetcher:
         limit = self.policy.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchError("E044", url, limit=limit, reason=f"{int(declared):,} bytes announced")
+            raise FetchError("E064", url, limit=limit, reason=f"{int(declared):,} bytes announced")
         chunks, size = [], 0
         try:
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > limit:
-                    raise FetchError("E044", url, limit=limit, reason="streamed past it")
+                    raise FetchError("E064", url, limit=limit, reason="streamed past it")
                 if self._clock() > deadline:
-                    raise FetchError("E043", url, reason=f"not complete after {self.policy.total_timeout:g} s")
+                    raise FetchError("E063", url, reason=f"not complete after {self.policy.total_timeout:g} s")
                 chunks.append(chunk)
         except httpx.TimeoutException as err:
-            raise FetchError("E043", url, reason=f"{type(err).__name__} while reading") from err
+            raise FetchError("E063", url, reason=f"{type(err).__name__} while reading") from err
         except httpx.HTTPError as err:
-            raise FetchError("E042", url, reason=f"connection failed while reading: {err}") from err
+            raise FetchError("E062", url, reason=f"connection failed while reading: {err}") from err
         return b"".join(chunks)

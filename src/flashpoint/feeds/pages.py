@@ -27,7 +27,7 @@ def article_from_page(page: Fetched, entry: FeedEntry, max_bytes: int) -> Articl
     article text, both naming the URL.
     """
     if page.content_type and page.content_type not in HTML_TYPES:
-        raise FetchError("E048", page.url, content_type=page.content_type)
+        raise FetchError("E068", page.url, content_type=page.content_type)
     article = article_from_html(decode_bytes(page.body, page.url, max_bytes), page.url, None)
     published, published_text = article.published, article.published_text
     if published is None and entry.published is not None:

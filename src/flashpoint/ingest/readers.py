@@ -6,7 +6,9 @@ to report what failed.
 """
 from __future__ import annotations
 
-import json
+import errno
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -16,8 +18,10 @@ from typing import Any
 from flashpoint.errors import InputError
 from flashpoint.ingest.article import Article, doc_id_for
 from flashpoint.ingest.dateline import find_dateline, parse_date
-from flashpoint.ingest.decode import decode_bytes
+from flashpoint.ingest.decode import clean_text, decode_bytes
+from flashpoint.ingest.fields import clean_value, id_field, json_type, text_field
 from flashpoint.ingest.html import article_from_html
+from flashpoint.ingest.json_input import JSONProblem, load_json
 from flashpoint.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -48,28 +52,32 @@ def _from_text(text: str, path: str | None) -> Article:
 
 
 def _from_record(record: Any, where: str, path: str | None, whole_file: bool) -> Article:
-    """A JSON object as an article; its ``id`` names it, else the file it fills, else its text."""
+    """A JSON object as an article; its ``id`` names it, else the file it fills, else its text.
+
+    Every known field is type-checked (E050 names a field of the wrong type) and every string
+    cleaned (``fields``), the metadata's too.
+    """
     if not isinstance(record, dict):
-        raise InputError("E005", where, problem=f"expected a JSON object, got {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+        raise InputError("E005", where, problem=f"expected a JSON object, got {json_type(record)}")
+    text = text_field(record, "text", where)
+    if not text or not text.strip():
         raise InputError("E009", where)
-    doc_id = doc_id_for(text, record.get("id"), path if whole_file else None)
-    raw_date = record.get("date") or record.get("published")
+    given_date = text_field(record, "date", where) or text_field(record, "published", where)
+    doc_id = doc_id_for(text, id_field(record, where), path if whole_file else None)
     return Article(
-        doc_id=doc_id, text=text, title=record.get("title"), url=record.get("url"),
-        outlet=record.get("outlet") or (Path(path).stem if path else None),
-        author=record.get("author"), published=parse_date(str(raw_date)) if raw_date else None,
-        published_text=str(raw_date) if raw_date else None, source_path=path,
-        metadata={k: v for k, v in record.items() if k not in KNOWN_FIELDS})
+        doc_id=doc_id, text=text, title=text_field(record, "title", where), url=text_field(record, "url", where),
+        outlet=text_field(record, "outlet", where) or (Path(path).stem if path else None),
+        author=text_field(record, "author", where), published=parse_date(given_date),
+        published_text=given_date or None, source_path=path,
+        metadata={clean_text(k): clean_value(v) for k, v in record.items() if k not in KNOWN_FIELDS})
 
 
 def _json_document(text: str, name: str, path: str | None) -> Iterator[Result]:
     """A whole JSON document: one object, or a list of objects."""
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield InputError("E005", name, problem=f"{err.msg} at line {err.lineno}")
+        document = load_json(text)
+    except JSONProblem as err:
+        yield InputError("E005", name, problem=str(err))
         return
     if not isinstance(document, list):
         yield _safe(_from_record, document, name, path, True)
@@ -84,9 +92,9 @@ def _json_lines(text: str, name: str, path: str | None) -> Iterator[Result]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError("E005", f"{name}:{number}", problem=err.msg)
+            record = load_json(line)
+        except JSONProblem as err:
+            yield InputError("E005", f"{name}:{number}", problem=str(err))
             continue
         yield _safe(_from_record, record, f"{name}:{number}", path, False)
 
@@ -137,14 +145,47 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
 
 
 def files_under(path: Path) -> Iterator[Path]:
-    """The article files of ``path``: itself, or what a directory walk picks up, sorted."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if (child.is_file() and not child.name.startswith(".")
-                    and child.suffix.lower() in DIRECTORY_SUFFIXES):
-                yield child
-    else:
+    """``path`` itself, or the article files under a directory, in path order.
+
+    Symbolic links to directories are not followed (a link loop cannot make the walk endless);
+    entries that are not regular files are still yielded when their suffix matches, so that
+    reading them reports what they are instead of skipping them silently.
+    """
+    if not path.is_dir():
         yield path
+        return
+    found = [Path(top, name) for top, _, names in os.walk(path) for name in names
+             if not name.startswith(".") and Path(name).suffix.lower() in DIRECTORY_SUFFIXES]
+    yield from sorted(found)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` + 1 bytes of a regular file (one more shows it is over the limit).
+
+    The file is opened without blocking and checked before anything is read: a FIFO or a
+    device given by name would otherwise hang the run or never end. Raises ``InputError``
+    (E007) naming the file.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        reason = "no such file or directory" if err.errno == errno.ENOENT else (err.strerror or str(err)).lower()
+        raise InputError("E007", str(path), reason=reason) from err
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError("E007", str(path), reason=f"{_file_kind(mode)}, not a regular file")
+        os.set_blocking(fd, True)
+        try:
+            return handle.read(limit + 1)
+        except OSError as err:
+            raise InputError("E007", str(path), reason=(err.strerror or str(err)).lower()) from err
 
 
 def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
@@ -153,20 +194,15 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
     settings = settings or Settings()
     for spec in inputs:
         if spec == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(settings.max_bytes + 1)
             for result in read_bytes(data, "<stdin>", None, settings):
                 yield result if isinstance(result, InputError) else _finish(result, date_override)
             continue
-        root = Path(spec)
-        if not root.exists():
-            yield InputError("E007", spec, reason="no such file or directory")
-            continue
-        for file in files_under(root):
+        for file in files_under(Path(spec)):
             try:
-                with file.open("rb") as handle:
-                    data = handle.read(settings.max_bytes + 1)
-            except OSError as err:
-                yield InputError("E007", str(file), reason=err.strerror)
+                data = read_file(file, settings.max_bytes)
+            except InputError as err:
+                yield err
                 continue
             for result in read_bytes(data, file.name, str(file), settings):
                 yield result if isinstance(result, InputError) else _finish(result, date_override)

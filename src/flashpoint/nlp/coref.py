@@ -283,8 +283,10 @@ def _definite_agents(doc: Doc, mentions: list[ActorMention], sent_starts: list[i
         earlier = [e for e in mentions[:i] if e.sector == m.sector and e.country
                    and e.kind != "pronoun"]
         antecedent = _most_salient(doc, m.start, earlier, sent_starts)
-        if antecedent is not None:
-            _adopt(m, antecedent)
+        if antecedent is not None:  # its country and code; a person's name is not the group's
+            m.country, m.code = antecedent.country, antecedent.code
+            if antecedent.kind == "agent":
+                m.name = antecedent.name
 
 
 def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> list[ActorMention]:

@@ -92,16 +92,17 @@ class Discourse:
                      if _other(earlier, source)), None)
 
     def counterpart(self, source: Actor | None, window: int = RECENT_EVENTS) -> Actor | None:
-        """The other side of the latest dyad the source's country took part in (as either
-        side), among the last ``window`` dyads: whom a threat or a show of force with no stated
-        target is aimed at in an exchange between two parties."""
-        country = (source or {}).get("country")
-        if not country:
+        """The other side of the latest dyad the source took part in (as either side), among
+        the last ``window`` dyads: whom a threat, a show of force or repression with no stated
+        target is aimed at in an exchange between two parties. A party is matched by country
+        in an international dyad and by its actor code in a domestic one (police and
+        protesters are both of one country)."""
+        if not (source or {}).get("country"):
             return None
         for first, second in list(reversed(self.dyads))[:window]:
-            if first.get("country") == country:
+            if _same_party(first, source, first.get("country") == second.get("country")):
                 return second
-            if second.get("country") == country:
+            if _same_party(second, source, first.get("country") == second.get("country")):
                 return first
         return None
 
@@ -120,7 +121,7 @@ class Discourse:
         of the article's most named country ("protests erupted" are its people's)."""
         iso3 = country or (self.ranked[0] if self.ranked else None)
         actor = country_actor(iso3)
-        if actor is not None:  # a sector of the country, not the country itself: no name
+        if actor is not None and sector:  # a sector of the country, not the country: no name
             actor.update(name=None, code=actor["country"] + sector, sector=sector)
         return actor
 
@@ -129,10 +130,10 @@ class Discourse:
         """Record an emitted event: its source for anaphora, its dyad as the last pair."""
         if source is not None and source.get("country"):
             self.history.append((root, source))
-            if target is not None and target.get("country") and \
-                    target.get("country") != source.get("country"):
-                self.last_pair = (source, target)
+            if target is not None and target.get("country") and _other(target, source):
                 self.dyads.append((source, target))
+                if target.get("country") != source.get("country"):
+                    self.last_pair = (source, target)
 
     def coordinated(self, actors: list[Actor]) -> None:
         """Remember a coordination of actors of different countries ("Thailand and Cambodia")."""
@@ -150,3 +151,10 @@ def _other(actor: Actor, than: Actor | None) -> bool:
     if actor.get("country") != than.get("country"):
         return True
     return actor.get("code") != than.get("code") and actor.get("sector") != than.get("sector")
+
+
+def _same_party(actor: Actor, source: Actor | None, domestic: bool) -> bool:
+    """Whether ``actor`` is the source's party: its country, or in a domestic dyad its code."""
+    if source is None or actor.get("country") != source.get("country"):
+        return False
+    return not domestic or actor.get("code") == source.get("code")

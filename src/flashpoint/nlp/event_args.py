@@ -265,6 +265,9 @@ class EventArguments:
         for child in noun.children:
             if child.dep_ in ("compound", "amod") and child.i in self.by_token:
                 return child
+        for child in noun.children:  # "US-led strikes", "Houthi-fired missiles"
+            if child.dep_ in ("compound", "amod") and any(t.i in self.by_token for t in child.subtree):
+                return next(t for t in child.subtree if t.i in self.by_token)
         head = noun.head
         if noun.dep_ == "conj" and head.pos_ == "NOUN":
             return self.noun_source(head)

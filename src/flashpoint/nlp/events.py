@@ -25,6 +25,7 @@ How a sentence becomes events:
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from spacy.language import Language
@@ -35,7 +36,7 @@ from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lo
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.constraints import same_actor, violation
-from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
+from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse, country_actor
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.patterns import pattern_book
@@ -67,6 +68,10 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
                          "hit", "strike", "target", "destroy", "damage", "wound", "injure",
                          "leave", "claim", "displace", "remain", "stay", "take"})
+#: Sectors of armed state and non-state forces.
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
+#: Prepositions naming where force lands ("bombs on X", "fired into X").
+_PLACE_PREPS = frozenset({"on", "into", "at", "near", "in"})
 #: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
 #: protests", "during clashes") is an event of its own, not part of the verb's.
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "during", "after", "before", "despite",
@@ -177,13 +182,19 @@ class _SentenceCoder:
         if entry is None or (not entry.conditions and lemma in self.coder.light):
             for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
                 n_entry, _ = best_entry(obj, lex.nouns.get(obj.lemma_.lower(), ()))
+                modifier = next((c for c in obj.children if c.dep_ == "compound"
+                                 and c.lemma_.lower() in lex.nouns), None)
+                if n_entry is None and modifier is not None:
+                    # "launched a mediation effort", "undertook a peace mission": the event is
+                    # named by the modifier of a general head noun
+                    n_entry, _ = best_entry(modifier, lex.nouns[modifier.lemma_.lower()])
                 if n_entry is not None and (entry is None or lemma in self.coder.light):
                     entry, code, noun_obj = n_entry, n_entry.code, obj
                     trigger = sorted([verb, obj], key=lambda t: t.i)
         if entry is None or code is None:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = _is_passive(verb)
         subject = agent if agent is not None or passive else self.args.subject(verb)
         sources = self.args.actors(subject)
         cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
@@ -202,6 +213,8 @@ class _SentenceCoder:
             targets = self.args.verb_target(verb, prep, sources,
                                             warns=code[:2] in ("10", "11", "12", "13"),
                                             force=code[:2] in _SCENE_ROOTS)
+        if cause is not None:  # the cause's author is the source, not a target
+            targets = [t for t in targets if t is None or t not in sources] or [None]
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
         if targets == [None]:
@@ -267,7 +280,7 @@ class _SentenceCoder:
             if found is not None:
                 return found
         if cand.code in _MEDIATION_CODES:
-            named = [n for t in cand.anchor.subtree if t.pos_ == "NOUN"
+            named = [n for t in cand.anchor.subtree if t.pos_ in ("NOUN", "VERB")
                      for n in self._between(t) if n is not None]
             if named:  # "emerged as mediators between Israel and Hamas"
                 return named[0].as_actor()
@@ -277,6 +290,11 @@ class _SentenceCoder:
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
+        if root in FORCE_ROOTS and (source or {}).get("sector") in _ARMED_SECTORS \
+                and self._unknown_place(cand.anchor):
+            # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
+            # the gazetteer does not know strike in their own country (a domestic dyad)
+            return self.discourse.home_actor("", (source or {}).get("country"))
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
@@ -289,10 +307,11 @@ class _SentenceCoder:
         words = {t.lower_ for o in objs for t in o.subtree}
         cand.reciprocal = {"each", "other"} <= words or {"one", "another"} <= words
         subj = self.args.subject(verb)
-        if subj is not None and cand.sources == [None] and (
+        generic = all(s is None or s.kind == "agent" for s in cand.sources)
+        if subj is not None and generic and (
                 subj.lower_ in _PAIR_WORDS or any(c.lower_ in _PAIR_WORDS
                                                     for c in subj.children if c.dep_ in ("det", "nummod", "predet"))):
-            cand.reciprocal_subject = True
+            cand.reciprocal_subject = True  # "both sides", "the two leaders"
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                     and c is not noun_obj):
             family = self._event_family(obj)
@@ -304,12 +323,22 @@ class _SentenceCoder:
 
     def _cause(self, verb: Token) -> Token | None:
         """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
-        for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")
-                     and c.lower_ in ("in", "by", "during")):
+        for prep in (c for v in (verb, *verb.conjuncts) for c in v.children
+                     if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if self._is_event_noun(pobj):
                     return pobj
         return None
+
+    def _unknown_place(self, verb: Token) -> bool:
+        """Whether force is aimed at a named place no actor or gazetteer entry covers ("on
+        Nyaung Kone village", "into Kyar Si")."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                names = [t for t in pobj.subtree if t.pos_ == "PROPN"]
+                if names and not any(t.i in self.by_token for t in names):
+                    return True
+        return False
 
     def _is_event_noun(self, token: Token) -> bool:
         """Whether a noun names an event of the lexicon (a capture, strike, statement)."""
@@ -362,6 +391,9 @@ class _SentenceCoder:
             if tok.pos_ in ("VERB", "AUX") and verb_lemma(tok, self.coder.verb_lemmas) \
                     in self.coder.verb_lemmas:
                 cand = self.verb_candidate(tok)
+                if cand is not None and _purpose(tok) and cand.code[:2] not in FORCE_ROOTS:
+                    continue  # "signed deals to strengthen ties": an aim; "sent jets to bomb"
+                    # is the bombing itself
                 if cand is not None:
                     found.append(cand)
                     consumed |= {t.i for t in cand.trigger}
@@ -456,6 +488,11 @@ class _SentenceCoder:
         root = cand.code[:2]
         if root == "14" and cand.nominal and all(s is None for s in sources):
             sources = [self.discourse.home_actor("CVL")]  # "protests erupted": its people
+        if cand.nominal and root == "16" and all(s is None for s in sources) \
+                and speaker_actor and speaker_actor.get("sector") == "GOV":
+            # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
+            # author named, asserted by a government's own officials, is their state's
+            sources = [country_actor(speaker_actor.get("country"))]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]
@@ -475,7 +512,7 @@ class _SentenceCoder:
             if violation(source, target, reported_by) is not None:
                 continue
             conf = confidence(cand, source, target, hypothetical, inferred=inferred,
-                              headline=headline)
+                              headline=headline, background=is_background(date, self.doc._.published))
             row = lookup(crowd_code(cand.code, source))
             out.append({
                 "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
@@ -505,7 +542,8 @@ class _SentenceCoder:
         distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
         if targets == [None] and (
                 (cand.reciprocal and len(distinct) >= 2)
-                or (len(countries) >= 2 and cand.code in _JOINT_CODES and not cand.thing_object)):
+                or (len(countries) >= 2 and cand.code in _JOINT_CODES
+                    and not (cand.thing_object and root in FORCE_ROOTS))):
             # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal",
             # "clashes between police and protesters": each party acts on the other
             return [(s, t, False) for s in sources for t in sources
@@ -570,6 +608,33 @@ def crowd_code(code: str, source: dict[str, Any] | None) -> str:
     return code
 
 
+#: How long before the article an event must be dated to be background, not news.
+BACKGROUND_DAYS = 90
+
+
+def is_background(date: dict[str, Any], published: dt.date | None) -> bool:
+    """Whether the sentence dates the event long before the article ("seized the capital in
+    2014", "since 2021"): CAMEO data records what happens now, not history retold."""
+    if published is None or not date.get("text") or not date.get("value"):
+        return False
+    return (published - dt.date.fromisoformat(date["value"])).days > BACKGROUND_DAYS
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "to" + verb attached as a clause modifier ("signed deals to
+    strengthen ties", "a mission to restore order")."""
+    return verb.dep_ in ("advcl", "acl") and verb.tag_ == "VB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle coordinated with one ("were killed and five wounded")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and \
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+
+
 def _occurs(noun: Token) -> bool:
     """Whether a nominal event is said to happen in its sentence: the subject of a verb of
     occurrence or effect (see ``_OCCURRENCE``), or coordinated with one that is."""
@@ -579,6 +644,8 @@ def _occurs(noun: Token) -> bool:
         return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CONTAINING:
         return True  # "clashes which included Pakistani airstrikes"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be":
+        return True  # "the Navy was on standby", "police were on alert"
     return noun.dep_ in ("nsubj", "nsubjpass") and verb_lemma(noun.head, _OCCURRENCE) in _OCCURRENCE
 
 

@@ -17,6 +17,7 @@ from flashpoint.errors import PipelineError
 
 # Importing these modules registers their factories with spaCy.
 from flashpoint.nlp import actors, coref, events, paragraphs, quotes  # noqa: F401
+from flashpoint.nlp.tokenizer import BoundedTokenizer
 from flashpoint.settings import Settings
 
 #: Base pipelines tried in order when the settings name none.
@@ -53,6 +54,7 @@ def _cached_pipeline(base: str | None, components: tuple[str, ...], min_confiden
                      one_per_sentence: bool) -> Language:
     nlp = _load_base(base)
     _split_abbreviation_hyphens(nlp)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("flashpoint_paragraphs", before="parser")
     for component in components:

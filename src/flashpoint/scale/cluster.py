@@ -17,11 +17,13 @@ from datetime import date
 from pathlib import Path
 
 from dask.distributed import Client, LocalCluster
+from spacy.language import Language
 
-from flashpoint.errors import InputError
+from flashpoint.errors import ExtractionError, InputError
 from flashpoint.extract import extract
 from flashpoint.ingest.article import Article
 from flashpoint.ingest.readers import files_under, read_inputs
+from flashpoint.records import Extraction
 from flashpoint.scale.dataset import prepare_dataset_dir, write_partition
 from flashpoint.scale.partition import partition_by_size
 from flashpoint.scale.worker import pipeline_turn
@@ -42,7 +44,7 @@ class PartitionResult:
     articles: int = 0
     events: int = 0
     quotes: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
 
 
 @contextmanager
@@ -67,25 +69,31 @@ def extract_partition(name: str, files: Sequence[str], out: str, settings: Setti
     def readable() -> Iterator[Article]:
         for item in read_inputs(files, settings, date_override=date_override):
             if isinstance(item, InputError):
-                result.errors.append(str(item))
+                result.errors.append(item)
             else:
                 yield item
 
+    def extracted(nlp: Language) -> Iterator[Extraction]:
+        for found in extract(readable(), nlp, settings):
+            if isinstance(found, ExtractionError):
+                result.errors.append(found)
+            else:
+                yield found
+
     with pipeline_turn(settings) as nlp:
-        extractions = extract(readable(), nlp, batch_size=settings.batch_size)
-        result.articles, result.events, result.quotes = write_partition(Path(out), name, extractions)
+        result.articles, result.events, result.quotes = write_partition(Path(out), name, extracted(nlp))
     return result
 
 
-def input_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+def input_files(paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
     """The files of ``paths`` (directories walked), and one error per path that is not there."""
     files: list[str] = []
-    errors: list[str] = []
+    errors: list[InputError] = []
     for spec in paths:
         if spec == "-":
-            errors.append(str(InputError("E007", "-", reason="stdin cannot be shared with a cluster; give files")))
+            errors.append(InputError("E007", "-", reason="stdin cannot be shared with a cluster; give files"))
         elif not Path(spec).exists():
-            errors.append(str(InputError("E007", spec, reason="no such file or directory")))
+            errors.append(InputError("E007", spec, reason="no such file or directory"))
         else:
             files.extend(str(path) for path in files_under(Path(spec)))
     return files, errors

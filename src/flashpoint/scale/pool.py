@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
+from flashpoint.errors import ExtractionError
 from flashpoint.ingest.article import Article
 from flashpoint.records import Extraction
 from flashpoint.scale.worker import extract_articles, warm_up
@@ -30,7 +31,8 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def extract_parallel(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Extraction]:
+def extract_parallel(articles: Iterable[Article], settings: Settings,
+                     workers: int) -> Iterator[Extraction | ExtractionError]:
     """The extractions of ``articles`` in input order, computed by ``workers`` processes.
 
     Chunks of ``settings.batch_size`` articles go to the workers; at most
@@ -39,7 +41,7 @@ def extract_parallel(articles: Iterable[Article], settings: Settings, workers: i
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up,
                              initargs=(settings,)) as pool:
-        pending: deque[Future[list[Extraction]]] = deque()
+        pending: deque[Future[list[Extraction | ExtractionError]]] = deque()
         for chunk in _chunks(articles, settings.batch_size):
             pending.append(pool.submit(extract_articles, chunk, settings))
             if len(pending) >= CHUNKS_PER_WORKER * workers:

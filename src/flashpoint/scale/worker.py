@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from spacy.language import Language
 
+from flashpoint.errors import ExtractionError
 from flashpoint.extract import extract
 from flashpoint.ingest.article import Article
 from flashpoint.nlp.pipeline import load_pipeline
@@ -35,7 +36,8 @@ def pipeline_turn(settings: Settings) -> Iterator[Language]:
         yield load_pipeline(settings)
 
 
-def extract_articles(articles: list[Article], settings: Settings) -> list[Extraction]:
-    """The extractions of ``articles``, in order, with this process's pipeline."""
+def extract_articles(articles: list[Article], settings: Settings) -> list[Extraction | ExtractionError]:
+    """The extractions of ``articles``, in order, with this process's pipeline (an article over
+    its time budget as its ``ExtractionError``)."""
     with pipeline_turn(settings) as nlp:
-        return list(extract(articles, nlp, batch_size=settings.batch_size))
+        return list(extract(articles, nlp, settings))

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self, cast
+from typing import Any, Literal, Self, cast
 
 import duckdb
 
@@ -31,6 +31,7 @@ from flashpoint import __version__
 from flashpoint.errors import StoreError
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
+from flashpoint.store.access import DEFAULT_WAIT, WriterLock, connect
 from flashpoint.store.reading import counts
 from flashpoint.store.rows import (
     Grouped,
@@ -104,38 +105,129 @@ def _replace_hedges(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], hedg
     _insert_columns(con, "hedges", named(HedgeRow._fields, hedges))
 
 
+#: How a Store holds its file (see ``access``):
+#: "write"  for writing from the start, until closed (one process at a time);
+#: "read"   read-only, beside other readers (the store must be at the current schema);
+#: "lazy"   read-only until the first write, then for writing until closed: a CLI run whose
+#:          articles are all stored already never needs the writer's place;
+#: "shared" read-only, and for writing only during each write: the server, so that other
+#:          processes can read (export, report, analyze) while it runs.
+Access = Literal["write", "read", "lazy", "shared"]
+
+
 class Store:
     """A flashpoint database. Use as a context manager, or call ``close()``.
 
     Opening it brings an older store to the current schema (see ``schema.py``); a store opened
-    ``read_only`` must already be current. One instance may be shared by threads: its methods
-    take turns on the connection, and each thread reads through its own ``cursor()``.
+    ``read_only`` (``access="read"``) must already be current. ``access`` and ``wait`` say how
+    the file is shared with other processes (see ``Access`` and ``access.py``). One instance
+    may be shared by threads: its methods take turns on the connection, and each thread reads
+    through its own ``cursor()``.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, *, access: Access = "write",
+                 wait: float = DEFAULT_WAIT) -> None:
         self.path = str(path)
+        self.access: Access = "read" if read_only else access
+        self.wait = wait
         self._lock = threading.RLock()
+        self._turns = threading.Condition(self._lock)  # cursors in use, and connection switches
+        self._cursors = 0
+        self._switching = False
+        in_memory = self.path == ":memory:"
+        self._writer = None if in_memory else WriterLock(self.path)
+        self.writing = in_memory or self.access == "write" or (
+            self.access in ("lazy", "shared") and not Path(self.path).exists())
+        if self.writing and self._writer is not None:
+            self._writer.acquire(self.wait)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError("E020", self.path, reason=err) from err
-        try:
-            self._upgrade(read_only)
+            self.con = self._open()
         except BaseException:
-            self.con.close()
+            self._release_writer()
+            raise
+        try:
+            self._upgrade()
+        except BaseException:
+            self.close()
             raise
 
-    def _upgrade(self, read_only: bool) -> None:
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        """A connection in the current mode (the writer lock is the caller's business)."""
+        if self.path == ":memory:":
+            return duckdb.connect(self.path)
+        return connect(self.path, read_only=not self.writing, wait=self.wait)
+
+    def _release_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.release()
+
+    def _switch(self, writing: bool) -> None:
+        """Reopen the file for writing or for reading only, once no cursor is in use.
+
+        Going to writing, the writer lock is taken before the read-only connection is closed,
+        so no other writer can take the file in between; if the file cannot be had (another
+        process reads it for longer than ``wait``), the store goes back to reading and E024
+        is raised. Going back to reading, the lock is let go once the file is open again.
+        """
+        with self._turns:
+            self._switching = True
+            try:
+                if not self._turns.wait_for(lambda: self._cursors == 0, timeout=self.wait):
+                    raise StoreError("E024", self.path, holder=f"{self._cursors} reader(s) in this process",
+                                     waited=self.wait)
+                if writing and self._writer is not None:
+                    self._writer.acquire(self.wait)
+                self.con.close()
+                self.writing = writing
+                try:
+                    self.con = self._open()
+                except StoreError:
+                    self.writing = not writing
+                    self.con = self._open()
+                    if writing:
+                        self._release_writer()
+                    raise
+                if not writing:
+                    self._release_writer()
+            finally:
+                self._switching = False
+                self._turns.notify_all()
+
+    def _upgrade(self) -> None:
         found = stored_version(self.con)
         if found > SCHEMA_VERSION:
             raise StoreError("E022", self.path, found=found, supported=SCHEMA_VERSION)
-        if found < SCHEMA_VERSION and read_only:
+        if found == SCHEMA_VERSION:
+            return
+        if self.access == "read":
             raise StoreError("E023", self.path, found=found, supported=SCHEMA_VERSION)
-        try:
-            migrate(self.con, __version__)
-        except duckdb.Error as err:
-            raise StoreError("E021", self.path, what=f"the upgrade to schema version {SCHEMA_VERSION}",
-                             reason=err) from err
+        with self._writable():
+            try:
+                migrate(self.con, __version__)
+            except duckdb.Error as err:
+                raise StoreError("E021", self.path, what=f"the upgrade to schema version {SCHEMA_VERSION}",
+                                 reason=err) from err
+
+    @contextmanager
+    def _writable(self) -> Iterator[None]:
+        """The connection open for writing inside (a "shared" store goes back to reading after)."""
+        if self.access == "read":
+            raise StoreError("E021", self.path, what="anything", reason="the store was opened read-only")
+        with self._lock:
+            if not self.writing:
+                self._switch(writing=True)
+            try:
+                yield
+            finally:
+                if self.access == "shared" and self.writing:
+                    self._switch(writing=False)
+
+    def prepare_to_write(self) -> None:
+        """Take the writer's place now, before costly work whose result will be written: a
+        "lazy" store that cannot have it fails here (E024), not after the work."""
+        if self.access == "lazy" and not self.writing:
+            with self._lock:
+                self._switch(writing=True)
 
     def __enter__(self) -> Self:
         return self
@@ -144,7 +236,9 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        with self._lock:
+            self.con.close()
+            self._release_writer()
 
     @property
     def version(self) -> int:
@@ -154,17 +248,22 @@ class Store:
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor for the read queries; cursors are safe to use across threads, the connection not."""
-        with self._lock:
+        with self._turns:
+            self._turns.wait_for(lambda: not self._switching)
             cursor = self.con.cursor()
+            self._cursors += 1
         try:
             yield cursor
         finally:
             cursor.close()
+            with self._turns:
+                self._cursors -= 1
+                self._turns.notify_all()
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
         """Everything written inside is stored together or not at all (E021 on failure)."""
-        with self._lock:
+        with self._lock, self._writable():
             self.con.execute("BEGIN TRANSACTION")
             try:
                 yield self.con
@@ -209,21 +308,29 @@ class Store:
 
     def save_grouping(self, grouped: Sequence[Grouped], stories: Mapping[str, Sequence[str]],
                       mentions: Sequence[Sequence[Any]], variants: Sequence[Sequence[Any]],
-                      hedges: Sequence[Sequence[Any]]) -> None:
+                      hedges: Sequence[Sequence[Any]], grouped_before: int) -> bool:
         """Store newly grouped articles with the stories they joined or opened, at once.
 
         ``grouped`` are the articles (``Grouped`` rows: what later articles are compared
         with); ``stories`` every story they changed, with all its doc_ids, and ``mentions``
         and ``variants`` those stories' clusters and quote variants, which replace the rows
         of the stories' articles as ``save_stories`` does; ``hedges`` the new articles' hedges.
+
+        Grouping read the store when it held ``grouped_before`` grouped articles; if another
+        grouping (another thread or process) has written since, what was read is stale: nothing
+        is written and the answer is False, so the caller reads again.
         """
         index: list[Row] = [{"content_hash": g.content_hash, "doc_id": g.doc_id, "published": g.published,
-                  "terms": list(g.vector), "weights": list(g.vector.values()), "countries": list(g.countries),
-                  "keys": list(g.keys)} for g in grouped]
+                             "terms": list(g.vector), "weights": list(g.vector.values()),
+                             "countries": list(g.countries), "keys": list(g.keys)} for g in grouped]
         with self._transaction("stories") as con:
+            row = con.execute("SELECT count(*) FROM story_index").fetchone()
+            if not row or row[0] != grouped_before:
+                return False
             _insert_columns(con, "story_index", index)
             _replace_stories(con, stories, mentions, variants)
             _replace_hedges(con, [g.doc_id for g in grouped], hedges)
+        return True
 
     def clear_grouping(self) -> None:
         """Forget every story (and what grouping kept), so the store can be grouped from scratch."""

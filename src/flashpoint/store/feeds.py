@@ -4,8 +4,9 @@ validators (ETag, Last-Modified).
 ``flashpoint watch --once`` from cron is a new process every time, and ``serve --watch``
 restarts with the server: without this memory every run would fetch every article again and
 never send a conditional request. It lives in the store's own file, so a store and what its
-monitor has done cannot drift apart. Each write is one statement (atomic on its own) through
-a cursor, so the watch thread of a server shares the store with the request threads safely.
+monitor has done cannot drift apart. Reads go through a cursor, writes through the store's
+writer (``Store._transaction``: in a server's shared store, the writer's place is taken for
+the write alone), so the watch thread shares the store with the request threads safely.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class FeedState:
 
     def add(self, url: str) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
-        with self.store.cursor() as con:
+        with self.store._transaction("the URLs seen") as con:
             con.execute("INSERT OR IGNORE INTO feed_seen VALUES (?, ?)", [url, now])
 
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
@@ -36,5 +37,5 @@ class FeedState:
         return (row[0], row[1]) if row else None
 
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self.store.cursor() as con:
+        with self.store._transaction("feed validators") as con:
             con.execute("INSERT OR REPLACE INTO feed_validators VALUES (?, ?, ?)", [url, etag, last_modified])

@@ -23,6 +23,12 @@ class Indexed(NamedTuple):
     keys: list[str]
 
 
+def grouped_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many articles are grouped: what ``Store.save_grouping`` checks nothing changed by."""
+    row = con.execute("SELECT count(*) FROM story_index").fetchone()
+    return int(row[0]) if row else 0
+
+
 def ungrouped(con: duckdb.DuckDBPyConnection, limit: int) -> list[str]:
     """Content hashes of up to ``limit`` stored articles in no story yet, oldest first."""
     rows = con.execute("SELECT content_hash FROM articles a WHERE NOT EXISTS "

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
 from flashpoint.api.params import Limit, Offset
-from flashpoint.api.responses import found, json_response
+from flashpoint.api.responses import NOT_FOUND, found, json_response
 from flashpoint.store import events
 from flashpoint.store.filters import EventFilter
 
@@ -30,7 +30,7 @@ def list_events(con: Con, limit: Limit = 50, offset: Offset = 0,
     return json_response(events.events(con, where, limit, offset))
 
 
-@router.get("/{event_id}")
+@router.get("/{event_id}", responses=NOT_FOUND)
 def event(con: Con, event_id: str) -> Response:
     """One event with its evidence sentence, other reports of it, and quotes."""
     return json_response(found(events.event_detail(con, event_id), f"event {event_id!r}"))

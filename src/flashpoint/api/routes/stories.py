@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
-from flashpoint.api.responses import found, json_response
+from flashpoint.api.responses import NOT_FOUND, found, json_response
 from flashpoint.dashboard import views
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
@@ -17,7 +17,7 @@ def list_stories(con: Con) -> Response:
     return json_response(views.stories(con))
 
 
-@router.get("/{story_id}")
+@router.get("/{story_id}", responses=NOT_FOUND)
 def story(con: Con, story_id: str) -> Response:
     """A story's articles, the cross-outlet differences in its events, its quote variants and hedges."""
     return json_response(found(views.story(con, story_id), f"story {story_id!r}"))
