@@ -102,3 +102,17 @@ def test_a_new_article_joins_its_story_and_only_that_story_is_reconciled_again(
         assert FINLAND | {"wire-10"} in after and FINLAND not in after
         others = [row for row in _derived(store)["stories"] if row[1] not in FINLAND | {"wire-10"}]
         assert others == [row for row in before["stories"] if row[1] not in FINLAND]
+
+
+def test_a_grouping_that_finds_the_store_changed_under_it_writes_nothing_and_reads_again(
+        tmp_path: Path, articles: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.store import grouping
+
+    real = grouping.grouped_count
+    stale = iter([-1])  # the first read sees a store another grouping has since changed
+    monkeypatch.setattr(grouping, "grouped_count", lambda con: next(stale, None) or real(con))
+    with Store(tmp_path / "raced.duckdb") as store:
+        service.ingest(store, articles, lambda batch: [Extraction(a) for a in batch])
+        assert len(_stories(store)) > 0
+        with store.cursor() as con:
+            assert grouping.ungrouped(con, 10) == [] and real(con) == len(articles)
