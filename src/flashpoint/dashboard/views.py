@@ -59,7 +59,7 @@ def network(con: duckdb.DuckDBPyConnection) -> Json:
 
 
 def stories(con: duckdb.DuckDBPyConnection) -> Json:
-    """The story list; ``available`` is false until ``flashpoint compare`` has grouped articles."""
+    """The story list; ``available`` is false until an ingest has grouped articles."""
     found = story_queries.stories(con)
     return {"available": bool(found), "stories": found}
 
