@@ -13,7 +13,8 @@ Hierarchy (the class fixes the range of codes it may carry)::
     │   └── ExtractionError   an article was read but not extracted: time budget, cancelled (E040-E049)
     ├── PipelineError     the NLP pipeline cannot be built (E010-E019)
     ├── StoreError        the database cannot be opened, upgraded or written (E020-E029)
-    └── QueryError        an API or CLI query is invalid (E030-E039)
+    ├── QueryError        an API or CLI query is invalid (E030-E039)
+    └── FetchError        a feed or page cannot be fetched, or is not what was expected (E060-E069)
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ CATALOGUE: dict[str, str] = {
     "E024": "is in use by another process ({holder}); gave up after waiting {waited:g} s. One process "
             "writes at a time: retry later (--wait SECONDS waits longer), or while flashpoint serve runs, "
             "ingest through it (POST /api/articles)",
+    "E029": "already holds a Parquet dataset; give a new directory (parts of two runs must not mix)",
     "E030": "{value!r} is not a three-letter country code (e.g. USA)",
     "E031": "{value!r} is not SOURCE-TARGET (e.g. USA-COL)",
     "E032": "{value!r} is not a CAMEO code or root (2-4 digits)",
@@ -50,6 +52,15 @@ CATALOGUE: dict[str, str] = {
     "E040": "extraction took over its time budget of {limit:g} s and was stopped",
     "E041": "extraction was cancelled ({reason})",
     "E050": "field {field!r} must be {expected}, not {found}",
+    "E060": "not an http or https URL ({reason})",
+    "E061": "refused: {host} resolves to non-public address {addresses} (use --allow-private for intranet feeds)",
+    "E062": "cannot reach the host ({reason})",
+    "E063": "timed out ({reason})",
+    "E064": "response is over the {limit:,}-byte limit ({reason})",
+    "E065": "more than {limit} redirects",
+    "E066": "HTTP {status} {phrase}",
+    "E067": "not an RSS or Atom feed ({reason})",
+    "E068": "{content_type} is not an HTML page",
 }
 
 
@@ -110,3 +121,9 @@ class QueryError(FlashpointError):
     """A query (API parameter, CLI filter) is invalid."""
 
     prefix = "E03"
+
+
+class FetchError(FlashpointError):
+    """A feed or article page cannot be fetched, is refused, or is not what was expected."""
+
+    prefix = "E06"

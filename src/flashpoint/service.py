@@ -5,58 +5,74 @@
     readers), and the inputs that could not be read.
 ``ingest`` / ``ingest_record``
     the one ingest path: duplicates (same normalised text) are found first and never
-    extracted again, the rest extracted and stored one article at a time. The CLI gives it
-    read files, the API one posted JSON object read exactly as a JSON Lines record, so the
-    same article gets the same doc_id, date and events either way.
+    extracted again, the rest extracted and stored one article at a time, then grouped into
+    stories. The CLI gives it read files, the API one posted JSON object read exactly as a
+    JSON Lines record, so the same article gets the same doc_id, date and events either way.
+``ingest_dataset`` / ``extract_dataset``
+    backfills: a Parquet dataset extracted on a Dask cluster, and its loading through ``ingest``.
+``watch``
+    feeds polled, new article pages fetched and ingested (``flashpoint watch``, ``serve --watch``).
 ``extract``
     the records of articles, without storing them.
 ``analyze``
     what the store holds for a batch: each article's records and the batch's dyad summary
     (the store's one dyad definition: clusters counted once, negated and hypothetical
     events left out).
+``group_new`` / ``regroup``
+    stories built as articles arrive: every ingest attaches its new articles to stories (or
+    opens new ones) and reconciles the stories it changed; ``regroup`` rebuilds them all.
 ``compare``
-    reconcile stored articles across outlets and store the result.
+    the store's stories of some articles, reconciled across outlets.
 ``report``
     the one-file HTML report of a store.
 ``refresh_alerts``
-    compute and store the escalation alerts of the dyads a change touched (``ingest`` and
-    ``compare`` call it), so that no page has to compute them.
+    compute and store the escalation alerts of the dyads a change touched (``ingest``,
+    ``compare`` and ``regroup`` call it), so that no page has to compute them.
 
 Extraction is passed in as an ``Extractor`` so that the NLP pipeline is loaded only when an
-article actually needs extracting (``pipeline_extractor``), and tests can substitute it.
+article actually needs extracting (``pipeline_extractor``; ``workers`` processes for
+``--workers``), and tests can substitute it. Feeds and Dask are imported only by the use
+cases that need them.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from threading import Event
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.analysis.alerts import dyad_alerts
 from flashpoint.analysis.compare import Comparison
-from flashpoint.analysis.compare import compare as reconcile
+from flashpoint.analysis.compare import reconcile as reconcile_stories
 from flashpoint.analysis.dyads import FREQS
+from flashpoint.analysis.stories import Story
 from flashpoint.errors import ExtractionError, InputError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
 from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.report import build_report
 from flashpoint.settings import Settings
-from flashpoint.store import HedgeRow, Mention, QuoteVariant, Store
+from flashpoint.store import Grouped, HedgeRow, Mention, QuoteVariant, Store
 from flashpoint.store import alerts as alert_table
+from flashpoint.store import grouping as story_groups
 from flashpoint.store.dyads import daily, dyad_table
 from flashpoint.store.reading import Json
+
+if TYPE_CHECKING:
+    from flashpoint.feeds import FetchPolicy, PollSummary
+    from flashpoint.scale.cluster import PartitionResult
 
 #: Articles in, one Extraction per article out, in order (or the ExtractionError that
 #: stopped it: over its time budget, cancelled).
 Extractor = Callable[[Sequence[Article]], Iterable[Extraction | ExtractionError]]
 
 
-def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None) -> Extractor:
+def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None, workers: int = 1) -> Extractor:
     """Extraction by the flashpoint pipeline, loaded on first use (not when the CLI or server
-    starts); setting ``cancel`` stops it (see ``flashpoint.runner``)."""
+    starts); setting ``cancel`` stops it (see ``flashpoint.runner``). With ``workers`` > 1, by
+    that many processes, each loading the pipeline once (``scale.pool``)."""
     chosen = settings or Settings()
 
     def run(articles: Sequence[Article]) -> Iterable[Extraction | ExtractionError]:
@@ -65,6 +81,10 @@ def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = 
 
         if not articles:
             return iter(())
+        if workers > 1:
+            from flashpoint.scale.pool import extract_parallel
+
+            return extract_parallel(articles, chosen, workers)
         return run_pipeline(articles, load_pipeline(chosen), chosen, cancel)
 
     return run
@@ -134,7 +154,8 @@ def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> I
     if raced:
         stored |= store.stored_articles(raced)
     if new:
-        refresh_alerts(store, dyads_of(e for x in new for e in x.events), before)
+        touched = group_new(store)  # stories are built as articles arrive (stored articles need no writing)
+        refresh_alerts(store, dyads_of(e for x in new for e in x.events) | _story_dyads(store, touched), before)
     return Ingested([stored[digest] for digest in distinct if digest in stored], new, errors)
 
 
@@ -161,6 +182,36 @@ def ingest_record(store: Store, record: Mapping[str, Any], extractor: Extractor,
 
 
 @dataclass
+class DatasetIngested:
+    """What ``ingest_dataset`` did: articles newly stored, and those the store already held."""
+
+    new: int = 0
+    already_stored: int = 0
+
+
+def ingest_dataset(store: Store, dataset: Path) -> DatasetIngested:
+    """Store a Parquet dataset written by ``extract_dataset`` (``ingest --from-parquet``).
+
+    The records were extracted on the cluster, so the "extractor" hands back the dataset's
+    own; everything else is ``ingest``'s, a partition at a time: duplicates first, one
+    transaction per article, stories updated.
+    """
+    from flashpoint.scale.dataset import dataset_partitions
+
+    result = DatasetIngested()
+    for partition in dataset_partitions(dataset):
+        extracted = {x.article.content_hash: x for x in reversed(partition)}  # the first of duplicates wins
+
+        def recorded(articles: Sequence[Article], extracted: dict[str, Extraction] = extracted) -> list[Extraction]:
+            return [extracted[a.content_hash] for a in articles]
+
+        ingested = ingest(store, [x.article for x in partition], recorded)
+        result.new += len(ingested.new)
+        result.already_stored += ingested.already_stored
+    return result
+
+
+@dataclass
 class Extracted:
     """The records of a batch, without storing them, and the articles whose extraction stopped."""
 
@@ -181,6 +232,19 @@ def extract(articles: Sequence[Article], extractor: Extractor) -> Extracted:
     return result
 
 
+def extract_dataset(paths: Sequence[str], out: Path, scheduler: str, workers: int, settings: Settings | None = None,
+                    published: date | None = None) -> list[PartitionResult]:
+    """Extract ``paths`` on a Dask cluster into the Parquet dataset ``out`` (``extract --dask``).
+
+    ``scheduler`` is an address, or ``"local"`` for a LocalCluster of ``workers`` processes.
+    One result per partition; paths that do not exist come first, as a result named ``inputs``.
+    """
+    from flashpoint.scale.cluster import dask_client, extract_to_dataset
+
+    with dask_client(scheduler, workers) as client:
+        return extract_to_dataset(paths, out, client, settings or Settings(), published)
+
+
 @dataclass
 class Analysis:
     """What the store holds for a batch: each article's records, and the batch's dyads."""
@@ -198,17 +262,38 @@ def analyze(store: Store, articles: Sequence[Article], max_dyads: int = 50) -> A
 
 
 def compare(store: Store, articles: Sequence[Article]) -> Comparison:
-    """Reconcile stored articles (as ``ingest`` returned them) from their stored events and
-    quotes, nothing re-extracted, and store the stories, event clusters, quote variants and
-    hedges found.
+    """The stories of the store that hold ``articles`` (as ``ingest`` returned them), reconciled
+    from their stored events and quotes, nothing re-extracted.
+
+    Ingest keeps the stories current (``group_new``), so this groups nothing but what an older
+    store still holds ungrouped, and reads the rest: a story here is the store's story, with
+    every article of it, whichever ingest brought them. The result is what ingest stored for
+    those stories (tables stories, event_mentions, quote_variants, hedges).
+    """
+    before = _data_version(store)
+    refresh_alerts(store, _story_dyads(store, group_new(store)), before)
+    with store.cursor() as con:
+        found = story_groups.stories_of(con, [a.doc_id for a in articles])
+    doc_ids = [d for ids in found.values() for d in ids]
+    with store.cursor() as con:
+        members = store.stored_articles(story_groups.content_hashes(con, doc_ids))
+    by_doc = {a.doc_id: a for a in members.values()}
+    stories = [Story(story, tuple(_in_story_order(ids, by_doc))) for story, ids in found.items()]
+    return reconcile_stories(stories, [by_doc[d] for s in stories for d in s.doc_ids],
+                             list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
+
+
+def _in_story_order(doc_ids: Iterable[str], articles: Mapping[str, Article]) -> list[str]:
+    """A story's articles oldest first (then by doc_id): one order however the story was built."""
+    return sorted(set(doc_ids), key=lambda d: (articles[d].published or date.max, d))
+
+
+def _rows(comparison: Comparison) -> tuple[list[Mention], list[QuoteVariant], list[HedgeRow]]:
+    """A reconciliation's event clusters, quote variants and hedges as the store's rows.
 
     A quote group is named by the quote_id of its first variant, as a cluster by its first
     event: the id is stable across runs and points at a stored record.
     """
-    doc_ids = [a.doc_id for a in articles]
-    before = _data_version(store)
-    events = list(store.event_records(doc_ids))
-    comparison = reconcile(articles, events, list(store.quote_records(doc_ids)))
     mentions = [Mention(c.id, m["event_id"], m["doc_id"], outlet)
                 for c in comparison.events for m, outlet in zip(c.mentions, c.outlets, strict=True)]
     variants = [QuoteVariant(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"],
@@ -217,15 +302,110 @@ def compare(store: Store, articles: Sequence[Article]) -> Comparison:
                 for story_id, group in comparison.quote_variants for v in group.variants]
     hedges = [HedgeRow(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind,
                        h.claim) for h in comparison.hedges]
-    store.save_stories({s.id: s.doc_ids for s in comparison.stories}, mentions, variants, hedges)
-    refresh_alerts(store, dyads_of(events), before)
-    return comparison
+    return mentions, variants, hedges
+
+
+#: Articles grouped per transaction: a backfill commits its stories as it goes, and memory
+#: holds this many articles (with their candidates) whatever the size of the store.
+GROUP_CHUNK = 1000
+
+
+def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
+    """Put every stored article that is in no story yet into one: it joins the stories of the
+    articles it links to (``analysis.stories``; candidates from the blocking keys, never all
+    pairs) or opens its own. The stories changed are reconciled again (event clusters, quote
+    variants) and the new articles' hedges found; nothing else in the store is recomputed.
+
+    ``ingest`` calls this after storing, so every ingest path (CLI, API, watch, Parquet)
+    groups as articles arrive; an article left ungrouped (an interrupted run, a store of an
+    earlier release) is grouped by the next ingest that stores something, or by ``compare``. Two groupings at once (the server's watch and a posted article, or two
+    processes) never both write: the one that finds the store changed under it reads again.
+    Returns the ids of the stories opened or changed.
+    """
+    from flashpoint.analysis.stories import MAX_DAYS, Member, link_stories, story_id
+
+    touched: list[str] = []
+    while True:
+        with store.cursor() as con:
+            before = story_groups.grouped_count(con)
+            hashes = story_groups.ungrouped(con, chunk)
+            countries = story_groups.countries(con, hashes)
+        if not hashes:
+            return touched
+        pending = store.stored_articles(hashes)
+        new = [Member.of(pending[h], set(countries.get(h, ()))) for h in hashes]
+        days = [m.published for m in new]
+        window = timedelta(days=MAX_DAYS)
+        start, end = (None, None) if None in days else (min(filter(None, days)) - window,
+                                                        max(filter(None, days)) + window)
+        with store.cursor() as con:
+            known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id, i.keys)
+                     for i in story_groups.candidates(con, sorted({k for m in new for k in m.keys}),
+                                                      start, end)]
+        links = link_stories(new, known)
+        with store.cursor() as con:
+            absorbed = story_groups.members(con, sorted({s for _, old in links for s in old}))
+            earlier = store.stored_articles(story_groups.content_hashes(con, [d for ids in absorbed.values()
+                                                                              for d in ids]))
+        articles = {a.doc_id: a for a in [*earlier.values(), *pending.values()]}
+        stories = [Story(story_id(ids), tuple(ids)) for ids in
+                   (_in_story_order([*new_ids, *(d for s in old for d in absorbed[s])], articles)
+                    for new_ids, old in links)]
+        doc_ids = [d for s in stories for d in s.doc_ids]
+        comparison = reconcile_stories(stories, [articles[d] for d in doc_ids], list(store.event_records(doc_ids)),
+                                       list(store.quote_records(doc_ids)), hedged=[pending[h] for h in hashes])
+        grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
+                   for h, m in zip(hashes, new, strict=True)]
+        mentions, variants, hedges = _rows(comparison)
+        if store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, mentions, variants, hedges, before):
+            touched += [s.id for s in stories]
+
+
+def regroup(store: Store) -> list[str]:
+    """Forget every story and group the whole store from scratch (the same stories as grouping
+    the articles as they arrived: links depend on the two articles alone)."""
+    store.clear_grouping()
+    touched = group_new(store)
+    refresh_alerts(store)
+    return touched
+
+
+def watch(store: Store, feeds: Sequence[str], extractor: Extractor, *, every: float, once: bool = False,
+          policy: FetchPolicy | None = None, stop: Event | None = None) -> PollSummary:
+    """Poll ``feeds`` every ``every`` seconds and ingest each new article page (``flashpoint
+    watch``, ``serve --watch``) until ``stop`` is set; ``once`` polls once. The last poll's summary.
+
+    Each page goes through ``ingest``, like a posted article (in the server, ``extractor``
+    takes turns with the requests). The URLs ingested and the feeds' validators are kept in
+    the store, so a new run fetches nothing twice.
+    """
+    from flashpoint.feeds import Backoff, Fetcher, KeptValidators
+    from flashpoint.feeds import watch as poll_feeds
+    from flashpoint.store.feeds import FeedState
+
+    def sink(article: Article) -> None:
+        result = ingest(store, [article], extractor)
+        if result.errors:
+            raise result.errors[0]  # the page is logged as failed and retried later
+
+    state = FeedState(store)
+    with Fetcher(policy) as fetcher:
+        return poll_feeds(feeds, sink, state, every=every, once=once, validators=KeptValidators(state),
+                          fetcher=fetcher, backoff=Backoff(base=every), stop=stop)
 
 
 def dyads_of(events: Iterable[EventRecord]) -> set[tuple[str, str]]:
     """The directed country dyads of ``events``."""
     return {(e["source"]["country"], e["target"]["country"]) for e in events
             if e["source"] and e["target"] and e["source"]["country"] and e["target"]["country"]}
+
+
+def _story_dyads(store: Store, story_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """The dyads of the events of some stories (their clusters change when stories do)."""
+    if not story_ids:
+        return set()
+    with store.cursor() as con:
+        return alert_table.story_dyads(con, story_ids)
 
 
 def _data_version(store: Store) -> alert_table.DataVersion:
@@ -245,7 +425,9 @@ def refresh_alerts(store: Store, dyads: Collection[tuple[str, str]] | None = Non
         version = alert_table.data_version(con)
         if dyads is not None and alert_table.stored_version(con) != before:
             dyads = None
-        days = daily(con, dyads)
+        if version == alert_table.stored_version(con) and dyads is not None:
+            return  # nothing changed since they were computed
+        days = daily(con, None if dyads is None else sorted(dyads))
     rows = [(freq, a.source, a.target, a.period, a.rule, a.value, a.baseline, a.threshold, a.strength,
              a.severity, a.message) for freq in FREQS for a in dyad_alerts(days, freq)]
     store.save_alerts(rows, version, None if dyads is None else sorted(dyads))

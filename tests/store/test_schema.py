@@ -127,3 +127,16 @@ def test_a_store_opened_for_reading_first_is_upgraded_all_the_same(old_store: Pa
         assert store.writing == (access == "lazy")
     with Store(old_store, access="read") as store:
         assert store.version == SCHEMA_VERSION
+
+
+def test_an_upgraded_store_is_grouped_again_once_by_the_next_comparison(old_store: Path) -> None:
+    """The first release grouped batch by batch; its articles join the stories of this one's
+    grouping the first time something is grouped, with everything ingested kept."""
+    before = _contents(old_store)
+    with Store(old_store) as store:
+        service.compare(store, service.read_articles([str(EXAMPLES)]).articles)
+    after = _contents(old_store)
+    assert {t: after[t] for t in ("articles", "events", "quotes", "actors")} == \
+        {t: before[t] for t in ("articles", "events", "quotes", "actors")}
+    assert sorted(doc_id for _, doc_id in after["stories"]) == sorted(row[1] for row in after["articles"])
+    assert after["hedges"] == before["hedges"] and after["quote_variants"]

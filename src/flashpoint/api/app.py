@@ -34,6 +34,7 @@ from flashpoint.api.deps import Ingestion
 from flashpoint.api.guard import TOKEN_ENV, Guard
 from flashpoint.api.responses import COMMON_RESPONSES, error_page
 from flashpoint.api.routes import ROUTERS
+from flashpoint.api.watching import Watch, watching
 from flashpoint.errors import FlashpointError, InputError, QueryError, StoreError
 from flashpoint.ingest.decode import clean_text
 from flashpoint.service import Extractor, pipeline_extractor
@@ -85,21 +86,25 @@ async def _http_error(request: Request, err: Exception) -> Response:
 
 
 def create_app(db: str | Path, token: str | None = None, extractor: Extractor | None = None,
-               limits: ServerLimits = DEFAULT_LIMITS, wait: float = DEFAULT_WAIT) -> FastAPI:
+               limits: ServerLimits = DEFAULT_LIMITS, wait: float = DEFAULT_WAIT,
+               watch: Watch | None = None) -> FastAPI:
     """The app over database ``db``; ``token`` (else $FLASHPOINT_API_TOKEN) enables ingestion,
     ``extractor`` (else the flashpoint pipeline, loaded on the first ingest) extracts;
-    ``limits`` bound each request, ``wait`` how long a write waits for readers of the store."""
+    ``limits`` bound each request, ``wait`` how long a write waits for readers of the store;
+    ``watch`` (``serve --watch``) polls feeds into the store while the server runs."""
     store = Store(db, access="shared", wait=wait)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
+        with watching(store, app.state.ingestion, watch) as app.state.watcher:
+            yield
         store.close()
 
     app = FastAPI(title="flashpoint", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political event data (CAMEO, Goldstein, QuadClass, PLOVER) "
                               "and an escalation monitor.")
     app.state.store = store
+    app.state.watch = watch
     app.state.cache = DailyCache()
     app.state.ingestion = Ingestion(
         (lambda cancel: extractor) if extractor else (lambda cancel: pipeline_extractor(cancel=cancel)),

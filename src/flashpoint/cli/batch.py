@@ -32,6 +32,9 @@ Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 DateOption = Annotated[datetime | None, typer.Option("--date", formats=["%Y-%m-%d"],
                                                      help="Publication date for every input (overrides metadata).")]
 Pipeline = Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Processes to extract with, each loading the pipeline once (default 1; "
+                             "with --dask local: the cluster's worker processes, default one per core).")]
 Wait = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for a database another process "
                                      "holds before giving up (exit code 3).")]
 
@@ -78,18 +81,24 @@ def with_progress(extractor: Extractor) -> Extractor:
 
 
 def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
-                 pipeline: str | None) -> tuple[Batch, Ingested]:
-    """Read ``paths`` and ingest them into ``store``; say what the store now holds."""
+                 pipeline: str | None, workers: int | None = None) -> tuple[Batch, Ingested]:
+    """Read ``paths`` and ingest them into ``store`` (extracting with ``workers`` processes);
+    say what the store now holds."""
     settings = settings_for(pipeline)
     batch = read_batch(paths, published, settings)
-    result = service.ingest(store, batch.articles, with_progress(service.pipeline_extractor(settings)))
+    result = service.ingest(store, batch.articles, with_progress(service.pipeline_extractor(settings, workers=workers or 1)))
     print_failures(result.errors)
     batch.errors.extend(result.errors)
+    print_holdings(store, len(result.new), result.already_stored)
+    return batch, result
+
+
+def print_holdings(store: Store, new: int, already_stored: int) -> None:
+    """What an ingest stored, and what the store now holds."""
     counts = store.counts()
-    stderr.print(f"stored {len(result.new)} new article(s), {result.already_stored} already present; "
+    stderr.print(f"stored {new} new article(s), {already_stored} already present; "
                  f"{plain(store.path)} now holds {counts['articles']} articles, {counts['events']} events, "
                  f"{counts['quotes']} quotes", markup=False, highlight=False)
-    return batch, result
 
 
 def exit_if_failed(batch: Batch) -> None:

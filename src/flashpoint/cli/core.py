@@ -14,6 +14,8 @@ from flashpoint.cli.batch import (
     Paths,
     Pipeline,
     Wait,
+    Workers,
+    as_day,
     exit_if_failed,
     ingest_paths,
     output_path,
@@ -24,6 +26,7 @@ from flashpoint.cli.batch import (
     with_progress,
 )
 from flashpoint.cli.render import print_article, print_dyads, print_legend
+from flashpoint.cli.scale import Dask, FromParquet, extract_on_dask, ingest_from_parquet
 from flashpoint.cli.terminal import plain
 from flashpoint.export import FORMATS, write_records
 from flashpoint.store import DEFAULT_DB, Store
@@ -33,16 +36,26 @@ Format = Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMAT
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
-           pipeline: Pipeline = None, wait: Wait = DEFAULT_WAIT) -> None:
+def ingest(paths: Annotated[list[str] | None, typer.Argument(
+               help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")] = None,
+           db: Db = Path(DEFAULT_DB), date_: DateOption = None, pipeline: Pipeline = None,
+           wait: Wait = DEFAULT_WAIT, workers: Workers = None, from_parquet: FromParquet = None) -> None:
     """Read articles, extract events and quotes, and store them (again is a no-op).
 
-    One process writes to a database at a time: while another holds it (an ingest, or
-    flashpoint serve), this waits --wait seconds, then exits with code 3. Articles stored
-    already need no writing, so ingesting them again works beside a running server.
+    New articles join the stories of the store (or open new ones) as they are stored. One
+    process writes to a database at a time: while another holds it (an ingest, or flashpoint
+    serve), this waits --wait seconds, then exits with code 3. Articles stored already need no
+    writing, so ingesting them again works beside a running server.
     """
+    if from_parquet is not None and paths:
+        raise typer.BadParameter("give articles or --from-parquet, not both")
+    if from_parquet is None and not paths:
+        raise typer.BadParameter("give articles to ingest (or --from-parquet DIR)", param_hint="PATHS")
     with Store(db, access="lazy", wait=wait) as store:
-        batch, _ = ingest_paths(store, paths, date_, pipeline)
+        if from_parquet is not None:
+            ingest_from_parquet(store, from_parquet)
+            return
+        batch, _ = ingest_paths(store, paths or [], date_, pipeline, workers)
     exit_if_failed(batch)
 
 
@@ -50,18 +63,27 @@ def ingest(paths: Paths, db: Db = Path(DEFAULT_DB), date_: DateOption = None,
 def extract(
     paths: Paths,
     fmt: Format = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Events file (default or -: stdout).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Events file (default or -: stdout); with --dask, the dataset directory.")] = None,
     quotes_out: Annotated[Path | None, typer.Option("--quotes-out", help="Quotes file, same format.")] = None,
     date_: DateOption = None,
     pipeline: Pipeline = None,
+    workers: Workers = None,
+    dask: Dask = None,
 ) -> None:
     """Extract events (and quotes) from articles and write them as records, without storing."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
                                  param_hint="--format")
     settings = settings_for(pipeline)
+    if dask is not None:
+        if output is None or quotes_out is not None:
+            raise typer.BadParameter("writes a Parquet dataset: give its directory with -o, no --quotes-out",
+                                     param_hint="--dask")
+        exit_if_failed(extract_on_dask(paths, output, dask, workers, as_day(date_), settings))
+        return
     batch = read_batch(paths, date_, settings)
-    found = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings)))
+    found = service.extract(batch.articles, with_progress(service.pipeline_extractor(settings, workers=workers or 1)))
     print_failures(found.errors)
     batch.errors.extend(found.errors)
     write_records(found.events, fmt, output_path(output))

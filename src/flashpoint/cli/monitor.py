@@ -11,6 +11,7 @@ from flashpoint import service
 from flashpoint.cli._app import app
 from flashpoint.cli.batch import Pipeline, Wait, exit_if_failed, ingest_paths, stderr
 from flashpoint.cli.terminal import plain
+from flashpoint.cli.watch import AllowPrivate, Every, HostInterval, feed_log_to_stderr, interval
 from flashpoint.settings import DEFAULT_LIMITS, ServerLimits
 from flashpoint.store import DEFAULT_DB, Store
 from flashpoint.store.access import DEFAULT_WAIT
@@ -28,12 +29,19 @@ def serve(
                                                    "may take (an ingest is stopped after that).")]
         = DEFAULT_LIMITS.request_seconds,
     wait: Wait = DEFAULT_WAIT,
+    watch: Annotated[Path | None, typer.Option(
+        "--watch", metavar="FEEDS.txt", help="Also poll these feeds and ingest new articles while serving.")] = None,
+    every: Every = "15m",
+    allow_private: AllowPrivate = False,
+    host_interval: HostInterval = 1.0,
 ) -> None:
     """Serve the JSON API (/api, OpenAPI at /docs) and the dashboard (/) from a database.
 
     POST /api/articles is enabled only when FLASHPOINT_API_TOKEN is set. The server holds
     the database read-only between its writes, so export, report --db and analyze of
-    stored articles work beside it; to add articles while it runs, POST them to it.
+    stored articles work beside it; to add articles while it runs, POST them to it. With
+    --watch, the feeds are polled as ``flashpoint watch`` does, in the server, and what they
+    bring in shows on the dashboard (grouped into stories) as soon as it is stored.
     """
     import uvicorn
 
@@ -43,7 +51,17 @@ def serve(
         raise typer.BadParameter(f"{plain(db)}: no such database (create it with flashpoint ingest)",
                                  param_hint="--db")
     limits = ServerLimits(max_body=max_body, request_seconds=request_timeout)
-    uvicorn.run(create_app(db, limits=limits, wait=wait), host=host, port=port, log_level="info")
+    watching = None
+    if watch is not None:
+        from flashpoint.api.watching import Watch
+        from flashpoint.feeds import FetchPolicy
+        from flashpoint.feeds.feedlist import read_feed_list
+
+        watching = Watch(read_feed_list(watch), interval(every),
+                         FetchPolicy(allow_private=allow_private, host_interval=host_interval))
+    with feed_log_to_stderr():
+        uvicorn.run(create_app(db, limits=limits, wait=wait, watch=watching), host=host, port=port,
+                    log_level="info")
 
 
 @app.command()

@@ -144,7 +144,7 @@ def read_bytes(data: bytes, name: str, path: str | None, settings: Settings) -> 
         yield InputError("E008", label, suffix=suffix)
 
 
-def _files(path: Path) -> Iterator[Path]:
+def files_under(path: Path) -> Iterator[Path]:
     """``path`` itself, or the article files under a directory, in path order.
 
     Symbolic links to directories are not followed (a link loop cannot make the walk endless);
@@ -198,7 +198,7 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None,
             for result in read_bytes(data, "<stdin>", None, settings):
                 yield result if isinstance(result, InputError) else _finish(result, date_override)
             continue
-        for file in _files(Path(spec)):
+        for file in files_under(Path(spec)):
             try:
                 data = read_file(file, settings.max_bytes)
             except InputError as err:

@@ -32,6 +32,9 @@ _NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
 _NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
                        "between", "by"})
+#: Nouns of geography whose "of" phrase names a place near which something is, not a party.
+_GEOGRAPHIC_FEATURES = frozenset({"gulf", "sea", "strait", "bay", "ocean", "channel", "coast",
+                                  "waters", "river", "lake", "island", "islands", "peninsula"})
 #: Sectors of the agents a state acts with (armed forces, police).
 _INSTRUMENT_SECTORS = frozenset({"MIL", "COP"})
 _ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
@@ -93,7 +96,7 @@ class EventArguments:
                 for child in tok.children:
                     hop = child.dep_ in _NP_DEPS or (deep and child.dep_ == "prep"
                                                      and child.lower_ in _NP_PREPS
-                                                     and (places or child.lower_ != "in"))
+                                                     and (places or not _names_place(child)))
                     if child.dep_ == "pobj" and tok.dep_ in ("prep", "agent"):
                         hop = True
                     if deep and tok.dep_ == "acl" and child.dep_ == "agent":
@@ -104,6 +107,8 @@ class EventArguments:
                         hop = True
                     if not hop:
                         continue
+                    if tok.lemma_.lower() in _GEOGRAPHIC_FEATURES and child.dep_ == "prep":
+                        continue  # "the Gulf of Oman", "the coast of Yemen": water, not a party
                     if child.i in self.by_token:
                         seen.append(self.by_token[child.i])
                     else:
@@ -159,7 +164,7 @@ class EventArguments:
             if probe.dep_ == "pcomp" and probe.head.dep_ in ("prep", "agent"):
                 probe = probe.head.head  # "insists on rejecting X": the one who insists rejects
                 continue
-            if probe.dep_ == "acl" and probe.tag_ == "VBN":
+            if probe.dep_ == "acl" and probe.tag_ == "VBN" and not _has_object(probe):
                 return None  # "gangs accused of killing": the noun is the object, not the agent
             if probe.dep_ in ("relcl", "acl") and probe.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return probe.head
@@ -192,7 +197,7 @@ class EventArguments:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
                 and c.pos_ != "ADP"]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _has_object(verb):
             objs.append(verb.head)  # "gangs accused of killing": the gangs are accused
         heads = list(objs)
         preps = [prep] if prep is not None else []
@@ -225,7 +230,9 @@ class EventArguments:
                  if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
                  if g.dep_ == "pobj"] if force else []
         for actors in found + scene:  # another country first: "send its companies to Venezuela"
-            if any(a is not None and a.country and a.country not in own for a in actors):
+            if any(a is not None and (a.country and a.country not in own
+                                      or not a.country and a.code and a.kind == "igo")
+                   for a in actors):  # an international body is another party too
                 return actors
         for actors in found:
             if any(a is not None and a.country for a in actors):
@@ -302,3 +309,15 @@ def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None
                for o in others)
 
 
+
+
+def _has_object(verb: Token) -> bool:
+    """A participle with a direct object is active ("airstrikes killed 30 people"), whatever
+    the tagger says: a passive one cannot have one."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _names_place(prep: Token) -> bool:
+    """An "in" phrase naming a place ("an agreement in Washington"): the scene, not a party;
+    "in aid to Ukraine" names a thing and is read through."""
+    return prep.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)

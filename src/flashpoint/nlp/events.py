@@ -42,7 +42,7 @@ from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.patterns import pattern_book
 from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
                                     is_ultimatum)
-from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
+from flashpoint.nlp.places import gazetteer, is_scene, place, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
 from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
@@ -158,7 +158,7 @@ class _SentenceCoder:
         classes = coder.lex.classes
         #: objects that parties share rather than author ("signed an agreement", "held talks")
         self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
-            | classes["relations"]
+            | classes["relations"] | classes["exchanged"]
 
     # --- triggers ------------------------------------------------------------------------------
     def verb_candidate(self, verb: Token) -> Candidate | None:
@@ -328,6 +328,17 @@ class _SentenceCoder:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if self._is_event_noun(pobj):
                     return pobj
+        return None
+
+    def _object_place(self, verb: Token) -> dict[str, Any] | None:
+        """The country of a place the gazetteer knows, named in the verb's object ("the city
+        of Kherson", "Kyiv's suburbs")."""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            for token in obj.subtree:
+                if token.pos_ == "PROPN" and token.i not in self.by_token:
+                    found = place(token.text)
+                    if found is not None and found.get("country"):
+                        return country_actor(found["country"], token.text)
         return None
 
     def _unknown_place(self, verb: Token) -> bool:
@@ -554,9 +565,10 @@ class _SentenceCoder:
         pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
         for source in sources:
             for target in targets:
-                if target is None and root in _SCENE_ROOTS and self.place_actor is not None \
-                        and source is not None:
-                    target = self.place_actor  # force used in a place is used on its country
+                if target is None and root in _SCENE_ROOTS and source is not None:
+                    # force used in a place, or on it ("shelled the city of Kherson"), is used
+                    # on its country
+                    target = self.place_actor or self._object_place(cand.anchor)
                 if target is not None:
                     pairs.append((source, target, False))
                     continue
@@ -602,8 +614,9 @@ _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
 
 def crowd_code(code: str, source: dict[str, Any] | None) -> str:
     """Force used by protesters, students, workers or civilians ("protesters stormed the
-    parliament") is CAMEO 145, violent protest, not military force (18-19)."""
-    if code[:2] in ("18", "19") and source and source.get("sector") in _CROWD_SECTORS:
+    parliament", "set fire to the building") is CAMEO 145, violent protest, not coercion or
+    military force (17-20)."""
+    if code[:2] in ("17", "18", "19", "20") and source and source.get("sector") in _CROWD_SECTORS:
         return "145"
     return code
 

@@ -8,7 +8,7 @@ Importing the store never loads the NLP pipeline.
 from __future__ import annotations
 
 from flashpoint.store.database import DEFAULT_DB, Store
-from flashpoint.store.rows import HedgeRow, Mention, QuoteVariant
+from flashpoint.store.rows import Grouped, HedgeRow, Mention, QuoteVariant
 from flashpoint.store.schema import SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "HedgeRow", "Mention", "QuoteVariant", "Store"]
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Grouped", "HedgeRow", "Mention", "QuoteVariant", "Store"]

@@ -42,6 +42,16 @@ def current(con: duckdb.DuckDBPyConnection) -> bool:
     return stored_version(con) == data_version(con)
 
 
+def story_dyads(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """The directed country dyads of the events of the articles of ``story_ids``."""
+    rows = con.execute("""
+        SELECT DISTINCT source_country, target_country FROM events
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+          AND doc_id IN (SELECT doc_id FROM stories WHERE list_contains(?, story_id))""",
+                       [list(story_ids)]).fetchall()
+    return {(source, target) for source, target in rows}
+
+
 def write(con: duckdb.DuckDBPyConnection, rows: Sequence[Sequence[Any]], version: DataVersion,
           dyads: Iterable[tuple[str, str]] | None = None) -> None:
     """Replace the alerts of ``dyads`` (all, when None) by ``rows`` (``COLUMNS`` order) and

@@ -6,8 +6,10 @@ transaction, its rows built before the transaction starts: a failure leaves what
 before untouched. Every event and quote keeps its full record (JSON) beside the flat columns
 that queries filter on, so exports and the API return exactly what extraction produced.
 
-``save_stories`` stores what ``compare`` found (stories, event clusters, quote variants,
-hedges), replacing the rows of the same articles and stories, again in one transaction.
+``save_grouping`` stores what grouping found (newly grouped articles, the stories they changed
+with their event clusters and quote variants, the new articles' hedges), ``save_stories`` a
+reconciliation computed elsewhere; both replace the rows of the same articles and stories, in
+one transaction.
 
 The read queries of the API, the dashboard and the report live beside this module
 (``events``, ``quotes``, ``dyads``, ``stories``, ``network``) and take a cursor from
@@ -33,6 +35,7 @@ from flashpoint.store import alerts as alert_table
 from flashpoint.store.access import DEFAULT_WAIT, WriterLock, connect
 from flashpoint.store.reading import counts
 from flashpoint.store.rows import (
+    Grouped,
     HedgeRow,
     Mention,
     QuoteVariant,
@@ -67,6 +70,40 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> 
     columns = list(rows[0])
     con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
                     f"{_CONFLICT.get(table, '')}", [[row[c] for c in columns] for row in rows])
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row]) -> None:
+    """Insert ``rows`` into ``table`` in one statement, a list per column (fast for many rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    selected = ", ".join(f"unnest(?) AS {c}" for c in columns)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {selected}", [[row[c] for row in rows] for c in columns])
+
+
+def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Sequence[str]],
+                     mentions: Sequence[Sequence[Any]], variants: Sequence[Sequence[Any]]) -> None:
+    """Drop the rows of these stories and of their articles' earlier stories, then store these."""
+    doc_ids = [d for ids in stories.values() for d in ids]
+    clusters = list({m[0] for m in mentions})
+    con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
+                [doc_ids, list(stories)])
+    con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
+                [doc_ids, clusters])
+    con.execute("DELETE FROM quote_variants WHERE list_contains(?, story_id) OR group_id IN "
+                "(SELECT group_id FROM quote_variants WHERE list_contains(?, doc_id))",
+                [list(stories), doc_ids])
+    _insert_columns(con, "stories", story_rows(stories))
+    _insert_columns(con, "event_mentions", named(Mention._fields, mentions))
+    _insert_columns(con, "quote_variants", named(QuoteVariant._fields, variants))
+    con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
+                "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
+                "AND source_country IS NOT NULL AND target_country IS NOT NULL)", [doc_ids])
+
+
+def _replace_hedges(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], hedges: Sequence[Sequence[Any]]) -> None:
+    con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [list(doc_ids)])
+    _insert_columns(con, "hedges", named(HedgeRow._fields, hedges))
 
 
 #: How a Store holds its file (see ``access``):
@@ -266,22 +303,42 @@ class Store:
         comparing again, or with more articles, never counts anything twice; other stories'
         rows are kept.
         """
-        doc_ids = [d for ids in stories.values() for d in ids]
-        clusters = list({m[0] for m in mentions})
-        rows = {"stories": story_rows(stories), "event_mentions": named(Mention._fields, mentions),
-                "quote_variants": named(QuoteVariant._fields, variants),
-                "hedges": named(HedgeRow._fields, hedges)}
         with self._transaction("stories") as con:
-            con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
-                        [doc_ids, list(stories)])
-            con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
-                        [doc_ids, clusters])
-            con.execute("DELETE FROM quote_variants WHERE list_contains(?, story_id) OR group_id IN "
-                        "(SELECT group_id FROM quote_variants WHERE list_contains(?, doc_id))",
-                        [list(stories), doc_ids])
-            con.execute("DELETE FROM hedges WHERE list_contains(?, doc_id)", [doc_ids])
-            for table, table_rows in rows.items():
-                _insert(con, table, table_rows)
+            _replace_stories(con, stories, mentions, variants)
+            _replace_hedges(con, [d for ids in stories.values() for d in ids], hedges)
+
+    def save_grouping(self, grouped: Sequence[Grouped], stories: Mapping[str, Sequence[str]],
+                      mentions: Sequence[Sequence[Any]], variants: Sequence[Sequence[Any]],
+                      hedges: Sequence[Sequence[Any]], grouped_before: int) -> bool:
+        """Store newly grouped articles with the stories they joined or opened, at once.
+
+        ``grouped`` are the articles (``Grouped`` rows: what later articles are compared
+        with); ``stories`` every story they changed, with all its doc_ids, and ``mentions``
+        and ``variants`` those stories' clusters and quote variants, which replace the rows
+        of the stories' articles as ``save_stories`` does; ``hedges`` the new articles' hedges.
+
+        Grouping read the store when it held ``grouped_before`` grouped articles; if another
+        grouping (another thread or process) has written since, what was read is stale: nothing
+        is written and the answer is False, so the caller reads again.
+        """
+        index: list[Row] = [{"content_hash": g.content_hash, "doc_id": g.doc_id, "published": g.published,
+                             "terms": list(g.vector), "weights": list(g.vector.values()),
+                             "countries": list(g.countries), "keys": list(g.keys)} for g in grouped]
+        with self._transaction("stories") as con:
+            row = con.execute("SELECT count(*) FROM story_index").fetchone()
+            if not row or row[0] != grouped_before:
+                return False
+            _insert_columns(con, "story_index", index)
+            _replace_stories(con, stories, mentions, variants)
+            _replace_hedges(con, [g.doc_id for g in grouped], hedges)
+        return True
+
+    def clear_grouping(self) -> None:
+        """Forget every story (and what grouping kept), so the store can be grouped from scratch."""
+        with self._transaction("stories") as con:
+            for table in ("story_index", "stories", "event_mentions", "quote_variants", "hedges"):
+                con.execute(f"DELETE FROM {table}")
+            con.execute("INSERT INTO dyad_changes VALUES (nextval('dyad_change_seq'), NULL, NULL)")
 
     def save_alerts(self, rows: Sequence[Sequence[Any]], version: alert_table.DataVersion,
                     dyads: Sequence[tuple[str, str]] | None = None) -> None:

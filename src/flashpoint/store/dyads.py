@@ -1,7 +1,7 @@
 """Directed-dyad queries (source country -> target country): the one definition of what counts.
 
 The monitor and the batch summary of ``analyze`` read real-world events, not articles: when
-events have been clustered across outlets (``event_mentions``, stored by ``compare``), a
+events have been clustered across outlets (``event_mentions``, stored as articles are grouped), a
 cluster reported by five outlets counts once, and its number of distinct outlets is kept as
 ``reports`` so that widely covered events can be told apart; an event in no cluster is its
 own. Negated and hypothetical events ("did not attack", "could impose sanctions") are left
@@ -10,13 +10,12 @@ out: they did not happen. An event is dated by its own date, else by its article
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 import duckdb
 
 from flashpoint.analysis.dyads import Period
-from flashpoint.store.alerts import data_version
 from flashpoint.store.filters import COUNTED
 from flashpoint.store.reading import Json, dicts, iso
 
@@ -26,7 +25,7 @@ ORDERS: dict[Order, str] = {"hostile": "goldstein_mean ASC, events DESC", "event
 
 
 def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether any event has been clustered across outlets (``flashpoint compare`` has run)."""
+    """Whether any event has been clustered across outlets (articles have been grouped)."""
     row = con.execute("SELECT EXISTS (SELECT 1 FROM event_mentions)").fetchone()
     return bool(row and row[0])
 
@@ -68,12 +67,12 @@ _DAILY = """
 
 
 def daily(con: duckdb.DuckDBPyConnection,
-          dyads: Collection[tuple[str, str]] | None = None) -> dict[tuple[str, str], list[Period]]:
+          dyads: Sequence[tuple[str, str]] | None = None) -> dict[tuple[str, str], list[Period]]:
     """The active days of every dyad (or of ``dyads``), in order: the one aggregate all series use."""
     sql, params = units(con)
     if dyads is not None:
-        sql, params = (f"SELECT * FROM ({sql}) WHERE list_contains(?, src || '-' || tgt)",
-                       [*params, [f"{s}-{t}" for s, t in dyads]])
+        sql = f"SELECT * FROM ({sql}) WHERE list_contains(?, src || '-' || tgt)"
+        params = [*params, [f"{src}-{tgt}" for src, tgt in dyads]]
     found: dict[tuple[str, str], list[Period]] = {}
     for src, tgt, day, events, reports, q1, q2, q3, q4, goldstein in con.execute(
             _DAILY.format(units=sql), params).fetchall():
@@ -82,11 +81,13 @@ def daily(con: duckdb.DuckDBPyConnection,
 
 
 class DailyCache:
-    """Every dyad's daily aggregate, kept between requests until the stored events change.
+    """Every dyad's daily aggregate, kept between requests and refreshed dyad by dyad.
 
-    A series request then costs a slice of a small in-memory table instead of a scan of
-    every event. The version is the number of events (the store only ever adds events) and
-    a checksum of the cluster mentions (which ``flashpoint compare`` replaces).
+    A series or alert request then costs a slice of a small in-memory table instead of a scan
+    of every event. Each grouping (every ingest groups what it stores) logs the dyads it touched
+    in ``dyad_changes``; the cache recomputes those dyads alone. Events that arrive without
+    being grouped (the log does not move, the number of events does) and a regrouping of the
+    whole store (a NULL dyad in the log) make it recompute everything.
     """
 
     def __init__(self) -> None:
@@ -95,11 +96,23 @@ class DailyCache:
         self._lock = threading.Lock()
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
-        version = data_version(con)
-        with self._lock:  # one request recomputes; the others wait for its result
+        version = con.execute("SELECT (SELECT count(*) FROM events), (SELECT max(seq) FROM dyad_changes)").fetchone()
+        with self._lock:  # one request refreshes; the others wait for its result
             if version != self._version:
-                self._days, self._version = daily(con), version
+                self._refresh(con, version)
             return self._days
+
+    def _refresh(self, con: duckdb.DuckDBPyConnection, version: tuple[object, ...] | None) -> None:
+        old = self._version
+        self._version = version
+        if old is None or version is None or old[1] == version[1] or old[1] is None:
+            self._days = daily(con)
+            return
+        changed = con.execute("SELECT DISTINCT source, target FROM dyad_changes WHERE seq > ?", [old[1]]).fetchall()
+        if any(source is None for source, _ in changed):
+            self._days = daily(con)
+            return
+        self._days = {**self._days, **daily(con, changed)}  # a dyad never loses all its events
 
 
 def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,

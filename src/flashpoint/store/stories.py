@@ -1,4 +1,4 @@
-"""Story read queries: what ``compare`` stored, as the story pages show it."""
+"""Story read queries: what grouping stored, as the story pages show it."""
 from __future__ import annotations
 
 import duckdb

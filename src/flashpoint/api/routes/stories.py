@@ -1,4 +1,4 @@
-"""/api/stories: cross-outlet stories (built by ``flashpoint compare``)."""
+"""/api/stories: cross-outlet stories (built as articles are ingested)."""
 from __future__ import annotations
 
 from fastapi import APIRouter
