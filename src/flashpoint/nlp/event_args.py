@@ -32,6 +32,8 @@ _NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
 _NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
                        "between", "by"})
+#: Prepositions of direction: where a deployment or an act goes ("troops to Poland").
+_DIRECTIONS = frozenset({"to", "toward", "towards", "into", "against"})
 #: Nouns of geography whose "of" phrase names a place near which something is, not a party.
 _GEOGRAPHIC_FEATURES = frozenset({"gulf", "sea", "strait", "bay", "ocean", "channel", "coast",
                                   "waters", "river", "lake", "island", "islands", "peninsula"})
@@ -90,7 +92,7 @@ class EventArguments:
             described = [self._np_actor(c, False, avoid) for c in head.children if c.dep_ == "appos"]
             return next((m for m in described if m is not None and m.country), mention)
         frontier, seen = [head], []
-        for _ in range(5 if deep else 2):
+        for depth in range(5 if deep else 2):
             nxt = []
             for tok in frontier:
                 for child in tok.children:
@@ -110,12 +112,15 @@ class EventArguments:
                     if tok.lemma_.lower() in _GEOGRAPHIC_FEATURES and child.dep_ == "prep":
                         continue  # "the Gulf of Oman", "the coast of Yemen": water, not a party
                     if child.i in self.by_token:
-                        seen.append(self.by_token[child.i])
+                        seen.append((depth, self.by_token[child.i]))
                     else:
                         nxt.append(child)
             frontier = nxt
-        ranked = sorted(seen, key=lambda m: (not m.country, m.country in avoid))
-        return ranked[0] if ranked else None
+        # a coded actor (a state, or an international body) of another country than the
+        # source's first, nearest first: "the EU's sanctions against Russia" is the EU's
+        ranked = sorted(seen, key=lambda dm: (dm[1].country in avoid,
+                                              not (dm[1].country or dm[1].kind == "igo"), dm[0]))
+        return ranked[0][1] if ranked else None
 
     def _owners_of(self, mention: ActorMention, doc: Doc) -> list[ActorMention]:
         """An agent of several countries ("delegations from Ukraine and Russia") stands for one
@@ -220,7 +225,7 @@ class EventArguments:
                       if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         found = [[a for a in self.actors(head, avoid=own, places=force)
-                  if not same_entity(a, sources) and not _instrument(a, own)] or [None]
+                  if not same_entity(a, sources) and not instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
             found.append(self.verb_target(comp, None, sources, force=force))  # "threatened to cut ties with X"
@@ -250,14 +255,26 @@ class EventArguments:
                 return [speaker]
         return [None]
 
-    def noun_target(self, noun: Token) -> Token | None:
-        """The object of a nominal event's "against/on/to..." preposition ("sanctions on X")."""
+    def noun_target(self, noun: Token, own: frozenset[str] = frozenset()) -> Token | None:
+        """The object of a nominal event's "against/on/to..." preposition ("sanctions on X");
+        failing an actor there, a direction named deeper in the phrase ("the deployment of
+        troops to Poland")."""
+        first = None
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and first is None:
+                    first = pobj
+        if first is not None and any(t.i in self.by_token and not instrument(self.by_token[t.i], own)
+                                     for t in first.subtree):
+            return first
+        for token in noun.subtree:
+            if token.dep_ == "prep" and token.lower_ in _DIRECTIONS and token.head is not noun:
+                pobj = next((g for g in token.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i in self.by_token \
+                        and not instrument(self.by_token[pobj.i], own):
                     return pobj
-        return None
+        return first
 
     def noun_source(self, noun: Token) -> Token | None:
         """Who a nominal event is by: possessor, "by/from" object, actor modifier, or the
@@ -294,7 +311,7 @@ def _prep_objects(prep: Token) -> list[Token]:
         s for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
 
 
-def _instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
+def instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
     """The source's own armed forces or police as a generic agent ("its troops", "the
     army") are what the source acts with, not on."""
     return actor is not None and actor.kind == "agent" and actor.country in own \

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lookup,
                                  refusal_code)
-from flashpoint.nlp.event_args import EventArguments, same_entity
+from flashpoint.nlp.event_args import EventArguments, instrument, same_entity
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse, country_actor
@@ -44,7 +44,7 @@ from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_
                                     is_ultimatum)
 from flashpoint.nlp.places import gazetteer, is_scene, place, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
-from flashpoint.nlp.triggers import best_entry, verb_lemma
+from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, verb_lemma
 from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
 _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
@@ -166,7 +166,17 @@ class _SentenceCoder:
         lex = self.coder.lex
         lemma = verb_lemma(verb, self.coder.verb_lemmas)
         entry, prep = best_entry(verb, lex.verbs.get(lemma, ()))
-        if entry is None or not entry.conditions:
+        trigger = [verb]
+        noun_obj = None
+        if entry is None or (not entry.conditions and lemma in self.coder.light):
+            # a light verb takes the code of its event-noun object ("issued a warning",
+            # "announced the deployment of troops")
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+                n_entry = self._noun_entry(obj)
+                if n_entry is not None:
+                    entry, noun_obj = n_entry, obj
+                    trigger = sorted([verb, obj], key=lambda t: t.i)
+        if noun_obj is None and (entry is None or not entry.conditions):
             # the field's patterns: a sense that is no event blocks ours ("fought corruption",
             # "an earthquake killed"); for verbs our lexicon lacks they give the code
             pattern = self.coder.patterns.match(verb, lemma)
@@ -177,20 +187,6 @@ class _SentenceCoder:
                 entry = LexEntry(lemma, (_PATTERN_WORD,) * min(pattern.specificity, 3),
                                  pattern.code)
         code = entry.code if entry else None
-        trigger = [verb]
-        noun_obj = None
-        if entry is None or (not entry.conditions and lemma in self.coder.light):
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-                n_entry, _ = best_entry(obj, lex.nouns.get(obj.lemma_.lower(), ()))
-                modifier = next((c for c in obj.children if c.dep_ == "compound"
-                                 and c.lemma_.lower() in lex.nouns), None)
-                if n_entry is None and modifier is not None:
-                    # "launched a mediation effort", "undertook a peace mission": the event is
-                    # named by the modifier of a general head noun
-                    n_entry, _ = best_entry(modifier, lex.nouns[modifier.lemma_.lower()])
-                if n_entry is not None and (entry is None or lemma in self.coder.light):
-                    entry, code, noun_obj = n_entry, n_entry.code, obj
-                    trigger = sorted([verb, obj], key=lambda t: t.i)
         if entry is None or code is None:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
@@ -206,9 +202,9 @@ class _SentenceCoder:
             sources = [None]
         targets = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        if noun_obj is not None:
-            targets = [a for a in self.args.actors(self.args.noun_target(noun_obj), avoid=own)
-                       if not same_entity(a, sources)] or [None]
+        if noun_obj is not None:  # "announced the deployment of troops to Poland"
+            targets = [a for a in self.args.actors(self.args.noun_target(noun_obj, own), avoid=own)
+                       if not same_entity(a, sources) and not instrument(a, own)] or [None]
         if targets == [None]:
             targets = self.args.verb_target(verb, prep, sources,
                                             warns=code[:2] in ("10", "11", "12", "13"),
@@ -340,6 +336,22 @@ class _SentenceCoder:
                     if found is not None and found.get("country"):
                         return country_actor(found["country"], token.text)
         return None
+
+    def _noun_entry(self, noun: Token) -> LexEntry | None:
+        """The noun lexicon's row for an event noun, or for the event noun modifying a general
+        head ("a mediation effort", "a peace mission")."""
+        nouns = self.coder.lex.nouns
+        entry, _ = best_entry(noun, nouns.get(noun.lemma_.lower(), ()))
+        if entry is not None:
+            return entry
+        modifier = next((c for c in noun.children if c.dep_ == "compound"
+                         and c.lemma_.lower() in nouns), None)
+        return best_entry(modifier, nouns[modifier.lemma_.lower()])[0] if modifier is not None else None
+
+    def _crowd_subject(self, verb: Token) -> bool:
+        """A subject that is a crowd of nobody named ("thousands", "hundreds of people")."""
+        subj = self.args.subject(verb)
+        return subj is not None and subj.lemma_.lower() in QUANTITY_HEADS | {"people", "crowd"}
 
     def _unknown_place(self, verb: Token) -> bool:
         """Whether force is aimed at a named place no actor or gazetteer entry covers ("on
@@ -497,8 +509,11 @@ class _SentenceCoder:
                 and speaker_actor and self._speaker_is_agent(cand):
             sources = [speaker_actor]
         root = cand.code[:2]
-        if root == "14" and cand.nominal and all(s is None for s in sources):
-            sources = [self.discourse.home_actor("CVL")]  # "protests erupted": its people
+        if root == "14" and all(s is None for s in sources) and (
+                cand.nominal or self._crowd_subject(anchor)):
+            # "protests erupted", "thousands marched in Tel Aviv": the people of the place
+            place_country = (self.place_actor or {}).get("country")
+            sources = [self.discourse.home_actor("CVL", place_country)]
         if cand.nominal and root == "16" and all(s is None for s in sources) \
                 and speaker_actor and speaker_actor.get("sector") == "GOV":
             # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
@@ -553,13 +568,12 @@ class _SentenceCoder:
         distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
         if targets == [None] and (
                 (cand.reciprocal and len(distinct) >= 2)
-                or (len(countries) >= 2 and cand.code in _JOINT_CODES
+                or (len(distinct) >= 2 and cand.code in _JOINT_CODES
                     and not (cand.thing_object and root in FORCE_ROOTS))):
             # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal",
             # "clashes between police and protesters": each party acts on the other
             return [(s, t, False) for s in sources for t in sources
-                    if s and t and not same_actor(s, t)
-                    and (cand.reciprocal or s.get("country") != t.get("country"))]
+                    if s and t and not same_actor(s, t)]
         if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
             return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
         pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []

@@ -87,8 +87,20 @@ def _words(text: str, synsets: dict[str, frozenset[str]]) -> Words:
             members = synsets.get(word[1:], frozenset())
             out.append(frozenset(m.split()[-1] for m in members))
         else:
-            out.append(frozenset({word}))
+            out.append(frozenset({word, _singular(word)}))
     return tuple(out)
+
+
+def _singular(word: str) -> str:
+    """The singular a lemmatiser gives a regular plural ("warrants" -> "warrant"), so a
+    pattern written with a plural matches either number."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
