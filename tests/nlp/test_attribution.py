@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from flashpoint.kb import load_kb
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.doc_index import DocIndex
 
@@ -108,7 +109,7 @@ def test_scare_quote_in_a_clause_about_someone_else_gets_no_speaker(nlp: Any) ->
 ])
 def test_words_that_cannot_speak(nlp: Any, text: str, word: str) -> None:
     doc = nlp(text)
-    speakers = Speakers(doc, text, DocIndex(doc, text), lambda char: False)
+    speakers = Speakers(doc, text, DocIndex(doc, text), lambda char: False, load_kb())
     token = next(t for t in doc if t.text == word)
     assert speakers.from_token(token) is None
 

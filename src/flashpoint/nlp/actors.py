@@ -68,9 +68,12 @@ def article_date(doc: Doc) -> date | None:
     return published.date() if isinstance(published, datetime) else published
 
 
-@Language.factory("flashpoint_actors")
-def make_actors(nlp: Language, name: str) -> ActorFinder:
-    return ActorFinder(nlp, load_kb())
+@Language.factory("flashpoint_actors", default_config={"kb_path": ""},
+                  requires=["doc.ents", "token.tag", "token.is_sent_start"],
+                  assigns=["doc._.actor_mentions"])
+def make_actors(nlp: Language, name: str, kb_path: str) -> ActorFinder:
+    """spaCy factory of the actor component; the KB is read from ``kb_path`` ("": packaged)."""
+    return ActorFinder(nlp, load_kb(kb_path))
 
 
 class ActorFinder:

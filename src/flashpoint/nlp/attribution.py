@@ -29,7 +29,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -37,11 +36,11 @@ from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.kb import load_kb
+from flashpoint.kb import KnowledgeBase
 from flashpoint.nlp.doc_index import DocIndex
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.speaker_names import NAME_PARTICLES as _NAME_PARTICLES
-from flashpoint.nlp.speaker_names import NameBook, clean_name, proper_name
+from flashpoint.nlp.speaker_names import NameBook, clean_name, proper_name, title_words
 
 _MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 _PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "it": "it", "they": "they",
@@ -85,12 +84,6 @@ class Referent:
     mention: ActorMention | None
 
 
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    """Nouns that describe a person by office (KB roles: "minister", "president")."""
-    return frozenset(w for phrase in load_kb().roles for w in phrase.lower().split())
-
-
 def _actor(name: str | None, span: Span, mention: ActorMention | None) -> dict[str, Any]:
     return {"name": name, "text": span.text, "start": span.start_char, "end": span.end_char,
             **_identity(mention)}
@@ -111,11 +104,14 @@ class Speakers:
     """Speaker lookups for one Doc; the referent list is built once, on first need."""
 
     def __init__(self, doc: Doc, text: str, index: DocIndex,
-                 inside_quote: Callable[[int], bool]) -> None:
+                 inside_quote: Callable[[int], bool], kb: KnowledgeBase) -> None:
         self.doc = doc
         self.text = text  # doc.text, passed in: Doc.text rebuilds the string on every access
         self.index = index
         self.inside_quote = inside_quote
+        self.kb = kb
+        #: words dropped from the front of a person's name as titles ("Gen", "Foreign Minister")
+        self.titles = title_words(kb)
         self._mention_at: dict[int, ActorMention] = {}
         for mention in doc._.actor_mentions or []:
             for i in range(mention.start, mention.end):
@@ -125,7 +121,7 @@ class Speakers:
         self.names = NameBook(text)
         for ent in self._names:
             if ent.label_ == "PERSON":
-                self.names.add_person(ent.start_char, proper_name(ent.text, True)[0])
+                self.names.add_person(ent.start_char, proper_name(ent.text, self.titles)[0])
         self._referents: list[Referent] | None = None
         self._starts: list[int] = []
         #: What each speaker made by from_token resolved to, for note().
@@ -249,7 +245,7 @@ class Speakers:
         else:
             name = clean_name(phrase.text)
         if gender is None and mention is not None and mention.name:
-            known = load_kb().person(mention.name)
+            known = self.kb.person(mention.name)
             gender = known.gender if known else None
         plural = coordinated or token.tag_ in ("NNS", "NNPS")
         return Referent(phrase.start_char, sentence, name, person, plural, salience, gender,
@@ -258,12 +254,12 @@ class Speakers:
     def _proper_name(self, written: str, person: bool | None, start: int) -> tuple[str, str | None]:
         """A name in its fullest form: an acronym spelled out, a person's short form completed
         (titles dropped only for a known person: "Defence Ministry" is no "Ministry")."""
-        name, gender = proper_name(written, person is True)
+        name, gender = proper_name(written, self.titles if person is True else frozenset())
         acronym = self.names.acronym(name)
         if acronym:
             return acronym, gender
         if person is not False:
-            untitled = proper_name(written, True)[0]
+            untitled = proper_name(written, self.titles)[0]
             full = self.names.full_person_name(untitled, start)
             if full != untitled or person:
                 return full, gender
@@ -288,7 +284,7 @@ class Speakers:
             return mention.kind in _PERSON_KINDS
         if ent is not None:
             return ent.label_ == "PERSON"
-        return True if token.lemma_.lower() in _role_words() else None
+        return True if token.lemma_.lower() in self.kb.role_words else None
 
     def _compound_org(self, token: Token) -> Span | None:
         """"the opposition Coalition for Change party": the organisation a generic noun heads."""
@@ -318,7 +314,7 @@ class Speakers:
                 continue
             named = token.i in self._ent_at and self._ent_at[token.i].root == token
             actor = token.dep_ in _SUBJECT_DEPS and (
-                token.i in self._mention_at or token.lemma_.lower() in _role_words()
+                token.i in self._mention_at or token.lemma_.lower() in self.kb.role_words
                 or self._compound_org(token) is not None)
             if (named or actor) and self._can_speak(token):
                 # A coordination is a referent ("they") and so is its first member ("she").

@@ -54,9 +54,12 @@ _DOMESTIC = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CRM", "CVL", "LEG", "
 _LOCALISED = frozenset({"agent", "person", "description"})
 
 
-@Language.factory("flashpoint_coref")
-def make_coref(nlp: Language, name: str) -> Coreference:
-    return Coreference(nlp, load_kb())
+@Language.factory("flashpoint_coref", default_config={"kb_path": ""},
+                  requires=["doc._.actor_mentions", "doc.sents", "token.dep"],
+                  assigns=["doc._.actor_mentions"])
+def make_coref(nlp: Language, name: str, kb_path: str) -> Coreference:
+    """spaCy factory of the coreference component; the KB is read from ``kb_path`` ("": packaged)."""
+    return Coreference(nlp, load_kb(kb_path))
 
 
 class Coreference:

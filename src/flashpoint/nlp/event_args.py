@@ -13,7 +13,6 @@ these rules are about the parse of actors, not about which event happened.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token

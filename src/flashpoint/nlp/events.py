@@ -31,17 +31,17 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lookup,
-                                 refusal_code)
+from flashpoint.codebook import demand_code, future_code, lookup, refusal_code
+from flashpoint.kb import KnowledgeBase, load_kb
+from flashpoint.nlp.constraints import same_actor, violation
+from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
 from flashpoint.nlp.event_args import EventArguments, same_entity
 from flashpoint.nlp.event_candidate import Candidate
-from flashpoint.nlp.constraints import same_actor, violation
-from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse, country_actor
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
+from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
 from flashpoint.nlp.mentions import ActorMention
-from flashpoint.nlp.patterns import pattern_book
-from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
-                                    is_ultimatum)
+from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
+from flashpoint.nlp.patterns import PatternBook, pattern_book
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import best_entry, verb_lemma
@@ -97,28 +97,35 @@ _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 _PATTERN_WORD = ("pattern", None)
 
 @Language.factory("flashpoint_events",
-                  default_config={"emit_negated": False, "min_confidence": DEFAULT_MIN_CONFIDENCE,
-                                  "one_per_sentence": False})
-def make_events(nlp: Language, name: str, emit_negated: bool, min_confidence: float,
-                one_per_sentence: bool) -> EventCoder:
-    """spaCy factory of the event component."""
-    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence,
+                  default_config={"kb_path": "", "lexicon_path": "", "emit_negated": False,
+                                  "min_confidence": DEFAULT_MIN_CONFIDENCE, "one_per_sentence": False},
+                  requires=["doc._.actor_mentions", "doc._.quotes", "doc.sents", "doc.ents", "token.dep",
+                            "token.tag", "token.lemma"],
+                  assigns=["doc._.events"])
+def make_events(nlp: Language, name: str, kb_path: str, lexicon_path: str, emit_negated: bool,
+                min_confidence: float, one_per_sentence: bool) -> EventCoder:
+    """spaCy factory of the event component: the lexicon (verb and noun rows, PETRARCH2
+    patterns) and the actor KB (implicit parties) are read from ``lexicon_path`` and
+    ``kb_path`` ("": packaged); the other settings are :class:`EventCoder`'s."""
+    return EventCoder(lexicon(lexicon_path), pattern_book(lexicon_path), load_kb(kb_path),
+                      emit_negated=emit_negated, min_confidence=min_confidence,
                       one_per_sentence=one_per_sentence)
 
 
 class EventCoder:
     """The spaCy component: fills ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, emit_negated: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                 one_per_sentence: bool = False) -> None:
+    def __init__(self, lex: Lexicon, patterns: PatternBook, kb: KnowledgeBase, emit_negated: bool = False,
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE, one_per_sentence: bool = False) -> None:
         self.emit_negated = emit_negated
         self.min_confidence = min_confidence
         self.one_per_sentence = one_per_sentence
-        self.lex = lexicon()
+        self.lex = lex
+        self.kb = kb
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
-        #: lemmas that can trigger a verbal event: lexicon verbs and light verbs
-        self.patterns = pattern_book()
+        self.patterns = patterns
+        #: lemmas that can trigger a verbal event: lexicon verbs, light verbs and pattern verbs
         self.verb_lemmas = frozenset(self.lex.verbs) | self.light | self.patterns.lemmas()
         gazetteer()  # load the place names with the pipeline, not on the first article
 
@@ -131,7 +138,7 @@ class EventCoder:
         quotes = list(doc._.quotes or [])
         events: list[dict[str, Any]] = []
         context: dict[str, ActorMention | None] = {"speaker": None}
-        discourse = Discourse(mentions)
+        discourse = Discourse(mentions, self.kb)
         for sent in doc.sents:
             found = _SentenceCoder(self, sent, by_token, quotes, context, discourse).events()
             for event in found:
@@ -492,7 +499,7 @@ class _SentenceCoder:
                 and speaker_actor and speaker_actor.get("sector") == "GOV":
             # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
             # author named, asserted by a government's own officials, is their state's
-            sources = [country_actor(speaker_actor.get("country"))]
+            sources = [self.discourse.country_actor(speaker_actor.get("country"))]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]

@@ -22,12 +22,20 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from flashpoint.kb import KnowledgeBase, load_kb
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.doc_index import DocIndex
+from flashpoint.nlp.quote_marks import LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts, find_quote_spans
 from flashpoint.nlp.speaker_names import NAME_PARTICLES, plain
-from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts,
-                                        find_quote_spans)
-from flashpoint.nlp.speech_cues import Content, content_tokens, cue_kind, root_subject, speaker_token
+from flashpoint.nlp.speech_cues import (
+    Content,
+    CueWords,
+    content_tokens,
+    cue_kind,
+    cue_words,
+    root_subject,
+    speaker_token,
+)
 
 #: A capitalised quote this long, or one ending a sentence, is an utterance; a lower-case one
 #: is a fragment (partial or scare quote) unless it has at least _LONG_FRAGMENT_WORDS.
@@ -61,24 +69,34 @@ _SIGNED = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*"
 Record = dict[str, Any]
 
 
-@Language.factory("flashpoint_quotes")
-def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
-    return QuoteFinder()
+@Language.factory("flashpoint_quotes", default_config={"kb_path": "", "lexicon_path": ""},
+                  requires=["doc._.actor_mentions", "doc.sents", "doc.ents", "token.dep", "token.tag",
+                            "token.lemma"],
+                  assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str, kb_path: str, lexicon_path: str) -> QuoteFinder:
+    """spaCy factory of the quote component: the actor KB (speaker names and titles) and the
+    lexicon (its speech cues) are read from ``kb_path`` and ``lexicon_path`` ("": packaged)."""
+    return QuoteFinder(load_kb(kb_path), cue_words(lexicon_path))
 
 
 class QuoteFinder:
     """Fill ``doc._.quotes`` with quote records (see schemas/quote.schema.json)."""
 
+    def __init__(self, kb: KnowledgeBase, cues: CueWords) -> None:
+        self.kb = kb
+        self.cues = cues
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = _Extraction(doc).run()
+        doc._.quotes = _Extraction(doc, self.kb, self.cues).run()
         return doc
 
 
 class _Extraction:
     """State for one Doc: the quote spans, the cues used, the records made so far."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, cue_lexicon: CueWords) -> None:
         self.doc = doc
+        self.cue_lexicon = cue_lexicon
         self.text = doc.text
         self.index = DocIndex(doc, self.text)
         self.spans = find_quote_spans(self.text)
@@ -86,14 +104,14 @@ class _Extraction:
         self.ends = [s.end for s in self.spans]
         self.posts = find_posts(self.text)
         self.post_starts = [p.start for p in self.posts]
-        self.speakers = Speakers(doc, self.text, self.index, self._inside_quote)
+        self.speakers = Speakers(doc, self.text, self.index, self._inside_quote, kb)
         self.records: list[Record] = []
         self.record_bounds: set[tuple[int, int]] = set()
         #: (end, order, speaker) of the records with a speaker, sorted: the previous speaker.
         self.spoken: list[tuple[int, int, Record]] = []
         self.absorbed: set[QuoteSpan] = set()
         self.last_direct: tuple[Record, Token | None] | None = None
-        self.cues = [(token, kind) for token in doc if (kind := cue_kind(token))]
+        self.cues = [(token, kind) for token in doc if (kind := cue_kind(token, cue_lexicon))]
         outside = [(t, k) for t, k in self.cues if not self._inside_quote(t.idx)]
         #: Cues outside quotes by part of speech, in text order: the candidates for a quote.
         self.verb_cues = [(t, k) for t, k in outside if k != "noun"]
@@ -169,7 +187,7 @@ class _Extraction:
         return start, end, quotes, bounds.clause
 
     def _content_tokens(self, cue: Token, kind: str) -> Content | None:
-        return content_tokens(cue, kind, self.index.sentence(cue))
+        return content_tokens(cue, kind, self.index.sentence(cue), self.cue_lexicon)
 
     # -- quote pass -----------------------------------------------------------------------
     def _from_quote(self, span: QuoteSpan) -> None:

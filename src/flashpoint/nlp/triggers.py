@@ -11,7 +11,7 @@ from collections.abc import Container, Iterable
 
 from spacy.tokens import Token
 
-from flashpoint.codebook import LexEntry
+from flashpoint.nlp.lexicon import LexEntry
 from flashpoint.nlp.modality import is_negated
 
 
