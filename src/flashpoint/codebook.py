@@ -56,11 +56,6 @@ def lookup(code: str) -> CameoCode:
     return table[probe]
 
 
-def is_code(code: str) -> bool:
-    """True when ``code`` is listed in the codebook."""
-    return code in codebook()
-
-
 # --- intent and refusal: how a promised or refused action is coded --------------------------
 
 #: Material cooperation (06-08) promised for the future is an expression of intent (03x).
