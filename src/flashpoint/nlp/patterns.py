@@ -31,11 +31,16 @@ from spacy.tokens import Token
 from flashpoint.datafiles import data_dir, read_tsv
 
 #: Very common verbs whose PETRARCH2 block code is not used without a pattern (see above).
-BARE_STOPLIST = frozenset("""die take give make go come get see think consider leave join lead
-serve need expect decide break pull put set hold keep bring turn run move stand follow look find
-show know want use try work play win lose pay open close face hope plan seek start begin end
-remain become carry draw drive fall hit let live mark meet pass point raise reach return rise
-send speak spend stay step stop talk tell touch wait walk watch write""".split())
+BARE_STOPLIST = frozenset({
+    "die", "take", "give", "make", "go", "come", "get", "see", "think", "consider", "leave", "join",
+    "lead", "serve", "need", "expect", "decide", "break", "pull", "put", "set", "hold", "keep",
+    "bring", "turn", "run", "move", "stand", "follow", "look", "find", "show", "know", "want",
+    "use", "try", "work", "play", "win", "lose", "pay", "open", "close", "face", "hope", "plan",
+    "seek", "start", "begin", "end", "remain", "become", "carry", "draw", "drive", "fall", "hit",
+    "let", "live", "mark", "meet", "pass", "point", "raise", "reach", "return", "rise", "send",
+    "speak", "spend", "stay", "step", "stop", "talk", "tell", "touch", "wait", "walk", "watch",
+    "write",
+})
 _UNUSED_MARKERS = ("sequence", "shadowed", "later_block")
 
 Words = tuple[frozenset[str], ...]

@@ -23,7 +23,6 @@ from typing import Any, cast
 import spacy
 from confection import Config, ConfigValidationError
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from flashpoint.errors import PipelineError
@@ -64,7 +63,7 @@ _ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 def _split_abbreviation_hyphens(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or ()) + [_ABBREVIATION_HYPHEN]
-    if isinstance(nlp.tokenizer, Tokenizer):
+    if hasattr(nlp.tokenizer, "infix_finditer"):  # spaCy's own tokenizer, not a replacement
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -53,8 +53,7 @@ def clean_name(text: str) -> str:
     """Drop a possessive ending and surrounding punctuation from a name."""
     text = text.strip(" ,.;:\"“”‘’()")
     for suffix in ("’s", "'s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+        text = text.removesuffix(suffix)
     return text.strip(" ,.;:\"“”‘’()")
 
 
