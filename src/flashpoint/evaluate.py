@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from collections.abc import Callable
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any

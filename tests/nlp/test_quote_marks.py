@@ -2,6 +2,8 @@
 and properties that hold on any string (Hypothesis)."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,5 +73,5 @@ def test_spans_are_ordered_disjoint_and_index_the_text(text: str) -> None:
         assert text[span.start - 1] in MARKS  # the opening mark sits right before the content
         assert text[span.start:span.end].strip()
         assert not span.closed or text[span.end] in MARKS
-    for before, after in zip(spans, spans[1:]):
+    for before, after in itertools.pairwise(spans):
         assert before.end < after.start

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.nlp.speaker_names import NameBook, clean_name, plain, proper_name
+from flashpoint.kb import load_kb
+from flashpoint.nlp.speaker_names import NameBook, clean_name, plain, proper_name, title_words
 
 
 @pytest.mark.parametrize("text, person, expected", [
@@ -16,7 +17,7 @@ from flashpoint.nlp.speaker_names import NameBook, clean_name, plain, proper_nam
     ("The Liberation Front", False, ("Liberation Front", None)),
 ])
 def test_proper_name(text: str, person: bool, expected: tuple[str, str | None]) -> None:
-    assert proper_name(text, person) == expected
+    assert proper_name(text, title_words(load_kb()) if person else frozenset()) == expected
 
 
 def test_clean_name_and_plain() -> None:

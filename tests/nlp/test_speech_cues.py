@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from flashpoint.nlp.speech_cues import content_tokens, cue_kind, speaker_token
+from flashpoint.nlp.speech_cues import content_tokens, cue_kind, cue_words, speaker_token
 
 
 def _cue(nlp: Any, text: str, word: str) -> Any:
@@ -15,7 +15,7 @@ def _cue(nlp: Any, text: str, word: str) -> Any:
 
 def _content(nlp: Any, text: str, word: str) -> Any:
     cue = _cue(nlp, text, word)
-    return content_tokens(cue, cue_kind(cue), cue.sent)
+    return content_tokens(cue, cue_kind(cue, cue_words()), cue.sent, cue_words())
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -44,7 +44,7 @@ def test_propositions_are_reported_content(nlp: Any, text: str, cue: str) -> Non
 
 def _speaker(nlp: Any, text: str, word: str) -> str | None:
     cue = _cue(nlp, text, word)
-    who = speaker_token(cue, cue_kind(cue), lambda t: t.pos_ in ("PROPN", "PRON") or t.lower_ == "farmers")
+    who = speaker_token(cue, cue_kind(cue, cue_words()), lambda t: t.pos_ in ("PROPN", "PRON") or t.lower_ == "farmers")
     return who.text if who is not None else None
 
 

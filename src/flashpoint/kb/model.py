@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 #: The sector an office confers while it is held; every other office makes its holder GOV.
 OFFICE_SECTOR = {"legislator": "LEG", "opposition": "OPP", "rebel": "REB"}
@@ -127,6 +128,12 @@ class KnowledgeBase:
             self._by_name.setdefault(person.name, []).append(person)
             for office in {t.office for t in person.terms}:
                 self._by_actor_office.setdefault((person.actor, office), []).append(person)
+
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """The lower-case words of the office titles ("foreign minister": foreign, minister):
+        what a title before a name, or a noun naming a person by office, is made of."""
+        return frozenset(w for phrase in self.roles for w in phrase.lower().split())
 
     def country(self, iso3: str | None) -> Country | None:
         return self.countries.get(iso3) if iso3 else None

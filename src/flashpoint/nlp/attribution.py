@@ -29,19 +29,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
 
 import numpy
-from spacy.attrs import DEP, POS
-from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.kb import load_kb
+from flashpoint.kb import KnowledgeBase
 from flashpoint.nlp.doc_index import DocIndex
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.speaker_names import NAME_PARTICLES as _NAME_PARTICLES
-from flashpoint.nlp.speaker_names import NameBook, clean_name, proper_name
+from flashpoint.nlp.speaker_names import NameBook, clean_name, proper_name, title_words
+from flashpoint.records import Actor, actor
 
 _MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 _PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "it": "it", "they": "they",
@@ -85,37 +82,29 @@ class Referent:
     mention: ActorMention | None
 
 
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    """Nouns that describe a person by office (KB roles: "minister", "president")."""
-    return frozenset(w for phrase in load_kb().roles for w in phrase.lower().split())
-
-
-def _actor(name: str | None, span: Span, mention: ActorMention | None) -> dict[str, Any]:
-    return {"name": name, "text": span.text, "start": span.start_char, "end": span.end_char,
-            **_identity(mention)}
-
-
-def _identity(mention: ActorMention | None) -> dict[str, str | None]:
-    """The KB identity of a speaker: country, code and sector of its actor mention, for an
-    actor the KB names. Generic agents ("Iraqi police", "the embassy") keep none for now: the
-    event coder takes a quote's speaker as the source of a sourceless event inside the quote
-    (the speaker-as-actor error of issue 8), and agent identities there create such events."""
-    known = mention is not None and mention.name is not None
-    return {"country": mention.country if known else None,
-            "code": mention.code if known else None,
-            "sector": mention.sector if known else None}
+def _speaker(name: str | None, text: str, start: int, end: int, mention: ActorMention | None) -> Actor:
+    """A speaker record: the words ``text`` at ``start:end`` naming ``name``, with the KB
+    identity (country, code and sector) of its actor mention when the KB names that actor.
+    Generic agents ("Iraqi police", "the embassy") keep none for now: the event coder takes a
+    quote's speaker as the source of a sourceless event inside the quote (the speaker-as-actor
+    error of issue 8), and agent identities there create such events."""
+    if mention is None or mention.name is None:
+        return actor(name, text, start, end)
+    return actor(name, text, start, end, mention.country, mention.code, mention.sector)
 
 
 class Speakers:
     """Speaker lookups for one Doc; the referent list is built once, on first need."""
 
     def __init__(self, doc: Doc, text: str, index: DocIndex,
-                 inside_quote: Callable[[int], bool]) -> None:
+                 inside_quote: Callable[[int], bool], kb: KnowledgeBase) -> None:
         self.doc = doc
         self.text = text  # doc.text, passed in: Doc.text rebuilds the string on every access
         self.index = index
         self.inside_quote = inside_quote
+        self.kb = kb
+        #: words dropped from the front of a person's name as titles ("Gen", "Foreign Minister")
+        self.titles = title_words(kb)
         self._mention_at: dict[int, ActorMention] = {}
         for mention in doc._.actor_mentions or []:
             for i in range(mention.start, mention.end):
@@ -125,14 +114,14 @@ class Speakers:
         self.names = NameBook(text)
         for ent in self._names:
             if ent.label_ == "PERSON":
-                self.names.add_person(ent.start_char, proper_name(ent.text, True)[0])
+                self.names.add_person(ent.start_char, proper_name(ent.text, self.titles)[0])
         self._referents: list[Referent] | None = None
         self._starts: list[int] = []
         #: What each speaker made by from_token resolved to, for note().
         self._resolved: dict[tuple[int, int], Referent] = {}
 
     # -- public -----------------------------------------------------------------------------
-    def from_token(self, token: Token, before: int | None = None) -> dict[str, Any] | None:
+    def from_token(self, token: Token, before: int | None = None) -> Actor | None:
         """The speaker named by ``token`` (usually the head of a subject), or None when those
         words cannot speak. Pronouns and role nouns resolve to antecedents before ``before``
         (where the reported words start) as well as before the token itself: the speaker is
@@ -154,26 +143,27 @@ class Speakers:
         # pronoun another actor's.
         mention = antecedent.mention if antecedent else own.mention
         self._resolved[(phrase.start_char, phrase.end_char)] = resolved
-        return _actor(resolved.name, phrase, mention)
+        return _speaker(resolved.name, phrase.text, phrase.start_char, phrase.end_char, mention)
 
-    def from_chars(self, name: str, start: int, end: int) -> dict[str, Any]:
-        """A speaker named outside the parse (an embedded post's signature line)."""
+    def from_chars(self, name: str, start: int, end: int, text: str | None = None) -> Actor:
+        """A speaker named outside the parse (an embedded post's signature line, a transcript
+        label), in ``text`` (default: the name itself)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         mention = self._mention_at.get(span.root.i) if span is not None and len(span) else None
-        return {"name": name, "text": name, "start": start, "end": end, **_identity(mention)}
+        return _speaker(name, name if text is None else text, start, end, mention)
 
-    def note(self, speaker: dict[str, Any]) -> None:
+    def note(self, speaker: Actor) -> None:
         """Remember an attributed speaker where it was named: a later "he said" in the same
         quote sequence resolves to it."""
-        name = speaker.get("name")
-        if not name or speaker.get("start") is None or name.lower() in _PRONOUNS:
+        name, start, end = speaker["name"], speaker["start"], speaker["end"]
+        if not name or start is None or end is None or name.lower() in _PRONOUNS:
             return
         self._build()
-        referent = self._resolved.get((speaker["start"], speaker["end"]))
+        referent = self._resolved.get((start, end))
         if referent is None:
-            sentence = self.index.sentence_number(self.index.token_at(speaker["start"]).i)
-            referent = Referent(speaker["start"], sentence, speaker["name"], None, False, 2, None,
-                                frozenset(speaker["name"].lower().split()), True, None)
+            sentence = self.index.sentence_number(self.index.token_at(start).i)
+            referent = Referent(start, sentence, name, None, False, 2, None,
+                                frozenset(name.lower().split()), True, None)
         assert self._referents is not None
         k = bisect_left(self._starts, referent.start)
         self._starts.insert(k, referent.start)
@@ -249,7 +239,7 @@ class Speakers:
         else:
             name = clean_name(phrase.text)
         if gender is None and mention is not None and mention.name:
-            known = load_kb().person(mention.name)
+            known = self.kb.person(mention.name)
             gender = known.gender if known else None
         plural = coordinated or token.tag_ in ("NNS", "NNPS")
         return Referent(phrase.start_char, sentence, name, person, plural, salience, gender,
@@ -258,12 +248,12 @@ class Speakers:
     def _proper_name(self, written: str, person: bool | None, start: int) -> tuple[str, str | None]:
         """A name in its fullest form: an acronym spelled out, a person's short form completed
         (titles dropped only for a known person: "Defence Ministry" is no "Ministry")."""
-        name, gender = proper_name(written, person is True)
+        name, gender = proper_name(written, self.titles if person is True else frozenset())
         acronym = self.names.acronym(name)
         if acronym:
             return acronym, gender
         if person is not False:
-            untitled = proper_name(written, True)[0]
+            untitled = proper_name(written, self.titles)[0]
             full = self.names.full_person_name(untitled, start)
             if full != untitled or person:
                 return full, gender
@@ -288,7 +278,7 @@ class Speakers:
             return mention.kind in _PERSON_KINDS
         if ent is not None:
             return ent.label_ == "PERSON"
-        return True if token.lemma_.lower() in _role_words() else None
+        return True if token.lemma_.lower() in self.kb.role_words else None
 
     def _compound_org(self, token: Token) -> Span | None:
         """"the opposition Coalition for Change party": the organisation a generic noun heads."""
@@ -318,7 +308,7 @@ class Speakers:
                 continue
             named = token.i in self._ent_at and self._ent_at[token.i].root == token
             actor = token.dep_ in _SUBJECT_DEPS and (
-                token.i in self._mention_at or token.lemma_.lower() in _role_words()
+                token.i in self._mention_at or token.lemma_.lower() in self.kb.role_words
                 or self._compound_org(token) is not None)
             if (named or actor) and self._can_speak(token):
                 # A coordination is a referent ("they") and so is its first member ("she").
@@ -334,9 +324,11 @@ class Speakers:
     def _referent_heads(self) -> list[Token]:
         """Entity roots and nominal subjects, in text order (found on arrays: making a Token
         of every word of a long article costs more than all the rest)."""
-        pos_dep = self.doc.to_array([POS, DEP]).reshape(-1, 2)
-        subjects = [self.doc.vocab.strings[dep] for dep in _SUBJECT_DEPS]
-        nominal = numpy.isin(pos_dep[:, 0], [NOUN, PROPN]) & numpy.isin(pos_dep[:, 1], subjects)
+        pos_dep = self.doc.to_array(["POS", "DEP"]).reshape(-1, 2)
+        strings = self.doc.vocab.strings  # a symbol's name gives its id ("NOUN" -> NOUN)
+        subjects = [strings[dep] for dep in _SUBJECT_DEPS]
+        nominal = numpy.isin(pos_dep[:, 0], [strings["NOUN"], strings["PROPN"]]) \
+            & numpy.isin(pos_dep[:, 1], subjects)
         heads = {int(i) for i in numpy.flatnonzero(nominal)}
         heads.update(ent.root.i for ent in self._names)
         return [self.doc[i] for i in sorted(heads)]

@@ -19,9 +19,8 @@ coder must respect them (error classes 1-3 of the coder's accuracy issue).
 """
 from __future__ import annotations
 
-from typing import Any
+from flashpoint.records import Actor
 
-Actor = dict[str, Any]
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
     """Whether two record actors are one and the same (mention, name or full actor code)."""

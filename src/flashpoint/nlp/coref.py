@@ -15,9 +15,9 @@ What is still without a country after that ("police said", "President Avril", "t
 president") is read as the home country's: the country the article names most
 (:func:`setting_country`), the news convention for agents and titles without a nationality.
 
-First-person pronouns inside a quotation mean the quote's speaker, but quotes are found after
-this component runs; the quote component calls :func:`resolve_first_person` for each quote
-(:func:`mention_index_at` finds the speaker's mention from its character offsets).
+First-person pronouns are left alone: inside a quotation they mean the quote's speaker, but
+quotes are found after this component runs, so the event coder reads them (a first-person
+event in a direct quote takes the quote's speaker as its source).
 """
 from __future__ import annotations
 
@@ -40,7 +40,6 @@ PRONOUNS = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     **dict.fromkeys(("they", "them", "their", "theirs", "themselves", "its", "itself"), "group"),
 }
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 #: How many sentences back a pronoun or bare title may look for its antecedent.
 WINDOW = 3
 _GROUP_KINDS = {"state", "igo", "agent"}
@@ -54,9 +53,12 @@ _DOMESTIC = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CRM", "CVL", "LEG", "
 _LOCALISED = frozenset({"agent", "person", "description"})
 
 
-@Language.factory("flashpoint_coref")
-def make_coref(nlp: Language, name: str) -> Coreference:
-    return Coreference(nlp, load_kb())
+@Language.factory("flashpoint_coref", default_config={"kb_path": ""},
+                  requires=["doc._.actor_mentions", "doc.sents", "token.dep"],
+                  assigns=["doc._.actor_mentions"])
+def make_coref(nlp: Language, name: str, kb_path: str) -> Coreference:
+    """spaCy factory of the coreference component; the KB is read from ``kb_path`` ("": packaged)."""
+    return Coreference(nlp, load_kb(kb_path))
 
 
 class Coreference:
@@ -296,34 +298,3 @@ def _reindex(mentions: list[ActorMention], links: dict[int, ActorMention]) -> li
         if id(m) in links:
             m.resolved_from = index[id(links[id(m)])]
     return mentions
-
-
-def mention_index_at(doc: Doc, start_char: int, end_char: int) -> int | None:
-    """Index in ``doc._.actor_mentions`` of the mention overlapping [start_char, end_char), e.g.
-    a quote speaker's offsets, to pass to :func:`resolve_first_person`; None when none does."""
-    for i, m in enumerate(doc._.actor_mentions or []):
-        if m.start_char < end_char and start_char < m.end_char:
-            return i
-    return None
-
-
-def resolve_first_person(doc: Doc, quote_start_char: int, quote_end_char: int,
-                         speaker_index: int) -> list[int]:
-    """Add mentions for I/me/my/we/us/our... inside a quotation, resolved to its speaker.
-
-    ``speaker_index`` indexes ``doc._.actor_mentions``. New mentions are inserted in order, so
-    indices after them shift (``resolved_from`` values are kept consistent); the return value is
-    the new mentions' indices. Tokens already inside a mention (e.g. "US") are left alone.
-    """
-    mentions: list[ActorMention] = list(doc._.actor_mentions or [])
-    speaker = mentions[speaker_index]
-    links = {id(m): mentions[m.resolved_from] for m in mentions if m.resolved_from is not None}
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    span = doc.char_span(quote_start_char, quote_end_char, alignment_mode="expand")
-    added = [_copy(doc, t.i, t.i + 1, speaker) for t in (span or ())
-             if t.lower_ in FIRST_PERSON and t.i not in covered]
-    for mention in added:
-        links[id(mention)] = speaker
-    mentions = sorted(mentions + added, key=lambda m: m.start)
-    doc._.actor_mentions = _reindex(mentions, links)
-    return [i for i, m in enumerate(mentions) if any(m is a for a in added)]

@@ -21,12 +21,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-from flashpoint.kb import load_kb
+from flashpoint.kb import KnowledgeBase
 from flashpoint.nlp.mentions import ActorMention
-
-Actor = dict[str, Any]
+from flashpoint.records import Actor, actor
 
 #: Root families an event noun can refer back to.
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
@@ -39,20 +37,13 @@ MIN_PARTY_MENTIONS = 2
 MIN_SECOND_SHARE = 0.25
 
 
-def country_actor(iso3: str | None, text: str | None = None) -> Actor | None:
-    """A country as a record actor with no span of its own (an implicit party)."""
-    country = load_kb().country(iso3) if iso3 else None
-    if country is None:
-        return None
-    return {"name": country.name, "text": text, "start": None, "end": None,
-            "country": country.iso3, "code": country.iso3, "sector": None}
-
-
 @dataclass
 class Discourse:
     """Article-level memory, filled sentence by sentence by the event coder."""
 
     mentions: list[ActorMention]
+    #: the KB the article's actors come from (a country's name)
+    kb: KnowledgeBase
     #: (root, source actor) of every emitted event, in text order
     history: list[tuple[str, Actor]] = field(default_factory=list)
     #: the last two actors of different countries coordinated or set against each other
@@ -73,6 +64,13 @@ class Discourse:
             self.parties = (ranked[0], ranked[1])
 
     # -- reading ----------------------------------------------------------------------------
+    def country_actor(self, iso3: str | None) -> Actor | None:
+        """A country as a record actor with no span of its own (an implicit party)."""
+        country = self.kb.country(iso3)
+        if country is None:
+            return None
+        return actor(country.name, None, country=country.iso3, code=country.iso3)
+
     def referent_of(self, family: frozenset[str], source: Actor | None) -> Actor | None:
         """The source of the latest earlier event of ``family`` by another actor than
         ``source`` (nobody condemns their own strikes)."""
@@ -97,7 +95,7 @@ class Discourse:
         target is aimed at in an exchange between two parties. A party is matched by country
         in an international dyad and by its actor code in a domestic one (police and
         protesters are both of one country)."""
-        if not (source or {}).get("country"):
+        if source is None or not source.get("country"):
             return None
         for first, second in list(reversed(self.dyads))[:window]:
             if _same_party(first, source, first.get("country") == second.get("country")):
@@ -111,7 +109,7 @@ class Discourse:
         if self.last_pair is not None:
             return self.last_pair
         if self.parties:
-            a, b = (country_actor(c) for c in self.parties)
+            a, b = (self.country_actor(c) for c in self.parties)
             if a is not None and b is not None:
                 return a, b
         return None
@@ -120,10 +118,11 @@ class Discourse:
         """An unnamed sector of a country (its civilians, its government): of ``country``, else
         of the article's most named country ("protests erupted" are its people's)."""
         iso3 = country or (self.ranked[0] if self.ranked else None)
-        actor = country_actor(iso3)
-        if actor is not None and sector:  # a sector of the country, not the country: no name
-            actor.update(name=None, code=actor["country"] + sector, sector=sector)
-        return actor
+        state = self.kb.country(iso3)
+        if state is None or not sector:
+            return self.country_actor(iso3)
+        # a sector of the country, not the country: no name
+        return actor(None, None, country=state.iso3, code=state.iso3 + sector, sector=sector)
 
     # -- writing ----------------------------------------------------------------------------
     def remember(self, root: str, source: Actor | None, target: Actor | None) -> None:

@@ -72,7 +72,8 @@ class DocIndex:
         per line)."""
         start = self.line_start(char)
         if start not in self._text_starts:
-            self._text_starts[start] = _BLANK.match(self.text, start).end()
+            blank = _BLANK.match(self.text, start)  # always matches, maybe nothing
+            self._text_starts[start] = blank.end() if blank else start
         return self._text_starts[start]
 
     def heading(self, char: int) -> bool:

@@ -12,8 +12,7 @@ these rules are about the parse of actors, not about which event happened.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -160,11 +159,12 @@ class EventArguments:
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 return subj[0]
-            if probe.dep_ == "acl" and probe.head.i not in self.by_token and \
-                    probe.tag_ == "VBG" and self._clause_verb(probe.head) is not None:
+            clause_verb = self._clause_verb(probe.head) if probe.dep_ == "acl" and \
+                probe.head.i not in self.by_token and probe.tag_ == "VBG" else None
+            if clause_verb is not None:
                 # "X released a statement urging ...", "X retaliated with attacks targeting Y":
                 # the participle's agent is the agent of the clause its noun belongs to
-                probe = self._clause_verb(probe.head)
+                probe = clause_verb
                 continue
             if probe.dep_ == "pcomp" and probe.head.dep_ in ("prep", "agent"):
                 probe = probe.head.head  # "insists on rejecting X": the one who insists rejects
@@ -196,7 +196,7 @@ class EventArguments:
         return None
 
     def verb_target(self, verb: Token, prep: Token | None,
-                    sources: list[ActorMention | None] = (), warns: bool = False,
+                    sources: Sequence[ActorMention | None] = (), warns: bool = False,
                     force: bool = False) -> list[ActorMention | None]:
         """Object, else passive subject or dative, else a directional prepositional object:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
@@ -244,7 +244,7 @@ class EventArguments:
                 return actors
         return next((actors for actors in found if actors != [None]), self.earlier_words(objs, sources))
 
-    def earlier_words(self, objs: list[Token], sources: list[ActorMention | None]
+    def earlier_words(self, objs: list[Token], sources: Sequence[ActorMention | None]
                       ) -> list[ActorMention | None]:
         """ "condemned those remarks": the words of the last actor who spoke or threatened."""
         speaker = self.context["speaker"]

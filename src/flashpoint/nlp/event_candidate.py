@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from flashpoint.codebook import LexEntry
+from flashpoint.nlp.lexicon import LexEntry
 from flashpoint.nlp.mentions import ActorMention
 
 

@@ -11,14 +11,13 @@ component is set from those bands (see the README, "How good is it").
 """
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Span
 
 from flashpoint.nlp.event_candidate import Candidate
+from flashpoint.records import Actor, CodedEvent
 
 
-def resolved(actor: dict[str, Any] | None) -> bool:
+def resolved(actor: Actor | None) -> bool:
     """Whether a record's actor is coded (a country or an actor code), not just a name."""
     return bool(actor and (actor.get("country") or actor.get("code")))
 
@@ -34,7 +33,7 @@ UNDIRECTED_CODES = frozenset({"0831", "0832", "1723", "1724", "0871", "160"})
 NO_SOURCE_CAP = 0.1
 
 
-def confidence(cand: Candidate, source: dict[str, Any] | None, target: dict[str, Any] | None,
+def confidence(cand: Candidate, source: Actor | None, target: Actor | None,
                hypothetical: bool, inferred: bool = False, headline: bool = False,
                background: bool = False) -> float:
     """The score of one record of ``cand`` (see the module docstring)."""
@@ -58,10 +57,10 @@ def confidence(cand: Candidate, source: dict[str, Any] | None, target: dict[str,
     return round(max(0.01, min(0.97, score)), 3)
 
 
-def dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dedupe(records: list[CodedEvent]) -> list[CodedEvent]:
     """One record per (source, target, CAMEO root) of a sentence: the most confident one
     ("freed the mayor and members of his council" is one act on one country)."""
-    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    best: dict[tuple[str | None, str | None, str], CodedEvent] = {}
     for record in records:
         key = (_key(record["source"]), _key(record["target"]), record["cameo_root"])
         if key not in best or record["confidence"] > best[key]["confidence"]:
@@ -69,7 +68,7 @@ def dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in records if any(r is b for b in best.values())]
 
 
-def best_of_sentence(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def best_of_sentence(records: list[CodedEvent]) -> list[CodedEvent]:
     """The records of a sentence's most confident event (its trigger and code; several
     records when its actors fan out): the sentence's reading as one class of event."""
     if not records:
@@ -78,7 +77,7 @@ def best_of_sentence(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in records if r["trigger"] == best["trigger"] and r["cameo"] == best["cameo"]]
 
 
-def _key(actor: dict[str, Any] | None) -> str | None:
+def _key(actor: Actor | None) -> str | None:
     if not actor:
         return None
     return actor.get("country") or actor.get("code") or actor.get("text")

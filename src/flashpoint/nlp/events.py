@@ -26,25 +26,26 @@ How a sentence becomes events:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lookup,
-                                 refusal_code)
+from flashpoint.codebook import demand_code, future_code, lookup, refusal_code
+from flashpoint.kb import KnowledgeBase, load_kb
+from flashpoint.nlp.constraints import same_actor, violation
+from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
 from flashpoint.nlp.event_args import EventArguments, instrument, same_entity
 from flashpoint.nlp.event_candidate import Candidate
-from flashpoint.nlp.constraints import same_actor, violation
-from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse, country_actor
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
+from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
 from flashpoint.nlp.mentions import ActorMention
-from flashpoint.nlp.patterns import pattern_book
-from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
-                                    is_ultimatum)
+from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
+from flashpoint.nlp.patterns import PatternBook, pattern_book
 from flashpoint.nlp.places import gazetteer, is_scene, place, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, verb_lemma
+from flashpoint.records import Actor, CodedEvent, EventDate, Location, Modality, QuoteRecord, actor, coded_event
+from flashpoint.records import Span as TextSpan
 from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
 _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
@@ -97,28 +98,35 @@ _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 _PATTERN_WORD = ("pattern", None)
 
 @Language.factory("flashpoint_events",
-                  default_config={"emit_negated": False, "min_confidence": DEFAULT_MIN_CONFIDENCE,
-                                  "one_per_sentence": False})
-def make_events(nlp: Language, name: str, emit_negated: bool, min_confidence: float,
-                one_per_sentence: bool) -> EventCoder:
-    """spaCy factory of the event component."""
-    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence,
+                  default_config={"kb_path": "", "lexicon_path": "", "emit_negated": False,
+                                  "min_confidence": DEFAULT_MIN_CONFIDENCE, "one_per_sentence": False},
+                  requires=["doc._.actor_mentions", "doc._.quotes", "doc.sents", "doc.ents", "token.dep",
+                            "token.tag", "token.lemma"],
+                  assigns=["doc._.events"])
+def make_events(nlp: Language, name: str, kb_path: str, lexicon_path: str, emit_negated: bool,
+                min_confidence: float, one_per_sentence: bool) -> EventCoder:
+    """spaCy factory of the event component: the lexicon (verb and noun rows, PETRARCH2
+    patterns) and the actor KB (implicit parties) are read from ``lexicon_path`` and
+    ``kb_path`` ("": packaged); the other settings are :class:`EventCoder`'s."""
+    return EventCoder(lexicon(lexicon_path), pattern_book(lexicon_path), load_kb(kb_path),
+                      emit_negated=emit_negated, min_confidence=min_confidence,
                       one_per_sentence=one_per_sentence)
 
 
 class EventCoder:
     """The spaCy component: fills ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, emit_negated: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-                 one_per_sentence: bool = False) -> None:
+    def __init__(self, lex: Lexicon, patterns: PatternBook, kb: KnowledgeBase, emit_negated: bool = False,
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE, one_per_sentence: bool = False) -> None:
         self.emit_negated = emit_negated
         self.min_confidence = min_confidence
         self.one_per_sentence = one_per_sentence
-        self.lex = lexicon()
+        self.lex = lex
+        self.kb = kb
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
-        #: lemmas that can trigger a verbal event: lexicon verbs and light verbs
-        self.patterns = pattern_book()
+        self.patterns = patterns
+        #: lemmas that can trigger a verbal event: lexicon verbs, light verbs and pattern verbs
         self.verb_lemmas = frozenset(self.lex.verbs) | self.light | self.patterns.lemmas()
         gazetteer()  # load the place names with the pipeline, not on the first article
 
@@ -129,9 +137,9 @@ class EventCoder:
             for i in range(mention.start, mention.end):
                 by_token.setdefault(i, mention)
         quotes = list(doc._.quotes or [])
-        events: list[dict[str, Any]] = []
+        events: list[CodedEvent] = []
         context: dict[str, ActorMention | None] = {"speaker": None}
-        discourse = Discourse(mentions)
+        discourse = Discourse(mentions, self.kb)
         for sent in doc.sents:
             found = _SentenceCoder(self, sent, by_token, quotes, context, discourse).events()
             for event in found:
@@ -147,7 +155,7 @@ class _SentenceCoder:
     """Codes one sentence; a class only to share the sentence's lookups between helpers."""
 
     def __init__(self, coder: EventCoder, sent: Span, by_token: dict[int, ActorMention],
-                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None],
+                 quotes: list[QuoteRecord], context: dict[str, ActorMention | None],
                  discourse: Discourse) -> None:
         self.coder, self.sent, self.by_token, self.quotes = coder, sent, by_token, quotes
         self.discourse = discourse
@@ -200,7 +208,7 @@ class _SentenceCoder:
             # "the Maduro capture emboldened threats": an event is no actor, and its
             # participants ("Maduro") did not do what it caused; force it caused is its author's
             sources = [None]
-        targets = [None]
+        targets: list[ActorMention | None] = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         if noun_obj is not None:  # "announced the deployment of troops to Poland"
             targets = [a for a in self.args.actors(self.args.noun_target(noun_obj, own), avoid=own)
@@ -261,13 +269,12 @@ class _SentenceCoder:
         found: list[ActorMention | None] = []
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                for actor in self.args.actors(pobj):
-                    if actor is not None and actor not in found:
-                        found.append(actor)
+                for party in self.args.actors(pobj):
+                    if party is not None and party not in found:
+                        found.append(party)
         return found
 
-    def _implicit_target(self, cand: Candidate, source: dict[str, Any] | None, root: str
-                         ) -> dict[str, Any] | None:
+    def _implicit_target(self, cand: Candidate, source: Actor | None, root: str) -> Actor | None:
         """The target the discourse supplies when the sentence names none (see
         :mod:`flashpoint.nlp.discourse`): the author of an event referred back to, the parties
         of a mediation, the author of a criticised thing."""
@@ -286,11 +293,11 @@ class _SentenceCoder:
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
-        if root in FORCE_ROOTS and (source or {}).get("sector") in _ARMED_SECTORS \
+        if root in FORCE_ROOTS and source is not None and source["sector"] in _ARMED_SECTORS \
                 and self._unknown_place(cand.anchor):
             # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
             # the gazetteer does not know strike in their own country (a domestic dyad)
-            return self.discourse.home_actor("", (source or {}).get("country"))
+            return self.discourse.home_actor("", source["country"])
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
@@ -326,7 +333,7 @@ class _SentenceCoder:
                     return pobj
         return None
 
-    def _object_place(self, verb: Token) -> dict[str, Any] | None:
+    def _object_place(self, verb: Token) -> Actor | None:
         """The country of a place the gazetteer knows, named in the verb's object ("the city
         of Kherson", "Kyiv's suburbs")."""
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -334,7 +341,7 @@ class _SentenceCoder:
                 if token.pos_ == "PROPN" and token.i not in self.by_token:
                     found = place(token.text)
                     if found is not None and found.get("country"):
-                        return country_actor(found["country"], token.text)
+                        return self.discourse.country_actor(found["country"])
         return None
 
     def _noun_entry(self, noun: Token) -> LexEntry | None:
@@ -397,11 +404,9 @@ class _SentenceCoder:
                 return (self.args.actors(subj, deep=False)[0] if subj is not None else None), depth
         return None, depth
 
-    def quote_of(self, token: Token) -> dict[str, Any] | None:
-        for quote in self.quotes:
-            if quote.get("start", -1) <= token.idx < quote.get("end", -1):
-                return quote
-        return None
+    def quote_of(self, token: Token) -> QuoteRecord | None:
+        """The quote ``token`` is in, if any."""
+        return next((q for q in self.quotes if q["start"] <= token.idx < q["end"]), None)
 
     # --- assembly ------------------------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
@@ -477,7 +482,7 @@ class _SentenceCoder:
             cand.code = demand_code(cand.code)
         return cand
 
-    def events(self) -> list[dict[str, Any]]:
+    def events(self) -> list[CodedEvent]:
         """The sentence's event records (every candidate that passes the constraints)."""
         cands = [c for c in (self.finish(c) for c in self.candidates()) if c is not None]
         for cand in cands:
@@ -488,37 +493,36 @@ class _SentenceCoder:
         place = sentence_place(self.sent)
         location = place[1] if place else None
         self.place_actor = _place_actor(*place) if place else None
-        records: list[dict[str, Any]] = []
+        records: list[CodedEvent] = []
         for cand in cands:
             date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
             records.extend(self.records(cand, date, location))
         return dedupe(records)
 
-    def records(self, cand: Candidate, date: dict[str, Any],
-                location: dict[str, Any] | None) -> list[dict[str, Any]]:
+    def records(self, cand: Candidate, date: EventDate, location: Location | None) -> list[CodedEvent]:
         """One record per dyad of ``cand``: coordinated actors fan out ("Russia and China
         criticized X", "eased tariffs on Peru, Chile and Bolivia" are one event per dyad, so every
         dyad's series sees it); reciprocal and joint acts go both ways."""
         anchor = cand.anchor
         quote = self.quote_of(anchor)
-        speaker_actor = quote.get("speaker") if quote else None
+        speaker_actor = quote["speaker"] if quote else None
         if speaker_actor is None and cand.speaker is not None:
             speaker_actor = cand.speaker.as_actor()
         sources = [self.record_actor(s) for s in cand.sources]
-        if all(s is None for s in sources) and quote is not None and quote.get("direct") \
+        if all(s is None for s in sources) and quote is not None and quote["direct"] \
                 and speaker_actor and self._speaker_is_agent(cand):
             sources = [speaker_actor]
         root = cand.code[:2]
         if root == "14" and all(s is None for s in sources) and (
                 cand.nominal or self._crowd_subject(anchor)):
             # "protests erupted", "thousands marched in Tel Aviv": the people of the place
-            place_country = (self.place_actor or {}).get("country")
+            place_country = self.place_actor["country"] if self.place_actor else None
             sources = [self.discourse.home_actor("CVL", place_country)]
         if cand.nominal and root == "16" and all(s is None for s in sources) \
                 and speaker_actor and speaker_actor.get("sector") == "GOV":
             # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
             # author named, asserted by a government's own officials, is their state's
-            sources = [country_actor(speaker_actor.get("country"))]
+            sources = [self.discourse.country_actor(speaker_actor.get("country"))]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]
@@ -539,32 +543,24 @@ class _SentenceCoder:
                 continue
             conf = confidence(cand, source, target, hypothetical, inferred=inferred,
                               headline=headline, background=is_background(date, self.doc._.published))
-            row = lookup(crowd_code(cand.code, source))
-            out.append({
-                "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
-                             "text": self.sent.text},
-                "trigger": {"start": first.idx, "end": last.idx + len(last.text),
-                            "text": self.doc[first.i:last.i + 1].text},
-                "source": source, "target": target,
-                "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
-                "goldstein": row.goldstein, "quad_class": row.quad_class,
-                "plover": {"event_type": row.plover_type, "mode": row.plover_mode},
-                "date": dict(date), "location": location,
-                "modality": {"negated": is_negated(anchor) and not cand.negation_used,
-                             "hypothetical": hypothetical, "future": future,
-                             "reported_by": reported_by},
-                "quote_id": quote.get("quote_id") if quote else None,
-                "confidence": conf,
-            })
+            out.append(coded_event(
+                sentence=TextSpan(start=self.sent.start_char, end=self.sent.end_char, text=self.sent.text),
+                trigger=TextSpan(start=first.idx, end=last.idx + len(last.text),
+                                 text=self.doc[first.i:last.i + 1].text),
+                source=source, target=target,
+                cameo=lookup(crowd_code(cand.code, source)).code,  # an unlisted sub-code: its parent
+                date=date.copy(), location=location,
+                modality=Modality(negated=is_negated(anchor) and not cand.negation_used,
+                                  hypothetical=hypothetical, future=future, reported_by=reported_by),
+                quote_id=quote["quote_id"] if quote else None, confidence=conf))
         return out
 
-    def _dyads(self, cand: Candidate, sources: list[dict[str, Any] | None], root: str
-               ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]]:
+    def _dyads(self, cand: Candidate, sources: list[Actor | None], root: str
+               ) -> list[tuple[Actor | None, Actor | None, bool]]:
         """(source, target, inferred) pairs of a candidate, targets completed from the text
         (the scene of force), then from the discourse (see :mod:`flashpoint.nlp.discourse`)."""
         targets = [None if root == "01" and t is not None and t.sector == "MED"
                    else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
-        countries = {s["country"] for s in sources if s and s.get("country")}
         distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
         if targets == [None] and (
                 (cand.reciprocal and len(distinct) >= 2)
@@ -576,7 +572,7 @@ class _SentenceCoder:
                     if s and t and not same_actor(s, t)]
         if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
             return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
-        pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
+        pairs: list[tuple[Actor | None, Actor | None, bool]] = []
         for source in sources:
             for target in targets:
                 if target is None and root in _SCENE_ROOTS and source is not None:
@@ -593,7 +589,7 @@ class _SentenceCoder:
                 pairs.append((source, implicit, implicit is not None))
         return pairs
 
-    def record_actor(self, mention: ActorMention | None) -> dict[str, Any] | None:
+    def record_actor(self, mention: ActorMention | None) -> Actor | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
         hit at a named scene is coded by the country of that scene (CAMEO codes ethnic groups
         by the state they live in)."""
@@ -614,19 +610,19 @@ class _SentenceCoder:
         return subj is None or subj.lower_ in _SELF
 
 
-def _place_actor(ent: Span, location: dict[str, Any]) -> dict[str, Any] | None:
+def _place_actor(ent: Span, location: Location) -> Actor | None:
     """The country of a named place as an actor (the target of events done *in* it)."""
-    if not location.get("country") or not is_scene(ent):
+    country = location.get("country")
+    if not country or not is_scene(ent):
         return None
-    return {"name": location["name"], "text": ent.text, "start": ent.start_char, "end": ent.end_char,
-            "country": location["country"], "code": location["country"], "sector": None}
+    return actor(location.get("name"), ent.text, ent.start_char, ent.end_char, country, country)
 
 
 #: Sectors of crowds and civilians: force they use is a violent protest, not war.
 _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
 
 
-def crowd_code(code: str, source: dict[str, Any] | None) -> str:
+def crowd_code(code: str, source: Actor | None) -> str:
     """Force used by protesters, students, workers or civilians ("protesters stormed the
     parliament", "set fire to the building") is CAMEO 145, violent protest, not coercion or
     military force (17-20)."""
@@ -639,12 +635,13 @@ def crowd_code(code: str, source: dict[str, Any] | None) -> str:
 BACKGROUND_DAYS = 90
 
 
-def is_background(date: dict[str, Any], published: dt.date | None) -> bool:
+def is_background(date: EventDate, published: dt.date | None) -> bool:
     """Whether the sentence dates the event long before the article ("seized the capital in
     2014", "since 2021"): CAMEO data records what happens now, not history retold."""
-    if published is None or not date.get("text") or not date.get("value"):
+    value = date["value"]
+    if published is None or not date["text"] or not value:
         return False
-    return (published - dt.date.fromisoformat(date["value"])).days > BACKGROUND_DAYS
+    return (published - dt.date.fromisoformat(value)).days > BACKGROUND_DAYS
 
 
 def _purpose(verb: Token) -> bool:
@@ -692,7 +689,7 @@ def _finite_sibling(token: Token) -> bool:
 
 
 
-def _same(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+def _same(a: Actor | None, b: Actor | None) -> bool:
     """Whether two record actors are one (a speaker is not the reporter of their own event)."""
     if not a or not b:
         return False

@@ -29,7 +29,7 @@ _DATELINE_MARK = re.compile(r"\([A-Za-z. ]{1,30}\)|\b(?:19|20)\d\d\b|^[A-Z][A-Z.
                             r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 
 
-@Language.component("flashpoint_paragraphs")
+@Language.component("flashpoint_paragraphs", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
     """Start a sentence at every whitespace token holding a newline (the tokenizer makes
     line breaks tokens of their own; only plain spaces become trailing whitespace)."""

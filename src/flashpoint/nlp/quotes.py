@@ -17,17 +17,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from functools import cache
-from typing import Any
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from flashpoint.kb import KnowledgeBase, load_kb
 from flashpoint.nlp.attribution import Speakers
 from flashpoint.nlp.doc_index import DocIndex
+from flashpoint.nlp.quote_marks import LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts, find_quote_spans
 from flashpoint.nlp.speaker_names import NAME_PARTICLES, plain
-from flashpoint.nlp.quote_marks import (LabelledLine, Post, QuoteSpan, find_labelled_lines, find_posts,
-                                        find_quote_spans)
-from flashpoint.nlp.speech_cues import Content, content_tokens, cue_kind, root_subject, speaker_token
+from flashpoint.nlp.speech_cues import (
+    Content,
+    CueWords,
+    content_tokens,
+    cue_kind,
+    cue_words,
+    root_subject,
+    speaker_token,
+)
+from flashpoint.records import Actor, QuoteKind, QuoteRecord, quote_record
+from flashpoint.records import Span as TextSpan
 
 #: A capitalised quote this long, or one ending a sentence, is an utterance; a lower-case one
 #: is a fragment (partial or scare quote) unless it has at least _LONG_FRAGMENT_WORDS.
@@ -58,27 +68,34 @@ _SIGNED = re.compile(r"[ \t\xa0]*(?P<dash>[―—–]|--)[ \t\xa0]*"
                      r"(?P<name>[A-Z][\w.’'-]*(?:[ \xa0][A-Z][\w.’'-]*){0,3})[ \t\xa0]*(?:[,(][^\n]*)?$",
                      re.MULTILINE)
 
-Record = dict[str, Any]
-
-
-@Language.factory("flashpoint_quotes")
-def make_quotes(nlp: Language, name: str) -> "QuoteFinder":
-    return QuoteFinder()
+@Language.factory("flashpoint_quotes", default_config={"kb_path": "", "lexicon_path": ""},
+                  requires=["doc._.actor_mentions", "doc.sents", "doc.ents", "token.dep", "token.tag",
+                            "token.lemma"],
+                  assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str, kb_path: str, lexicon_path: str) -> QuoteFinder:
+    """spaCy factory of the quote component: the actor KB (speaker names and titles) and the
+    lexicon (its speech cues) are read from ``kb_path`` and ``lexicon_path`` ("": packaged)."""
+    return QuoteFinder(load_kb(kb_path), cue_words(lexicon_path))
 
 
 class QuoteFinder:
     """Fill ``doc._.quotes`` with quote records (see schemas/quote.schema.json)."""
 
+    def __init__(self, kb: KnowledgeBase, cues: CueWords) -> None:
+        self.kb = kb
+        self.cues = cues
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = _Extraction(doc).run()
+        doc._.quotes = _Extraction(doc, self.kb, self.cues).run()
         return doc
 
 
 class _Extraction:
     """State for one Doc: the quote spans, the cues used, the records made so far."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, cue_lexicon: CueWords) -> None:
         self.doc = doc
+        self.cue_lexicon = cue_lexicon
         self.text = doc.text
         self.index = DocIndex(doc, self.text)
         self.spans = find_quote_spans(self.text)
@@ -86,14 +103,15 @@ class _Extraction:
         self.ends = [s.end for s in self.spans]
         self.posts = find_posts(self.text)
         self.post_starts = [p.start for p in self.posts]
-        self.speakers = Speakers(doc, self.text, self.index, self._inside_quote)
-        self.records: list[Record] = []
+        self.speakers = Speakers(doc, self.text, self.index, self._inside_quote, kb)
+        self.records: list[QuoteRecord] = []
         self.record_bounds: set[tuple[int, int]] = set()
         #: (end, order, speaker) of the records with a speaker, sorted: the previous speaker.
-        self.spoken: list[tuple[int, int, Record]] = []
+        self.spoken: list[tuple[int, int, Actor]] = []
         self.absorbed: set[QuoteSpan] = set()
-        self.last_direct: tuple[Record, Token | None] | None = None
-        self.cues = [(token, kind) for token in doc if (kind := cue_kind(token))]
+        #: the last direct quote and its cue (or signing dash): a split quote's first half
+        self.last_direct: tuple[QuoteRecord, Token | TextSpan | None] | None = None
+        self.cues = [(token, kind) for token in doc if (kind := cue_kind(token, cue_lexicon))]
         outside = [(t, k) for t, k in self.cues if not self._inside_quote(t.idx)]
         #: Cues outside quotes by part of speech, in text order: the candidates for a quote.
         self.verb_cues = [(t, k) for t, k in outside if k != "noun"]
@@ -104,7 +122,7 @@ class _Extraction:
         self.content_tokens = cache(self._content_tokens)
         self.speaker_token = cache(lambda cue, kind: speaker_token(cue, kind, self.speakers.is_actor))
 
-    def run(self) -> list[Record]:
+    def run(self) -> list[QuoteRecord]:
         for token, kind in self.cues:
             self._from_cue(token, kind)
         for span in self.spans:
@@ -126,10 +144,11 @@ class _Extraction:
         """A quote left open at a paragraph end goes on in the next paragraph's quote: without
         a cue of its own it takes that part's speaker (the cue usually comes at the end)."""
         by_start = {r["start"]: r for r in self.records}
-        for before, after in zip(self.spans, self.spans[1:]):
+        for before, after in pairwise(self.spans):
             first, then = by_start.get(before.start), by_start.get(after.start)
-            if after.continues and first and then and not first["cue"] and then["speaker"]:
-                first["speaker"] = dict(then["speaker"])
+            speaker = then["speaker"] if then else None
+            if after.continues and first and speaker and not first["cue"]:
+                first["speaker"] = speaker.copy()
 
     # -- cue pass -------------------------------------------------------------------------
     def _from_cue(self, cue: Token, kind: str) -> None:
@@ -169,7 +188,7 @@ class _Extraction:
         return start, end, quotes, bounds.clause
 
     def _content_tokens(self, cue: Token, kind: str) -> Content | None:
-        return content_tokens(cue, kind, self.index.sentence(cue))
+        return content_tokens(cue, kind, self.index.sentence(cue), self.cue_lexicon)
 
     # -- quote pass -----------------------------------------------------------------------
     def _from_quote(self, span: QuoteSpan) -> None:
@@ -188,30 +207,33 @@ class _Extraction:
         if (cue is not None and not utterance and post is None
                 and self._reported_clause(span, cue, kind, speaker)):
             return
-        if post is None and self._extends_last(span, cue):
-            record = self.last_direct[0]
-            record["end"], record["text"] = span.end, self.text[record["start"]:span.end]
-            record["speaker"] = record["speaker"] or speaker
+        last = self.last_direct
+        if post is None and last is not None and self._extends_last(span, cue):
+            extended = last[0]
+            extended["end"], extended["text"] = span.end, self.text[extended["start"]:span.end]
+            extended["speaker"] = extended["speaker"] or speaker
             return
         signed = self._signature_after(span) if cue is None and post is None else None
+        mark: Token | TextSpan | None = cue  # the cue, or the dash that signs the quote
         if signed is not None:
-            cue, speaker = signed
-        if speaker is None and cue is None and post is None:
+            mark, speaker = signed
+        if speaker is None and mark is None and post is None:
             if utterance and self._opens_paragraph(span):
                 speaker = self._previous_speaker(span.start)
             else:
                 speaker = self._continued_speaker(span)
+        quote_kind: QuoteKind
         if post is not None:
             quote_kind = "embedded"
-        elif cue is None and speaker is None:
+        elif mark is None and speaker is None:
             quote_kind = "direct" if utterance else "scare"
         else:
             quote_kind = "direct" if utterance else "partial"
-        record = self._add(span.start, span.end, quote_kind, cue, speaker)
-        self.last_direct = (record, cue) if record and quote_kind == "direct" else None
+        record = self._add(span.start, span.end, quote_kind, mark, speaker)
+        self.last_direct = (record, mark) if record and quote_kind == "direct" else None
 
     def _reported_clause(self, span: QuoteSpan, cue: Token, kind: str,
-                         speaker: Record | None) -> bool:
+                         speaker: Actor | None) -> bool:
         """A few quoted words inside what a cue reports ("stressed the need to act under
         “constant attack”"): the record is the reported phrase. Any cue may take its object
         here, since the quote marks already show that speech is reported."""
@@ -236,12 +258,12 @@ class _Extraction:
                 and _last_char(record["text"]) in _CONTINUING_END
                 and _last_char(gap) in _CONTINUING_END | _SENTENCE_END)
 
-    def _signature_after(self, span: QuoteSpan) -> tuple[Record, Record] | None:
+    def _signature_after(self, span: QuoteSpan) -> tuple[TextSpan, Actor] | None:
         """'“...” ― Martha Aguilar': a dash and a name closing the quote's line sign it."""
         match = _SIGNED.match(self.text, span.end + span.closed)
         if match is None:
             return None
-        dash = {"start": match.start("dash"), "end": match.end("dash"), "text": match.group("dash")}
+        dash = TextSpan(start=match.start("dash"), end=match.end("dash"), text=match.group("dash"))
         name = match.group("name")
         return dash, self.speakers.from_chars(name, match.start("name"), match.end("name"))
 
@@ -278,7 +300,7 @@ class _Extraction:
     def _from_labelled_line(self, line: LabelledLine) -> None:
         label_end = line.label_start + len(line.label)
         name = line.label.title() if line.label.isupper() else line.label
-        speaker = {**self.speakers.from_chars(name, line.label_start, label_end), "text": line.label}
+        speaker = self.speakers.from_chars(name, line.label_start, label_end, text=line.label)
         self._add(line.start, line.end, "direct", None, speaker)
 
     def _nearest_cue(self, span: QuoteSpan) -> tuple[Token | None, str]:
@@ -333,9 +355,9 @@ class _Extraction:
         words = self.text[span.start:span.end].split()
         if len(words) >= _LONG_FRAGMENT_WORDS:
             return True
-        if cue is not None and 0 <= span.start - cue.idx - len(cue) <= _CUE_GAP:
-            if not self.text[cue.idx + len(cue):span.start - 1].strip(" ,:"):
-                return True
+        if cue is not None and 0 <= span.start - cue.idx - len(cue) <= _CUE_GAP \
+                and not self.text[cue.idx + len(cue):span.start - 1].strip(" ,:"):
+            return True
         return words[0][:1].isupper() and (len(words) >= _UTTERANCE_WORDS or words[-1][-1:] in ".!?,")
 
     def _is_label(self, span: QuoteSpan) -> bool:
@@ -358,12 +380,12 @@ class _Extraction:
         """Whether the quote opens its paragraph (or goes on from the previous one)."""
         return span.continues or self.index.text_start(span.start) >= span.start - 1
 
-    def _previous_speaker(self, char: int) -> Record | None:
+    def _previous_speaker(self, char: int) -> Actor | None:
         """The speaker of the record ending last at or before ``char`` (first added on ties)."""
         previous = self._previous_spoken(char)
-        return dict(previous[1]) if previous else None
+        return previous[1].copy() if previous else None
 
-    def _previous_spoken(self, char: int) -> tuple[int, Record] | None:
+    def _previous_spoken(self, char: int) -> tuple[int, Actor] | None:
         """End and speaker of the record with a speaker ending last at or before ``char``."""
         k = bisect_right(self.spoken, char, key=lambda entry: entry[0])
         if not k:
@@ -372,7 +394,7 @@ class _Extraction:
         first = bisect_left(self.spoken, last_end, key=lambda entry: entry[0])
         return last_end, self.spoken[first][2]
 
-    def _continued_speaker(self, span: QuoteSpan) -> Record | None:
+    def _continued_speaker(self, span: QuoteSpan) -> Actor | None:
         """A quote with no cue in a clause whose subject is the speaker of the quote before it,
         in this paragraph or the one before ('He thanked them for talks held "in a friendly
         atmosphere"' after the minister's quote): the quote sequence goes on. The subject
@@ -404,33 +426,27 @@ class _Extraction:
         who = self.speaker_token(token, "clause")
         return None if who is None or self._inside_quote(who.idx) else who
 
-    def _add(self, start: int, end: int, kind: str, cue: Token | Record | None,
-             speaker: Record | None) -> Record | None:
+    def _add(self, start: int, end: int, kind: QuoteKind, cue: Token | TextSpan | None,
+             speaker: Actor | None) -> QuoteRecord | None:
         if (start, end) in self.record_bounds:
             return None
         self.record_bounds.add((start, end))
         if speaker is not None:
             self.speakers.note(speaker)
             insort(self.spoken, (end, len(self.records), speaker), key=lambda entry: entry[:2])
-        record = {
-            "quote_id": "",
-            "start": start,
-            "end": end,
-            "text": self.text[start:end],
-            "direct": kind != "indirect",
-            "kind": kind,
-            "cue": _cue_record(self.text, cue) if isinstance(cue, Token) else cue,
-            "speaker": speaker,
-        }
+        record = quote_record(quote_id="", doc_id=self.doc._.doc_id or "", start=start, end=end,
+                              text=self.text[start:end], kind=kind,
+                              cue=_cue_record(self.text, cue) if isinstance(cue, Token) else cue,
+                              speaker=speaker)
         self.records.append(record)
         return record
 
 
-def _cue_record(text: str, cue: Token) -> Record:
+def _cue_record(text: str, cue: Token) -> TextSpan:
     """The cue's characters; "according" stands for the whole phrase "according to"."""
     last = cue.nbor() if cue.lower_ == "according" else cue
     end = last.idx + len(last)
-    return {"start": cue.idx, "end": end, "text": text[cue.idx:end]}
+    return TextSpan(start=cue.idx, end=end, text=text[cue.idx:end])
 
 
 def _last_char(text: str) -> str:
@@ -439,7 +455,7 @@ def _last_char(text: str) -> str:
     return text.rstrip(_MARKS_AND_SPACE)[-1:]
 
 
-def _same_speaker(one: Record, other: Record) -> bool:
+def _same_speaker(one: Actor, other: Actor) -> bool:
     """Whether two speaker records name the same speaker (their last names agree)."""
-    first, second = (one.get("name") or "").split(), (other.get("name") or "").split()
+    first, second = (one["name"] or "").split(), (other["name"] or "").split()
     return bool(first and second) and plain(first[-1]) == plain(second[-1])

@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from functools import lru_cache
 
-from flashpoint.kb import load_kb
+from flashpoint.kb import KnowledgeBase
 
 #: Honorifics and ranks that may precede a name, besides the office titles of the KB's roles.
 _HONORIFICS = frozenset({
@@ -37,11 +37,9 @@ _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*[ \xa0]+(?:(?:of|for|the|and|
 _LOOKBACK = 200
 
 
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """Words of office titles (KB roles: "foreign minister", "president") and honorifics."""
-    words = {w for phrase in load_kb().roles for w in phrase.lower().split()}
-    return frozenset(words | _HONORIFICS)
+def title_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words of office titles (the KB's roles: "foreign minister", "president") and honorifics."""
+    return kb.role_words | _HONORIFICS
 
 
 @lru_cache(maxsize=4096)
@@ -55,20 +53,20 @@ def clean_name(text: str) -> str:
     """Drop a possessive ending and surrounding punctuation from a name."""
     text = text.strip(" ,.;:\"“”‘’()")
     for suffix in ("’s", "'s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
+        text = text.removesuffix(suffix)
     return text.strip(" ,.;:\"“”‘’()")
 
 
-def proper_name(text: str, person: bool) -> tuple[str, str | None]:
+def proper_name(text: str, titles: frozenset[str] = frozenset()) -> tuple[str, str | None]:
     """The name in an entity's text and the gender its title shows: leading articles and
-    lower-case words and, for a person, titles dropped ("Gen Burhan" -> "Burhan", "Mrs Smith" -> "Smith", f),
-    trailing common nouns too ("the Coalition for Change party" -> "Coalition for Change"): a
-    name is its capitalised words. (Organisations keep theirs: "General Motors".)"""
+    lower-case words and, for a person, the ``titles`` (:func:`title_words`) dropped ("Gen
+    Burhan" -> "Burhan", "Mrs Smith" -> "Smith", f), trailing common nouns too ("the
+    Coalition for Change party" -> "Coalition for Change"): a name is its capitalised words.
+    (Organisations, given no titles, keep theirs: "General Motors".)"""
     words = clean_name(text).split()
     gender = None
     while len(words) > 1 and (words[0].islower() or words[0].lower() in _ARTICLES
-                              or person and plain(words[0]) in title_words()):
+                              or plain(words[0]) in titles):
         gender = gender or _GENDERED.get(plain(words[0]))
         words.pop(0)
     while len(words) > 1 and words[-1].islower():

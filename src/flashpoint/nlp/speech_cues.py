@@ -8,12 +8,14 @@ said") or, for "according to", the rest of its clause.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
+
+from flashpoint.datafiles import data_dir, read_tsv
 
 #: Dependents of a cue that hold the reported content in its object-phrase reading.
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "attr", "acomp", "pcomp"})
@@ -35,22 +37,30 @@ _CLIMB_STEPS = 6
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, bool], str]:
-    """(lemma, is_noun) -> kind ("clause", "object", "addressee" or "noun"), read once; keyed
-    by part of speech too, since "tweet" and "comment" are cues both as verbs and as nouns."""
-    text = files("flashpoint.data").joinpath("lexicon/speech_verbs.tsv").read_text("utf-8")
-    entries = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {(lemma.strip(), kind.strip() == "noun"): kind.strip() for lemma, kind in entries}
+#: (lemma, is_noun) -> kind ("clause", "object", "addressee" or "noun"): keyed by part of
+#: speech too, since "tweet" and "comment" are cues both as verbs and as nouns.
+CueWords = Mapping[tuple[str, bool], str]
 
 
-def cue_kind(token: Token) -> str | None:
+def cue_words(directory: str | Path | None = None) -> CueWords:
+    """The speech cues of lexicon ``directory`` (``speech_verbs.tsv``; None or "": the packaged
+    lexicon), read once per process and directory."""
+    return _cue_words_cached(data_dir("lexicon", directory))
+
+
+@lru_cache(maxsize=8)
+def _cue_words_cached(directory: Path) -> CueWords:
+    rows = read_tsv(directory / "speech_verbs.tsv", ("lemma", "kind"))
+    return {(row["lemma"], row["kind"] == "noun"): row["kind"] for row in rows}
+
+
+def cue_kind(token: Token, words: CueWords) -> str | None:
     """The lexicon kind of ``token`` when it is used as a cue, else None."""
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return "according"
     if token.pos_ not in ("VERB", "NOUN"):
         return None
-    return lexicon().get((token.lemma_.lower(), token.pos_ == "NOUN"))
+    return words.get((token.lemma_.lower(), token.pos_ == "NOUN"))
 
 
 def _span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -83,9 +93,10 @@ class Content(NamedTuple):
     clause: bool
 
 
-def content_tokens(cue: Token, kind: str, sentence: Span) -> Content | None:
+def content_tokens(cue: Token, kind: str, sentence: Span, words: CueWords) -> Content | None:
     """What ``cue`` reports, or None when the parse shows no content; ``sentence`` is the
-    cue's (passed in: looking it up scans the whole sentence)."""
+    cue's (passed in: looking it up scans the whole sentence), ``words`` the cue lexicon
+    (a cue inside the content is another speaker's)."""
     if kind == "according":
         return _content(_according_content(cue, sentence), True)
     if kind == "noun":
@@ -98,11 +109,11 @@ def content_tokens(cue: Token, kind: str, sentence: Span) -> Content | None:
         return _content(_span(infinitives), True)
     if kind == "object":
         objects = [c for c in cue.rights if c.dep_ in _OBJECT_DEPS
-                   and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS and not _as_saying(c))]
+                   and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS and not _as_saying(c, words))]
         if any(c.dep_ != "prep" or c.lower_ != "to" for c in objects):
             return _content(_span(objects), _is_proposition(objects))
     if cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue:
-        return _content(_parenthetical_content(cue), True)
+        return _content(_parenthetical_content(cue, words), True)
     return None
 
 
@@ -120,21 +131,19 @@ def _is_proposition(objects: list[Token]) -> bool:
     return verbal or predicated or "for" in deps
 
 
-
-
-def _as_saying(prep: Token) -> bool:
+def _as_saying(prep: Token, words: CueWords) -> bool:
     """"cited the ministry *as saying* ...": the content belongs to the inner cue."""
-    return prep.lower_ == "as" and any(c.dep_ == "pcomp" and cue_kind(c) for c in prep.children)
+    return prep.lower_ == "as" and any(c.dep_ == "pcomp" and cue_kind(c, words) for c in prep.children)
 
 
-def _parenthetical_content(cue: Token) -> tuple[int, int] | None:
+def _parenthetical_content(cue: Token, words: CueWords) -> tuple[int, int] | None:
     """"X did Y, sources said" / "X, he said, did Y": the clause the cue hangs off; a cue in
     the middle stays inside the span (the content is discontinuous around it). A cue before
     its clause is only parenthetical with words before it, and a parenthetical is a short
     subject-and-verb aside."""
     head = cue.head
     start, end = head.left_edge.i, head.right_edge.i + 1
-    if (cue.i < head.i and cue.left_edge.i <= start or cue_kind(head) is not None
+    if (cue.i < head.i and cue.left_edge.i <= start or cue_kind(head, words) is not None
             or cue.right_edge.i - cue.left_edge.i >= _PARENTHETICAL_TOKENS
             or not any(c.dep_ in _SUBJECT_DEPS for c in cue.children)):
         return None  # "said he would not answer": the cue is the content of another cue

@@ -10,21 +10,21 @@ joined without whitespace: the Doc's text and every offset stay the input's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import pairwise
 
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 #: Longer than any word and most links; short enough that tokenizing a piece stays cheap.
 MAX_RUN = 64
 #: A long run and the whitespace after it, which belongs to the run's last token.
-_LONG_RUN = re.compile(r"\S{%d,}\s*" % (MAX_RUN + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}\s*")
 
 
 class BoundedTokenizer:
     """Callable like spaCy's tokenizer (``text -> Doc``), linear in the text's length."""
 
-    def __init__(self, tokenizer: Tokenizer) -> None:
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
@@ -47,7 +47,7 @@ def _pieces(text: str) -> Iterator[str]:
             yield text[done:match.start()]
         run_end = match.start() + len(match.group().rstrip())
         cuts = list(range(match.start(), run_end, MAX_RUN)) + [match.end()]
-        for start, end in zip(cuts, cuts[1:]):
+        for start, end in pairwise(cuts):
             yield text[start:end]
         done = match.end()
     if done < len(text):
