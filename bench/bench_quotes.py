@@ -5,7 +5,8 @@ tokenizer and the quote component were quadratic. This benchmark reports, best o
 each (machine noise only ever slows a run down):
 
 - the tokenizer and the quote component alone on the 63 KB of marks, and the whole extraction
-  (spaCy's own models dominate that figure: they process 63,000 one-character tokens);
+  (the issue's target: under 2 s; windows without a letter skip the pipeline, see
+  ``flashpoint.runner``, so the models no longer process 63,000 one-character tokens);
 - the quote component's time per character on ordinary news text of 10 KB and 100 KB (the seed
   articles repeated), which stays within 2x when the component is linear.
 """
@@ -75,6 +76,7 @@ def run() -> dict:
     results["per_char_ratio_100kb_10kb"] = round(per_char[100_000] / per_char[10_000], 2)
     results["linear"] = results["per_char_ratio_100kb_10kb"] <= LINEAR_RATIO
     results["marks_quote_component_aim_met"] = results["marks_quote_component_s"] < QUOTES_AIM
+    results["marks_extract_aim_met"] = results["marks_extract_s"] < QUOTES_AIM
     return results
 
 

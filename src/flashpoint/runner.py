@@ -15,10 +15,12 @@ order. Between rounds, and only there, the run looks at the clock:
 A round holds at most ``ROUND_CHARS`` characters (or one window), so the time between two
 looks at the clock is bounded whatever the input: the budget can be overrun by one round
 (a few seconds), not more.
-Articles are read from ``articles`` only as rounds need them, so memory stays flat.
+Articles are read from ``articles`` only as rounds need them, so memory stays flat. A window
+with no letter in it (quote marks, digits, punctuation) is done without the pipeline.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -35,6 +37,9 @@ from flashpoint.settings import Settings
 
 #: Characters of one round: enough Docs for spaCy's batching to pay, a few seconds of work.
 ROUND_CHARS = 50_000
+#: A letter of any script: a window without one is not run through the pipeline (a page of
+#: quote marks or digits would cost the models seconds and can hold no event).
+_WORD = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -104,8 +109,14 @@ class _Rounds:
                 self.exhausted = True
                 return
             found = windows(article.text, self.size, self.context)
-            self.queue.append(_Article(article, deque(found), article_budget(article, self.settings)))
-            self.waiting_chars += sum(w.end - w.start for w in found)
+            item = _Article(article, deque(), article_budget(article, self.settings))
+            for window in found:
+                if _WORD.search(article.text, window.start, window.end):
+                    item.waiting.append(window)
+                    self.waiting_chars += window.end - window.start
+                else:  # no letter, no word: nothing an event or a quotation could be made of
+                    item.done.append((window, [], []))
+            self.queue.append(item)
 
     def next_round(self) -> list[tuple[_Article, Window]]:
         """Up to ``batch_size`` windows and ``round_chars`` characters (at least one window),
@@ -159,3 +170,5 @@ def run(articles: Iterable[Article], nlp: Language, settings: Settings | None = 
             item.done.append((window, doc._.events or [], doc._.quotes or []))
         for item in rounds.finished():
             yield item.result()
+    for item in rounds.finished():  # articles that needed no round (no letter in them)
+        yield item.result()

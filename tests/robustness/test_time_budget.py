@@ -46,3 +46,13 @@ def test_cancelling_stops_every_unfinished_article(slow_nlp) -> None:
     timer.cancel()
     assert [getattr(r, "code", None) for r in results] == ["E041"] * 3
     assert len(conftest.SLOW_DOCS) < 20
+
+
+def test_text_without_letters_never_reaches_the_pipeline(slow_nlp) -> None:
+    """63 KB of quote marks (issue 11's example) once cost the models a minute: a window with
+    no letter in it holds no event and no quotation, so it is not run at all."""
+    conftest.SLOW_DOCS.clear()
+    marks = "“”\"‘’'«»„" * 7000
+    (result,) = extract([Article(doc_id="marks", text=marks)], slow_nlp, Settings())
+    assert isinstance(result, Extraction) and not result.events and not result.quotes
+    assert conftest.SLOW_DOCS == []
