@@ -2,26 +2,36 @@
 
 How a sentence becomes events:
 
-1. **Triggers.** Every verb whose lemma is in ``data/lexicon/verbs.tsv`` and every noun in
-   ``nouns.tsv`` is a candidate (one dict lookup a token). The most specific lexicon row whose
-   conditions hold (:mod:`flashpoint.nlp.triggers`) gives the code. A light verb ("issued a
-   warning", "imposed sanctions", "launched an attack") takes the code of its object noun.
-2. **Arguments.** Sources and targets come from :mod:`flashpoint.nlp.event_args`. An unnamed
-   target, or an unknown perpetrator, of a protest, force, coercion or violence event is the
-   country of the place named as its scene ("marched in Ghana", "a blast near the town of Kumasi
-   killed ..."); an "ethnic" people at a named scene is coded by that scene's country.
-   Coordinated subjects each act (one record each); a coordinated object is one act on a group,
-   so one record, coded with its first conjunct. Records of one trigger with the same pair of
-   countries are one event ("freed the mayor and members of his council").
-3. **Speech.** A speech verb ("said") whose complement holds an event is not itself an event;
-   its speaker becomes ``modality.reported_by`` of the complement's event when the speaker is not
-   that event's source. Events inside ``doc._.quotes`` get ``quote_id``; a subjectless or
-   first-person event in a quote takes the quote's speaker as source.
-4. **Modality** (see :mod:`flashpoint.nlp.modality`): negated events are dropped unless
-   ``emit_negated``; future material actions are recoded to intent/threat codes; refusals of
-   cooperation ("refused to negotiate") become rejections.
-5. **Selection and confidence** (see :mod:`flashpoint.nlp.event_select`): which of a sentence's
-   events are emitted, ranked by confidence.
+1. **Triggers.** A verb is coded by the most specific row of ``data/lexicon/verbs.tsv`` whose
+   conditions hold (:mod:`flashpoint.nlp.triggers`); a light verb ("issued a warning", "launched
+   an attack") takes the code of its event-noun object; verbs the lexicon lacks take PETRARCH2's
+   verb patterns, whose no-event senses also block ours (:mod:`flashpoint.nlp.patterns`). A
+   noun of ``nouns.tsv`` is an event of its own only where the sentence says it happens ("protests
+   erupted", "an air strike killed ten", "the clashes included airstrikes"), not in passing.
+   Participles used as prepositions ("following the raid") and infinitives of purpose of
+   non-force acts ("signed deals to strengthen ties") are no events.
+2. **Arguments** (:mod:`flashpoint.nlp.event_args`): the subject (the ``by`` agent of a passive;
+   the author of the event a passive force verb happened in: "killed in a junta air strike") and
+   the object, else a directional preposition; a place is a party only as the target of force
+   used in or on it (the CAMEO convention for attacks on a territory). Coordinated actors fan out,
+   one record per dyad; joint acts ("A and B met", "clashes between police and protesters") and
+   reciprocals ("blamed each other") go both ways.
+3. **Discourse** (:mod:`flashpoint.nlp.discourse`): a target the sentence leaves implicit is read
+   from the article as a reader would: the author of an event referred back to ("condemned the
+   strikes"), of a criticised thing, the parties of a mediation, the counterpart of the actor's
+   latest exchange for threats, demands and force on things; protests with no protester named
+   are the people's of the place against its government.
+4. **Speech.** A speech verb whose complement holds an event is not itself an event; its
+   speaker becomes ``modality.reported_by`` (never the event's source: constraint 3). Events
+   inside ``doc._.quotes`` get ``quote_id``; a subjectless or first-person verb in a direct quote
+   is the speaker's.
+5. **Modality** (:mod:`flashpoint.nlp.modality`): negated events are dropped unless
+   ``emit_negated``; future material actions become intent or threat codes; refusals of
+   cooperation become rejections; force by crowds is a violent protest.
+6. **Constraints** (:mod:`flashpoint.nlp.constraints`): no self-dyad, no state acting on itself,
+   no place as a party, the speaker not the actor.
+7. **Confidence** (:mod:`flashpoint.nlp.event_select`): a measured score; records below
+   ``min_confidence`` are not emitted (``one_per_sentence`` keeps each sentence's best event).
 """
 from __future__ import annotations
 
