@@ -24,6 +24,8 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_backfill.py
+	$(BIN)/python bench/bench_stories.py
 
 # Regenerate the data files converted from PETRARCH2's dictionaries (stdlib only, no venv needed).
 PETRARCH ?= ../shared/reference/petrarch2

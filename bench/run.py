@@ -1,5 +1,6 @@
 """make bench: extraction against plain spaCy, extract vs ingest, memory, big input, start-up,
-and the API under load, in one run with one table of results at the end.
+the API under load and the dashboard at scale, in one run with one table of results at the
+end; then the long-input benchmarks, which print their own.
 
 Sections (``FLASHPOINT_BENCH_SECTIONS``, comma-separated; default all):
 
@@ -11,6 +12,10 @@ Sections (``FLASHPOINT_BENCH_SECTIONS``, comma-separated; default all):
 ``api``         a realistic store of a million events (``FLASHPOINT_BENCH_EVENTS``), the
                 single-client series and filtered-events latencies, then every list endpoint
                 and the overview page under 20 concurrent clients of a real uvicorn server.
+``dashboard``   on the same store, one client: the overview, alerts, a dyad's series and a
+                filtered events page (``bench_dashboard``), and every page rendered once.
+``quotes``      quote finding on quote-heavy text (``bench_quotes``).
+``scaling``     extraction time per character from 10 KB to 1 MB (``bench_scaling``).
 
 The machine is shared and noisy: runs are repeated and reported as ranges, never one number.
 Results also go to ``bench/out/results.json``.
@@ -33,7 +38,8 @@ TARGET_WORDS = 100_000
 TARGET_SHARE = 0.80
 #: Each throughput mode runs this many times and keeps its best time (noise only slows runs down).
 REPEATS = 3
-SECTIONS = os.environ.get("FLASHPOINT_BENCH_SECTIONS", "throughput,pipeline,api").split(",")
+SECTIONS = os.environ.get("FLASHPOINT_BENCH_SECTIONS",
+                          "throughput,pipeline,api,dashboard,quotes,scaling").split(",")
 
 
 def corpus_texts() -> list[str]:
@@ -104,6 +110,12 @@ def api(folder: Path) -> dict:
     return bench_api.run(folder)
 
 
+def dashboard(folder: Path) -> dict:
+    import bench_dashboard
+
+    return bench_dashboard.run(folder)
+
+
 def _span(values: list[float], unit: str = "") -> str:
     low, high = min(values), max(values)
     return f"{low:g}{unit}" if low == high else f"{low:g}–{high:g}{unit}"
@@ -148,6 +160,16 @@ def table(results: dict) -> list[tuple[str, str, str]]:
         for name, found in a["concurrent"].items():
             target = "< 250 ms" if name.startswith(("/api/events", "/api/dyads ")) else ""
             rows.append((f"20 clients {name} p95", f"{found['p95_ms']} ms (p50 {found['p50_ms']})", target))
+    if "dashboard" in results:
+        from bench_dashboard import TARGETS_MS
+
+        d = results["dashboard"]
+        rows.append(("1 client first overview", f"{d['first_overview_ms']} ms", ""))
+        for name, target_ms in TARGETS_MS.items():
+            rows.append((f"1 client {name} p95", f"{d[name]['p95_ms']} ms (p50 {d[name]['p50_ms']})",
+                         f"< {target_ms:g} ms"))
+        failed = [url for url, status in d["pages"].items() if status != 200]
+        rows.append((f"dashboard pages render ({len(d['pages'])})", "all" if not failed else f"NOT {failed}", "all"))
     return rows
 
 
@@ -158,7 +180,7 @@ def main() -> None:
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="flashpoint-bench-") as tmp:
         for section, run in (("throughput", lambda: throughput()), ("pipeline", lambda: pipeline(Path(tmp))),
-                             ("api", lambda: api(Path(tmp)))):
+                             ("api", lambda: api(Path(tmp))), ("dashboard", lambda: dashboard(Path(tmp)))):
             if section in SECTIONS:
                 print(f"running {section} ...", file=sys.stderr, flush=True)
                 results[section] = run()
@@ -166,10 +188,17 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     rows = table(results)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'value':<32}  target")
-    for measure_name, value, target in rows:
-        print(f"{measure_name:<{width}}  {value:<32}  {target}")
+    if rows:
+        width = max(len(r[0]) for r in rows)
+        print(f"{'measure':<{width}}  {'value':<32}  target")
+        for measure_name, value, target in rows:
+            print(f"{measure_name:<{width}}  {value:<32}  {target}")
+    if "quotes" in SECTIONS:
+        import bench_quotes
+
+        bench_quotes.main()
+    if "scaling" in SECTIONS:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scaling.py")], check=True)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""A realistic store of a million events for the API benchmark, written by the store's writer.
+"""A realistic store of a million events for the API and dashboard benchmarks, written by the
+store's writer.
 
 Every event and quote is a full, schema-valid record built with the constructors of
 ``flashpoint.records`` (actors with names, countries and codes, CAMEO codes from the codebook
@@ -6,15 +7,21 @@ with their scores, evidence sentences from the varied corpus with the trigger in
 event dates, modality, quotes with speakers linked to events), and articles hold the text the
 offsets point into, so every page renders on it. Articles come in publication order, as a
 monitor that ingests the news every day stores them; it is written through
-``Store.save_articles`` like any ingest, so the word index and sort keys are the real ones.
+``Store.save_articles`` like any ingest, so the word index and sort keys are the real ones,
+and its alerts are then computed once, as the ingest path computes them
+(``service.refresh_alerts``). Stories are not grouped (the story step has its own benchmark,
+``bench_stories``).
 """
 from __future__ import annotations
 
+import os
 import random
 import re
+import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from corpus import COUNTRIES, articles
 
@@ -36,7 +43,11 @@ from flashpoint.store import Store
 ISO = {"Colombia": "COL", "Venezuela": "VEN", "Mexico": "MEX", "Brazil": "BRA", "Argentina": "ARG",
        "Peru": "PER", "Chile": "CHL", "Ecuador": "ECU", "Cuba": "CUB", "Russia": "RUS", "China": "CHN",
        "Ukraine": "UKR", "Turkey": "TUR", "Iran": "IRN", "India": "IND", "Japan": "JPN", "United States": "USA"}
+#: The country codes the store's events have.
+COUNTRY_CODES = sorted(ISO.values())
 EVENTS_PER_ARTICLE = 20
+#: Events of the benchmarks' store (``FLASHPOINT_BENCH_EVENTS``, default a million).
+N_EVENTS = int(os.environ.get("FLASHPOINT_BENCH_EVENTS", "1000000"))
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
 
@@ -95,7 +106,9 @@ def extractions(n_events: int, seed: int = 1, first_day: date = date(2024, 1, 1)
 
 
 def build(path: Path, n_events: int, batch: int = 500) -> None:
-    """Write the store at ``path`` (``batch`` articles a transaction)."""
+    """Write the store at ``path`` (``batch`` articles a transaction), then its alerts."""
+    from flashpoint import service
+
     chunk: list[Extraction] = []
     with Store(path) as store:
         for extraction in extractions(n_events):
@@ -104,5 +117,32 @@ def build(path: Path, n_events: int, batch: int = 500) -> None:
                 store.save_articles(chunk)
                 chunk = []
         store.save_articles(chunk)
+        service.refresh_alerts(store)
         store.con.execute("CHECKPOINT")
+
+
+def bench_store(folder: Path) -> tuple[Path, float | None]:
+    """The benchmarks' store of ``N_EVENTS`` events: ``FLASHPOINT_BENCH_STORE`` when set, else
+    in ``folder``; built unless it exists. Its path, and the seconds it took to build (None
+    when an existing store was reused: its size is then whatever it was built with)."""
+    path = Path(os.environ.get("FLASHPOINT_BENCH_STORE") or folder / "million.duckdb")
+    if path.exists():
+        return path, None
+    start = time.perf_counter()
+    build(path, N_EVENTS)
+    return path, round(time.perf_counter() - start, 1)
+
+
+def pages(client: Any) -> dict[str, int]:
+    """Every dashboard page of the bench store, and a few API lists, once: URL -> status
+    (each must be 200). ``client`` is an httpx or test client."""
+    event = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    dyad = client.get("/api/dyads", params={"limit": 1}).json()["dyads"][0]
+    a, b = dyad["source"], dyad["target"]
+    urls = ["/", "/events", f"/events?dyad={a}-{b}&quad_class=4&start=2025-01-01&end=2025-03-31",
+            f"/events/{event['event_id']}", f"/articles/{event['doc_id']}", f"/actors/{event['source']['name']}",
+            "/dyads",
+            f"/dyads/{a}/{b}", f"/dyads/{a}/{b}?freq=week", "/network", "/stories", "/api",
+            "/api/dyads", "/api/alerts/episodes", "/api/quotes", "/api/stories"]
+    return {url: client.get(url).status_code for url in urls}
 

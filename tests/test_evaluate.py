@@ -9,7 +9,7 @@ from flashpoint.evaluate import SETS, extract_set, load_scorer, system_rows
 
 def test_every_mode_is_a_shared_scorer_mode(shared_dir: Path):
     scorer = load_scorer(shared_dir)
-    assert {mode for *_, mode in SETS} <= set(scorer.SCORERS)
+    assert {mode for _, _, _, mode, _ in SETS} <= set(scorer.SCORERS)
 
 
 def test_system_rows_carry_the_record_id(nlp, tmp_path: Path):
@@ -21,3 +21,10 @@ def test_system_rows_carry_the_record_id(nlp, tmp_path: Path):
     rows = system_rows(extraction, "events")
     assert rows and all(r["doc_id"] == "r1" for r in rows)
     assert system_rows(extraction, "quotes") == extraction.quotes
+
+
+def test_sentence_sets_read_one_event_a_sentence_at_any_confidence() -> None:
+    settings = {name: setting for name, _, _, _, setting in SETS}
+    assert settings["plover/gsr"].one_per_sentence and settings["plover/gsr"].min_confidence == 0
+    # the articles take the pipeline config's own threshold and event data
+    assert settings["news"].one_per_sentence is None and settings["news"].min_confidence is None

@@ -22,7 +22,7 @@ def test_flat_rows_nest_with_underscores_and_keep_the_columns_of_null_blocks() -
 def test_gdelt_and_icews_columns() -> None:
     event = make_event("a", cameo="1123")
     gdelt = gdelt_row(event)
-    assert (gdelt["EventRootCode"], gdelt["EventBaseCode"], gdelt["SQLDATE"]) == ("11", "112", "20240303")
+    assert (gdelt["EventRootCode"], gdelt["EventBaseCode"], gdelt["SQLDATE"]) == ("11", "112", 20240303)
     assert (gdelt["Actor1CountryCode"], gdelt["Actor2CountryCode"]) == ("PER", "CHL")
     assert icews_row(event)["CAMEO Code"] == "1123"
 

@@ -29,12 +29,14 @@ def test_report_is_self_contained(html: str) -> None:
     assert not re.search(r"<script[^>]+src=", html) and "<link rel=\"stylesheet\"" not in html
     assert "plotly.js v" in html and "Plotly.newPlot" in html         # the library and our script inline
     assert html.count('class="chart-spec" data-target') == 1 + 3                 # the network and three dyads
+    assert 'id="event-filters"' in html and "What changed" in html
 
 
 def test_report_has_every_view_with_working_anchors(html: str) -> None:
-    for section in ("overview", "dyads", "network", "stories", "dyad-USA-COL", "dyad-COL-USA", "story-s1"):
+    for section in ("overview", "events", "dyads", "articles", "network", "stories", "dyad-USA-COL", "dyad-COL-USA",
+                    "story-s1"):
         assert f'id="{section}"' in html
-    for anchor in set(re.findall(r'href="#([^"]+)"', html)):
+    for anchor in set(re.findall(r'href="#([^"?]+)', html)):               # "#events?dyad=..." filters #events
         assert f'id="{anchor}"' in html, anchor
 
 

@@ -17,9 +17,11 @@ from typer.testing import CliRunner
 from flashpoint import service
 from flashpoint.api import TOKEN_ENV, create_app
 from flashpoint.cli import app
+from flashpoint.errors import ExtractionError
 from flashpoint.ingest import Article
 from flashpoint.records import Extraction
 from flashpoint.store import Store
+from flashpoint.store import grouping as story_groups
 from flashpoint.store.schema import TERM_BUCKETS, terms_table
 from tests.records import make_event
 
@@ -119,3 +121,33 @@ def test_killing_an_ingest_mid_batch_loses_nothing_reported_stored(tmp_path: Pat
         words = store.con.execute(f"SELECT count(DISTINCT event_key) FROM ({index})").fetchone()[0]
     assert set(reported) <= set(per_article)
     assert set(per_article.values()) == {3} and words == 3 * len(per_article)
+
+
+def test_a_stream_has_one_extractor_and_each_batch_is_grouped_as_it_is_stored(tmp_path: Path) -> None:
+    """Batches of 2: one extractor reads the whole stream (a pool of workers starts once), an
+    article stopped by its time budget comes out with its error and the others are stored,
+    and every batch is grouped into stories as soon as it is stored."""
+    calls: list[int] = []
+
+    def extractor(articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
+        calls.append(1)
+        for article in articles:
+            if article.doc_id == "slow":
+                yield ExtractionError("E040", article.doc_id, limit=60)
+            else:
+                yield Extraction(article, [make_event(article.doc_id)], [])
+
+    texts = ["Peru protested to Chile.", "Chile answered Peru.", "It took too long.", "Bolivia spoke.",
+             "Peru protested to Chile."]  # the last is the first again
+    articles = [Article(doc_id="slow" if "long" in t else f"a{n}", text=t) for n, t in enumerate(texts)]
+    with Store(tmp_path / "db.duckdb") as store:
+        outcomes = []
+        for outcome in service.ingest_stream(store, articles, extractor, batch_size=2):
+            with store.cursor() as con:  # each outcome comes once its batch is stored and grouped
+                assert story_groups.ungrouped(con, 10) == []
+            outcomes.append(outcome)
+        assert calls == [1]
+        assert [(o.article.doc_id, o.new is not None, o.error.code if o.error else None) for o in outcomes] == [
+            ("a0", True, None), ("a1", True, None), ("slow", False, "E040"), ("a3", True, None),
+            ("a0", False, None)]
+        assert store.counts()["articles"] == 3

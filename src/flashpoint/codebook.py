@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from flashpoint.datafiles import tsv_rows
 
 #: The 16 current PLOVER event types (PLOVER_structured_codebook_updated.csv).
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
@@ -38,14 +39,10 @@ def quad_class(root: str) -> int:
 @lru_cache(maxsize=1)
 def codebook() -> dict[str, CameoCode]:
     """All codes of ``data/cameo.tsv`` by code string (loaded once)."""
-    text = resources.files("flashpoint.data").joinpath("cameo.tsv").read_text("utf-8")
-    table: dict[str, CameoCode] = {}
-    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
-    for line in rows[1:]:
-        code, root, name, goldstein, quad, ptype, pmode = line.split("\t")
-        table[code] = CameoCode(code, root, name, float(goldstein), int(quad),
-                                ptype or None, pmode or None)
-    return table
+    return {row["code"]: CameoCode(row["code"], row["root"], row["name"], float(row["goldstein"]),
+                                   int(row["quad_class"]), row["plover_type"] or None,
+                                   row["plover_mode"] or None)
+            for row in tsv_rows("cameo.tsv")}
 
 
 def lookup(code: str) -> CameoCode:
@@ -57,11 +54,6 @@ def lookup(code: str) -> CameoCode:
     if len(probe) < 2:
         raise KeyError(f"unknown CAMEO code {code!r}")
     return table[probe]
-
-
-def is_code(code: str) -> bool:
-    """True when ``code`` is listed in the codebook."""
-    return code in codebook()
 
 
 # --- intent and refusal: how a promised or refused action is coded --------------------------
@@ -113,62 +105,3 @@ def demand_code(code: str) -> str:
 def refusal_code(code: str) -> str | None:
     """The rejection code for refusing cooperation ``code`` (None when refusal has no code)."""
     return _most_specific(code, _REFUSAL)
-
-
-# --- the verb and noun lexicons ----------------------------------------------------------------
-
-Condition = tuple[str, frozenset[str] | None]
-
-
-@dataclass(frozen=True)
-class LexEntry:
-    """One lexicon row: its conditions on the dependency parse and the CAMEO code it yields."""
-
-    lemma: str
-    conditions: tuple[Condition, ...]
-    code: str
-
-    @property
-    def specificity(self) -> int:
-        return len(self.conditions)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Verb and noun entries indexed by lemma (one dict lookup a token), plus word classes."""
-
-    verbs: dict[str, tuple[LexEntry, ...]]
-    nouns: dict[str, tuple[LexEntry, ...]]
-    classes: dict[str, frozenset[str]]
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("flashpoint.data").joinpath("lexicon", name).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]
-
-
-def _condition(item: str, classes: dict[str, frozenset[str]]) -> Condition:
-    key, _, value = item.partition("=")
-    if not value:
-        return key, None
-    words: set[str] = set()
-    for word in value.split("|"):
-        words |= classes[word[1:]] if word.startswith("@") else {word}
-    return key, frozenset(words)
-
-
-def _entries(name: str, classes: dict[str, frozenset[str]]) -> dict[str, tuple[LexEntry, ...]]:
-    index: dict[str, list[LexEntry]] = {}
-    for lemma, cond, code in _rows(name):
-        lookup(code)  # fail loudly on a code the codebook does not know
-        conds = () if cond == "-" else tuple(_condition(c, classes) for c in cond.split())
-        index.setdefault(lemma, []).append(LexEntry(lemma, conds, code))
-    return {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The verb/noun lexicons of ``data/lexicon/`` (loaded once)."""
-    classes = {name: frozenset(words.split()) for name, words in _rows("classes.tsv")}
-    return Lexicon(_entries("verbs.tsv", classes), _entries("nouns.tsv", classes), classes)

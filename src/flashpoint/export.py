@@ -3,8 +3,10 @@
 JSON Lines keeps the full nested record (the schema's form); CSV and Parquet flatten it to
 one column per field (``source.country`` → ``source_country``) because that is what
 spreadsheets and dataframes want; the GDELT and ICEWS forms rename those columns to the
-headers analysts already have code for. Records are written as they come (a Parquet row
-group at a time), so exporting or extracting a million records holds a few thousand in memory.
+headers analysts already have code for (GDELT's exactly: its 61 columns in its order, with its
+conventions, see ``flashpoint.gdelt``; one header line first). Records are written as they
+come (a Parquet row group at a time), so exporting or extracting a million records holds a few
+thousand in memory.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Self, TextIO, cast
 
+from flashpoint.gdelt import gdelt_row
 from flashpoint.records import schema
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "icews")
@@ -25,28 +28,6 @@ _ARROW_TYPES = (("boolean", "bool"), ("integer", "int64"), ("number", "double"))
 
 def _actor(event: Mapping[str, Any], role: str) -> Mapping[str, Any]:
     return event.get(role) or {}
-
-
-def gdelt_row(event: Mapping[str, Any]) -> dict[str, Any]:
-    """An event in the columns of a GDELT 2.0 event table (the subset we can fill)."""
-    source, target = _actor(event, "source"), _actor(event, "target")
-    location = event.get("location") or {}
-    day = (event.get("date") or {}).get("value") or (event.get("article") or {}).get("published") or ""
-    return {
-        "GLOBALEVENTID": event["event_id"], "SQLDATE": day.replace("-", ""),
-        "Actor1Code": source.get("code"), "Actor1Name": source.get("name"),
-        "Actor1CountryCode": source.get("country"),
-        "Actor2Code": target.get("code"), "Actor2Name": target.get("name"),
-        "Actor2CountryCode": target.get("country"),
-        "EventCode": event["cameo"], "EventBaseCode": event["cameo"][:3],
-        "EventRootCode": event["cameo_root"], "QuadClass": event["quad_class"],
-        "GoldsteinScale": event["goldstein"],
-        "NumMentions": event.get("num_mentions", 1), "NumSources": event.get("num_sources", 1),
-        "NumArticles": event.get("num_articles", 1),
-        "ActionGeo_FullName": location.get("name"), "ActionGeo_CountryCode": location.get("country"),
-        "ActionGeo_Lat": location.get("lat"), "ActionGeo_Long": location.get("lon"),
-        "SOURCEURL": (event.get("article") or {}).get("url") or event["doc_id"],
-    }
 
 
 def icews_row(event: Mapping[str, Any]) -> dict[str, Any]:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from threading import Event
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from flashpoint.errors import ExtractionError
 from flashpoint.ingest.article import Article
 from flashpoint.records import EventRecord, Extraction, QuoteRecord, article_ref, event_record, quote_record
-from flashpoint.settings import DEFAULT_BATCH_SIZE
+from flashpoint.runner import run
+from flashpoint.settings import Settings
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -58,17 +60,10 @@ def _records(article: Article, doc_events: list[dict[str, Any]], doc_quotes: lis
     return Extraction(article, events, quotes)
 
 
-def _prepared(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Doc, Article]]:
-    """Docs with the article's date and id set before any component runs."""
-    for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.published = article.published
-        doc._.doc_id = article.doc_id
-        yield doc, article
-
-
-def extract(articles: Iterable[Article], nlp: Language,
-            batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Extraction]:
-    """Events and quotes of each article, in input order (streams: memory stays flat)."""
-    for doc, article in nlp.pipe(_prepared(articles, nlp), as_tuples=True, batch_size=batch_size):
-        yield _records(article, doc._.events or [], doc._.quotes or [])
+def extract(articles: Iterable[Article], nlp: Language, settings: Settings | None = None,
+            cancel: Event | None = None) -> Iterator[Extraction | ExtractionError]:
+    """Events and quotes of each article, in input order (streams: memory stays flat); an
+    article over its time budget, or cancelled, is an ``ExtractionError`` in its place
+    (long articles are processed in chunks, within a time budget: see ``runner``)."""
+    for found in run(articles, nlp, settings, cancel):
+        yield found if isinstance(found, ExtractionError) else _records(found.article, found.events, found.quotes)

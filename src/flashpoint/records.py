@@ -78,10 +78,11 @@ class Modality(TypedDict):
     reported_by: Actor | None
 
 
-class EventRecord(TypedDict):
-    event_id: str
-    doc_id: str
-    article: ArticleRef
+class CodedEvent(TypedDict):
+    """An event as the event component codes it (``doc._.events``): the event record without
+    what only the article gives (event id, doc id, article block); ``quote_id`` is the id of
+    its quote among the Doc's quotes."""
+
     sentence: Span
     trigger: Span
     source: Actor | None
@@ -97,6 +98,14 @@ class EventRecord(TypedDict):
     modality: Modality
     quote_id: str | None
     confidence: float
+
+
+class EventRecord(CodedEvent):
+    """One event of an article (schemas/event.schema.json)."""
+
+    event_id: str
+    doc_id: str
+    article: ArticleRef
 
 
 QuoteKind = Literal["direct", "partial", "scare", "indirect", "embedded"]
@@ -127,22 +136,33 @@ def article_ref(article: Article) -> ArticleRef:
             "published": article.published.isoformat() if article.published else None}
 
 
-def event_record(*, event_id: str, doc_id: str, article: ArticleRef, sentence: Span, trigger: Span,
-                 source: Actor | None, target: Actor | None, cameo: str, date: EventDate,
-                 modality: Modality, confidence: float, location: Location | None = None,
-                 quote_id: str | None = None) -> EventRecord:
-    """An event record; its CAMEO root and name, Goldstein score, QuadClass and PLOVER type
-    come from the codebook row of ``cameo`` (its nearest listed parent for an unlisted sub-code)."""
+def coded_event(*, sentence: Span, trigger: Span, source: Actor | None, target: Actor | None,
+                cameo: str, date: EventDate, modality: Modality, confidence: float,
+                location: Location | None = None, quote_id: str | None = None) -> CodedEvent:
+    """An event as coded in a Doc; its CAMEO root and name, Goldstein score, QuadClass and
+    PLOVER type come from the codebook row of ``cameo`` (its nearest listed parent for an
+    unlisted sub-code)."""
     code = lookup(cameo)
     return {
-        "event_id": event_id, "doc_id": doc_id, "article": article, "sentence": sentence,
-        "trigger": trigger, "source": source, "target": target,
+        "sentence": sentence, "trigger": trigger, "source": source, "target": target,
         "cameo": cameo, "cameo_root": code.root, "cameo_name": code.name,
         "goldstein": code.goldstein, "quad_class": code.quad_class,
         "plover": {"event_type": code.plover_type, "mode": code.plover_mode},
         "date": date, "location": location, "modality": modality, "quote_id": quote_id,
         "confidence": confidence,
     }
+
+
+def event_record(*, event_id: str, doc_id: str, article: ArticleRef, sentence: Span, trigger: Span,
+                 source: Actor | None, target: Actor | None, cameo: str, date: EventDate,
+                 modality: Modality, confidence: float, location: Location | None = None,
+                 quote_id: str | None = None) -> EventRecord:
+    """An event record: the article's ids and block, then the event as :func:`coded_event`
+    codes it."""
+    return {"event_id": event_id, "doc_id": doc_id, "article": article,
+            **coded_event(sentence=sentence, trigger=trigger, source=source, target=target, cameo=cameo,
+                          date=date, modality=modality, confidence=confidence, location=location,
+                          quote_id=quote_id)}
 
 
 def quote_record(*, quote_id: str, doc_id: str, start: int, end: int, text: str, kind: QuoteKind,

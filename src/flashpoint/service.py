@@ -5,64 +5,97 @@
     readers), read as they are consumed, and the inputs that could not be read.
 ``ingest_stream`` / ``ingest`` / ``ingest_record``
     the one ingest path: duplicates (same normalised text) are found first and never
-    extracted again, the rest extracted and stored a batch of articles at a time (each article
-    atomically). The CLI gives it read files, the API one posted JSON object read exactly as a
-    JSON Lines record, so the same article gets the same doc_id, date and events either way.
+    extracted again, the rest extracted and stored a batch of articles at a time (each
+    article atomically), then grouped into stories. The CLI gives it read files, the API one
+    posted JSON object read exactly as a JSON Lines record, so the same article gets the same
+    doc_id, date and events either way.
+``ingest_dataset`` / ``extract_dataset``
+    backfills: a Parquet dataset extracted on a Dask cluster, and its loading through ``ingest``.
+``watch``
+    feeds polled, new article pages fetched and ingested (``flashpoint watch``, ``serve --watch``).
 ``extract``
     the records of articles as they are extracted, without storing them.
 ``analyze``
     what the store holds for a batch: each article's records and the batch's dyad summary
     (the store's one dyad definition: clusters counted once, negated and hypothetical
     events left out).
+``group_new`` / ``regroup``
+    stories built as articles arrive: every ingest attaches its new articles to stories (or
+    opens new ones) and reconciles the stories it changed; ``regroup`` rebuilds them all.
 ``compare``
-    reconcile stored articles across outlets and store the result.
+    the store's stories of some articles, reconciled across outlets.
 ``report``
     the one-file HTML report of a store.
+``refresh_alerts``
+    compute and store the escalation alerts of the dyads a change touched (``ingest``,
+    ``compare`` and ``regroup`` call it), so that no page has to compute them.
 
 Everything streams: articles are read, extracted and stored a batch at a time, so memory
 stays flat whatever the size of the input. Extraction is passed in as an ``Extractor`` so
 that the NLP pipeline is loaded only when an article actually needs extracting
-(``pipeline_extractor``), and tests can substitute it.
+(``pipeline_extractor``; ``workers`` processes for ``--workers``), and tests can substitute
+it. Feeds, Dask, the pipeline and the report are imported only by the use cases that need
+them, so that commands whose articles are all stored start without them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain, islice
 from pathlib import Path
+from threading import Event
 from typing import TYPE_CHECKING, Any
 
-from flashpoint.errors import InputError, StoreError
+from flashpoint.analysis.alerts import dyad_alerts
+from flashpoint.analysis.compare import Comparison
+from flashpoint.analysis.compare import reconcile as reconcile_stories
+from flashpoint.analysis.dyads import FREQS
+from flashpoint.analysis.stories import Story
+from flashpoint.errors import ExtractionError, InputError, StoreError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
-from flashpoint.records import Extraction
+from flashpoint.records import EventRecord, Extraction
 from flashpoint.settings import Settings
-from flashpoint.store import HedgeRow, Mention, QuoteVariant, Store
-from flashpoint.store.dyads import dyad_table
+from flashpoint.store import Grouped, HedgeRow, Mention, QuoteVariant, Store
+from flashpoint.store import alerts as alert_table
+from flashpoint.store import grouping as story_groups
+from flashpoint.store.dyads import daily, dyad_table
 from flashpoint.store.reading import Json
 
 if TYPE_CHECKING:
-    from flashpoint.analysis.compare import Comparison
+    from flashpoint.feeds import FetchPolicy, PollSummary
+    from flashpoint.scale.cluster import PartitionResult
 
-#: Articles in, one Extraction per article out, in order, as they are extracted.
-Extractor = Callable[[Iterable[Article]], Iterable[Extraction]]
+#: Articles in, one Extraction per article out, in input order (or the ExtractionError that
+#: stopped it: over its time budget, cancelled), as they are extracted: an extractor reads
+#: its articles as it needs them, so a stream of any length can go through one extractor.
+Extractor = Callable[[Iterable[Article]], Iterable[Extraction | ExtractionError]]
 
 
-def pipeline_extractor(settings: Settings | None = None) -> Extractor:
+def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None, workers: int = 1) -> Extractor:
     """Extraction by the flashpoint pipeline, loaded when the first article needs it (not when
-    the CLI or server starts, nor when every article is already stored)."""
+    the CLI or server starts, nor when every article is stored already); setting ``cancel``
+    stops it (see ``flashpoint.runner``). With ``workers`` > 1, by that many processes, each
+    loading the pipeline once (``scale.pool``)."""
     chosen = settings or Settings()
 
-    def run(articles: Iterable[Article]) -> Iterator[Extraction]:
+    def run(articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
         pending = iter(articles)
         first = next(pending, None)
         if first is None:
             return
+        stream = chain([first], pending)
+        if workers > 1:
+            from flashpoint.scale.pool import extract_parallel
+
+            yield from extract_parallel(stream, chosen, workers)
+            return
         from flashpoint.extract import extract as run_pipeline
         from flashpoint.nlp.pipeline import load_pipeline
 
-        yield from run_pipeline(chain([first], pending), load_pipeline(chosen), batch_size=chosen.batch_size)
+        yield from run_pipeline(stream, load_pipeline(chosen), chosen, cancel)
 
     return run
 
@@ -109,49 +142,139 @@ class Outcome:
 
     article: Article  # as stored (under the doc_id of its first ingest), or as read when it failed
     new: Extraction | None = None  # its records, when this ingest stored it
-    error: StoreError | None = None  # why it could not be stored
+    error: ExtractionError | StoreError | None = None  # why it was not stored
+
+
+#: Chunks of input read ahead of the one being stored, at most: bounds the memory of a long
+#: run of articles stored already while the extractor looks for the next one to extract. An
+#: extractor reads ahead a round (``runner``) or its workers' chunks (``scale.pool``): far less.
+READ_AHEAD_CHUNKS = 16
+
+
+@dataclass
+class _Chunk:
+    """``store_batch`` consecutive articles of the input on their way to the store: the
+    distinct ones, those stored already, and the extraction results as they come in."""
+
+    distinct: dict[str, Article]
+    stored: dict[str, Article]
+    waiting: set[str]  # content hashes still to be extracted
+    results: dict[str, Extraction | ExtractionError] = field(default_factory=dict)
+
+    def store_results(self, store: Store) -> list[Outcome]:
+        """Store what was extracted (one batch, each article atomically), group the new
+        articles into stories, refresh the alerts they touch; an outcome per distinct article."""
+        extracted = [x for x in self.results.values() if isinstance(x, Extraction)]
+        done = {digest: Outcome(self.distinct[digest], error=error) for digest, error in self.results.items()
+                if isinstance(error, ExtractionError)}
+        if extracted:
+            before = _data_version(store)
+            for extraction, saved in zip(extracted, store.save_articles(extracted), strict=True):
+                if saved is not False:  # False: another writer stored it meanwhile (looked up below)
+                    done[extraction.article.content_hash] = Outcome(
+                        extraction.article, error=saved) if isinstance(saved, StoreError) else Outcome(
+                        extraction.article, extraction)
+            new = [o.new for o in done.values() if o.new is not None]
+            if new:
+                touched = group_new(store)  # stories are built as articles arrive
+                refresh_alerts(store, dyads_of(e for x in new for e in x.events) | _story_dyads(store, touched),
+                               before)
+        raced = [digest for digest in self.distinct if digest not in self.stored and digest not in done]
+        if raced:
+            self.stored |= store.stored_articles(raced)
+        return [done.get(digest) or Outcome(self.stored[digest]) for digest in self.distinct
+                if digest in done or digest in self.stored]
+
+
+class _Feed:
+    """The input cut into chunks, each chunk's duplicates found before anything is extracted,
+    and the articles to extract handed to the extractor as it asks for them."""
+
+    def __init__(self, store: Store, articles: Iterable[Article], size: int) -> None:
+        self.store = store
+        self.input = iter(articles)
+        self.size = size
+        self.chunks: deque[_Chunk] = deque()  # read, not stored yet, in input order
+        self.todo: deque[Article] = deque()  # to hand to the extractor
+
+    def read(self) -> bool:
+        """Read the next chunk; False at the end of the input. An article whose text is
+        stored, or is being extracted for an earlier chunk, is not extracted again."""
+        chunk = list(islice(self.input, self.size))
+        if not chunk:
+            return False
+        distinct: dict[str, Article] = {}
+        for article in chunk:
+            distinct.setdefault(article.content_hash, article)
+        in_flight = {digest for earlier in self.chunks for digest in (*earlier.waiting, *earlier.results)}
+        stored = self.store.stored_articles([d for d in distinct if d not in in_flight])
+        waiting = {d for d in distinct if d not in stored and d not in in_flight}
+        self.chunks.append(_Chunk(distinct, stored, waiting))
+        self.todo.extend(a for d, a in distinct.items() if d in waiting)
+        return True
+
+    def articles(self) -> Iterator[Article]:
+        """What the extractor reads: the articles to extract, reading chunks as needed (up to
+        ``READ_AHEAD_CHUNKS`` not stored yet; past that the extractor's input ends here)."""
+        while self.todo or (len(self.chunks) < READ_AHEAD_CHUNKS and self.read()):
+            if self.todo:
+                yield self.todo.popleft()
+
+    def take(self, result: Extraction | ExtractionError) -> None:
+        """File an extractor's result with its chunk. An error names its article by doc_id:
+        results come in input order, so it is the first article of that doc_id still waiting."""
+        for chunk in self.chunks:
+            for digest, article in chunk.distinct.items():
+                if digest in chunk.waiting and (digest == result.article.content_hash
+                                                if isinstance(result, Extraction) else
+                                                article.doc_id == result.subject):
+                    chunk.waiting.discard(digest)
+                    chunk.results[digest] = result
+                    return
+
+    def finish(self) -> None:
+        """The extractor has ended: what it was to extract and gave no result for is left out."""
+        for chunk in self.chunks:
+            chunk.waiting.clear()
+        self.todo.clear()
 
 
 def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extractor,
                   batch_size: int | None = None) -> Iterator[Outcome]:
     """Store the articles not stored yet, with their events and quotes, a batch at a time.
 
-    For each batch of ``batch_size`` articles (default: ``Settings.store_batch``) the
-    duplicate check comes first: an article whose normalised text is stored (or appears
-    earlier in the batch) is not extracted, and comes out as stored, under the doc_id of its
-    first ingest, which is the doc_id its records carry. The others are extracted and stored
-    together, each article in its own right (one that cannot be stored is reported and the
-    rest kept). A batch's outcomes come once it is committed, so an interruption loses at
-    most the batch in hand, and nothing reported stored. Duplicates across batches are found
-    in the store. Outcomes come in input order, one per distinct article.
+    The input is read in chunks of ``batch_size`` articles (default: ``Settings.store_batch``)
+    and the duplicate check comes first: an article whose normalised text is stored (or
+    appears earlier in the input) is not extracted, and comes out as stored, under the doc_id
+    of its first ingest, which is the doc_id its records carry. The others stream through one
+    extractor (a pool of workers is started once, not per chunk); each chunk's articles are
+    stored together as soon as they are all extracted, each article in its own right (one
+    that cannot be stored, or whose extraction was stopped, comes out with its error and the
+    rest are kept), then grouped into stories and their alerts refreshed. A chunk's outcomes
+    come once it is committed, so an interruption loses at most the chunks in hand, and
+    nothing reported stored. Outcomes come in input order, one per distinct article.
     """
-    pending, size = iter(articles), batch_size or Settings().store_batch
-    while chunk := list(islice(pending, size)):
-        distinct: dict[str, Article] = {}
-        for article in chunk:
-            distinct.setdefault(article.content_hash, article)
-        stored = store.stored_articles(list(distinct))
-        extractions = list(extractor(a for digest, a in distinct.items() if digest not in stored))
-        done: dict[str, Outcome] = {}
-        for extraction, saved in zip(extractions, store.save_articles(extractions), strict=True):
-            if saved is not False:
-                done[extraction.article.content_hash] = (Outcome(extraction.article, error=saved)
-                                                         if isinstance(saved, StoreError)
-                                                         else Outcome(extraction.article, extraction))
-        raced = [d for d in distinct if d not in stored and d not in done]  # stored meanwhile elsewhere
-        if raced:
-            stored |= store.stored_articles(raced)
-        for digest in distinct:
-            yield done.get(digest) or Outcome(stored[digest])
+    feed = _Feed(store, articles, batch_size or Settings().store_batch)
+    while feed.chunks or feed.read():
+        if feed.chunks[0].waiting:
+            store.prepare_to_write()  # a store another process holds is refused now, not after extraction
+            for result in extractor(feed.articles()):
+                feed.take(result)
+                while feed.chunks and not feed.chunks[0].waiting:
+                    yield from feed.chunks.popleft().store_results(store)
+            feed.finish()
+        while feed.chunks and not feed.chunks[0].waiting:
+            yield from feed.chunks.popleft().store_results(store)
 
 
 @dataclass
 class Ingested:
-    """What ``ingest`` did: every distinct article as stored, what it newly stored, what failed."""
+    """What ``ingest`` did: every distinct article as stored, what it newly stored, and the
+    articles that could not be stored (extraction stopped, or a failed write)."""
 
     articles: list[Article]
     new: list[Extraction]
-    failed: list[StoreError] = field(default_factory=list)
+    errors: list[ExtractionError | StoreError] = field(default_factory=list)
 
     @property
     def already_stored(self) -> int:
@@ -160,11 +283,12 @@ class Ingested:
 
 def ingest(store: Store, articles: Iterable[Article], extractor: Extractor) -> Ingested:
     """``ingest_stream``, collected: for callers that show the batch afterwards (analyze,
-    compare, the API). Articles that could not be stored are in ``failed``, not ``articles``."""
+    compare, the API, feeds). An article that could not be stored (its error in ``errors``)
+    is not in ``articles``."""
     result = Ingested([], [])
     for outcome in ingest_stream(store, articles, extractor):
         if outcome.error is not None:
-            result.failed.append(outcome.error)
+            result.errors.append(outcome.error)
             continue
         result.articles.append(outcome.article)
         if outcome.new is not None:
@@ -184,8 +308,9 @@ class IngestedRecord:
 def ingest_record(store: Store, record: Mapping[str, Any], extractor: Extractor,
                   where: str = "POST /api/articles") -> IngestedRecord:
     """Ingest one JSON object (``id``, ``text``, ``title``, ``url``, ``outlet``, ``published``),
-    read exactly as a line of a JSON Lines file would be; an InputError when it has no text,
-    the StoreError when it could not be stored."""
+    read exactly as a line of a JSON Lines file would be; an InputError when it cannot be
+    read (no text, a field of the wrong type) or its extraction was stopped, the StoreError
+    when it could not be stored."""
     (outcome,) = ingest_stream(store, [read_record(record, where)], extractor)
     if outcome.error is not None:
         raise outcome.error
@@ -193,9 +318,53 @@ def ingest_record(store: Store, record: Mapping[str, Any], extractor: Extractor,
     return IngestedRecord(outcome.article, outcome.new is not None, extraction)
 
 
-def extract(articles: Iterable[Article], extractor: Extractor) -> Iterator[Extraction]:
-    """The records of ``articles``, an article at a time as they are extracted, without storing."""
+@dataclass
+class DatasetIngested:
+    """What ``ingest_dataset`` did: articles newly stored, and those the store already held."""
+
+    new: int = 0
+    already_stored: int = 0
+
+
+def ingest_dataset(store: Store, dataset: Path) -> DatasetIngested:
+    """Store a Parquet dataset written by ``extract_dataset`` (``ingest --from-parquet``).
+
+    The records were extracted on the cluster, so the "extractor" hands back the dataset's
+    own; everything else is ``ingest``'s, a partition at a time: duplicates first, one
+    transaction per article, stories updated.
+    """
+    from flashpoint.scale.dataset import dataset_partitions
+
+    result = DatasetIngested()
+    for partition in dataset_partitions(dataset):
+        extracted = {x.article.content_hash: x for x in reversed(partition)}  # the first of duplicates wins
+
+        def recorded(articles: Iterable[Article], extracted: dict[str, Extraction] = extracted) -> list[Extraction]:
+            return [extracted[a.content_hash] for a in articles]
+
+        ingested = ingest(store, [x.article for x in partition], recorded)
+        result.new += len(ingested.new)
+        result.already_stored += ingested.already_stored
+    return result
+
+
+def extract(articles: Iterable[Article], extractor: Extractor) -> Iterator[Extraction | ExtractionError]:
+    """The records of ``articles`` (or why an article's extraction stopped), an article at a
+    time as they are extracted, in order, without storing anything."""
     yield from extractor(articles)
+
+
+def extract_dataset(paths: Sequence[str], out: Path, scheduler: str, workers: int, settings: Settings | None = None,
+                    published: date | None = None) -> list[PartitionResult]:
+    """Extract ``paths`` on a Dask cluster into the Parquet dataset ``out`` (``extract --dask``).
+
+    ``scheduler`` is an address, or ``"local"`` for a LocalCluster of ``workers`` processes.
+    One result per partition; paths that do not exist come first, as a result named ``inputs``.
+    """
+    from flashpoint.scale.cluster import dask_client, extract_to_dataset
+
+    with dask_client(scheduler, workers) as client:
+        return extract_to_dataset(paths, out, client, settings or Settings(), published)
 
 
 @dataclass
@@ -207,24 +376,46 @@ class Analysis:
 
 
 def analyze(store: Store, articles: Sequence[Article], max_dyads: int = 50) -> Analysis:
-    """The stored records of ``articles`` (as ``ingest`` returned them) and their dyad summary."""
+    """The stored records of ``articles`` (as ``ingest`` returned them) and their dyad summary,
+    events with an actor of no known country included (as "?" dyads), not silently left out."""
     with store.cursor() as con:
-        dyads = dyad_table(con, limit=max_dyads, doc_ids=[a.doc_id for a in articles])
+        dyads = dyad_table(con, limit=max_dyads, doc_ids=[a.doc_id for a in articles], unknown=True)
     return Analysis([store.extraction(a) for a in articles], dyads)
 
 
 def compare(store: Store, articles: Sequence[Article]) -> Comparison:
-    """Reconcile stored articles (as ``ingest`` returned them) from their stored events and
-    quotes, nothing re-extracted, and store the stories, event clusters, quote variants and
-    hedges found.
+    """The stories of the store that hold ``articles`` (as ``ingest`` returned them), reconciled
+    from their stored events and quotes, nothing re-extracted.
+
+    Ingest keeps the stories current (``group_new``), so this groups nothing but what an older
+    store still holds ungrouped, and reads the rest: a story here is the store's story, with
+    every article of it, whichever ingest brought them. The result is what ingest stored for
+    those stories (tables stories, event_mentions, quote_variants, hedges).
+    """
+    before = _data_version(store)
+    refresh_alerts(store, _story_dyads(store, group_new(store)), before)
+    with store.cursor() as con:
+        found = story_groups.stories_of(con, [a.doc_id for a in articles])
+    doc_ids = [d for ids in found.values() for d in ids]
+    with store.cursor() as con:
+        members = store.stored_articles(story_groups.content_hashes(con, doc_ids))
+    by_doc = {a.doc_id: a for a in members.values()}
+    stories = [Story(story, tuple(_in_story_order(ids, by_doc))) for story, ids in found.items()]
+    return reconcile_stories(stories, [by_doc[d] for s in stories for d in s.doc_ids],
+                             list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
+
+
+def _in_story_order(doc_ids: Iterable[str], articles: Mapping[str, Article]) -> list[str]:
+    """A story's articles oldest first (then by doc_id): one order however the story was built."""
+    return sorted(set(doc_ids), key=lambda d: (articles[d].published or date.max, d))
+
+
+def _rows(comparison: Comparison) -> tuple[list[Mention], list[QuoteVariant], list[HedgeRow]]:
+    """A reconciliation's event clusters, quote variants and hedges as the store's rows.
 
     A quote group is named by the quote_id of its first variant, as a cluster by its first
     event: the id is stable across runs and points at a stored record.
     """
-    from flashpoint.analysis.compare import compare as reconcile
-
-    doc_ids = [a.doc_id for a in articles]
-    comparison = reconcile(articles, list(store.event_records(doc_ids)), list(store.quote_records(doc_ids)))
     mentions = [Mention(c.id, m["event_id"], m["doc_id"], outlet)
                 for c in comparison.events for m, outlet in zip(c.mentions, c.outlets, strict=True)]
     variants = [QuoteVariant(group.variants[0]["quote_id"], story_id, v["quote_id"], v["doc_id"],
@@ -233,8 +424,135 @@ def compare(store: Store, articles: Sequence[Article]) -> Comparison:
                 for story_id, group in comparison.quote_variants for v in group.variants]
     hedges = [HedgeRow(h.doc_id, h.start, h.end, h.text, h.kind, h.sentence, h.qualifies, h.qualifies_kind,
                        h.claim) for h in comparison.hedges]
-    store.save_stories({s.id: s.doc_ids for s in comparison.stories}, mentions, variants, hedges)
-    return comparison
+    return mentions, variants, hedges
+
+
+#: Articles grouped per transaction: a backfill commits its stories as it goes, and memory
+#: holds this many articles (with their candidates) whatever the size of the store.
+GROUP_CHUNK = 1000
+
+
+def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
+    """Put every stored article that is in no story yet into one: it joins the stories of the
+    articles it links to (``analysis.stories``; candidates from the blocking keys, never all
+    pairs) or opens its own. The stories changed are reconciled again (event clusters, quote
+    variants) and the new articles' hedges found; nothing else in the store is recomputed.
+
+    ``ingest`` calls this after storing, so every ingest path (CLI, API, watch, Parquet)
+    groups as articles arrive; an article left ungrouped (an interrupted run, a store of an
+    earlier release) is grouped by the next ingest that stores something, or by ``compare``. Two groupings at once (the server's watch and a posted article, or two
+    processes) never both write: the one that finds the store changed under it reads again.
+    Returns the ids of the stories opened or changed.
+    """
+    from flashpoint.analysis.stories import MAX_DAYS, Member, link_stories, story_id
+
+    touched: list[str] = []
+    while True:
+        with store.cursor() as con:
+            before = story_groups.grouped_count(con)
+            hashes = story_groups.ungrouped(con, chunk)
+            countries = story_groups.countries(con, hashes)
+        if not hashes:
+            return touched
+        pending = store.stored_articles(hashes)
+        new = [Member.of(pending[h], set(countries.get(h, ()))) for h in hashes]
+        days = [m.published for m in new]
+        window = timedelta(days=MAX_DAYS)
+        start, end = (None, None) if None in days else (min(filter(None, days)) - window,
+                                                        max(filter(None, days)) + window)
+        with store.cursor() as con:
+            known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id, i.keys)
+                     for i in story_groups.candidates(con, sorted({k for m in new for k in m.keys}),
+                                                      start, end)]
+        links = link_stories(new, known)
+        with store.cursor() as con:
+            absorbed = story_groups.members(con, sorted({s for _, old in links for s in old}))
+            earlier = store.stored_articles(story_groups.content_hashes(con, [d for ids in absorbed.values()
+                                                                              for d in ids]))
+        articles = {a.doc_id: a for a in [*earlier.values(), *pending.values()]}
+        stories = [Story(story_id(ids), tuple(ids)) for ids in
+                   (_in_story_order([*new_ids, *(d for s in old for d in absorbed[s])], articles)
+                    for new_ids, old in links)]
+        doc_ids = [d for s in stories for d in s.doc_ids]
+        comparison = reconcile_stories(stories, [articles[d] for d in doc_ids], list(store.event_records(doc_ids)),
+                                       list(store.quote_records(doc_ids)), hedged=[pending[h] for h in hashes])
+        grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
+                   for h, m in zip(hashes, new, strict=True)]
+        mentions, variants, hedges = _rows(comparison)
+        if store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, mentions, variants, hedges, before):
+            touched += [s.id for s in stories]
+
+
+def regroup(store: Store) -> list[str]:
+    """Forget every story and group the whole store from scratch (the same stories as grouping
+    the articles as they arrived: links depend on the two articles alone)."""
+    store.clear_grouping()
+    touched = group_new(store)
+    refresh_alerts(store)
+    return touched
+
+
+def watch(store: Store, feeds: Sequence[str], extractor: Extractor, *, every: float, once: bool = False,
+          policy: FetchPolicy | None = None, stop: Event | None = None) -> PollSummary:
+    """Poll ``feeds`` every ``every`` seconds and ingest each new article page (``flashpoint
+    watch``, ``serve --watch``) until ``stop`` is set; ``once`` polls once. The last poll's summary.
+
+    Each page goes through ``ingest``, like a posted article (in the server, ``extractor``
+    takes turns with the requests). The URLs ingested and the feeds' validators are kept in
+    the store, so a new run fetches nothing twice.
+    """
+    from flashpoint.feeds import Backoff, Fetcher, KeptValidators
+    from flashpoint.feeds import watch as poll_feeds
+    from flashpoint.store.feeds import FeedState
+
+    def sink(article: Article) -> None:
+        result = ingest(store, [article], extractor)
+        if result.errors:
+            raise result.errors[0]  # the page is logged as failed and retried later
+
+    state = FeedState(store)
+    with Fetcher(policy) as fetcher:
+        return poll_feeds(feeds, sink, state, every=every, once=once, validators=KeptValidators(state),
+                          fetcher=fetcher, backoff=Backoff(base=every), stop=stop)
+
+
+def dyads_of(events: Iterable[EventRecord]) -> set[tuple[str, str]]:
+    """The directed country dyads of ``events``."""
+    return {(e["source"]["country"], e["target"]["country"]) for e in events
+            if e["source"] and e["target"] and e["source"]["country"] and e["target"]["country"]}
+
+
+def _story_dyads(store: Store, story_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """The dyads of the events of some stories (their clusters change when stories do)."""
+    if not story_ids:
+        return set()
+    with store.cursor() as con:
+        return alert_table.story_dyads(con, story_ids)
+
+
+def _data_version(store: Store) -> alert_table.DataVersion:
+    with store.cursor() as con:
+        return alert_table.data_version(con)
+
+
+def refresh_alerts(store: Store, dyads: Collection[tuple[str, str]] | None = None,
+                   before: alert_table.DataVersion | None = None) -> None:
+    """Compute and store the alerts, per day and per week, of ``dyads`` after a change.
+
+    ``before`` is the data version before the change: when the stored alerts were not
+    current for it (or ``dyads`` is None), every dyad is recomputed, so that the alerts
+    stored are always those of the whole data.
+    """
+    with store.cursor() as con:
+        version = alert_table.data_version(con)
+        if dyads is not None and alert_table.stored_version(con) != before:
+            dyads = None
+        if version == alert_table.stored_version(con) and dyads is not None:
+            return  # nothing changed since they were computed
+        days = daily(con, None if dyads is None else sorted(dyads))
+    rows = [(freq, a.source, a.target, a.period, a.rule, a.value, a.baseline, a.threshold, a.strength,
+             a.severity, a.message) for freq in FREQS for a in dyad_alerts(days, freq)]
+    store.save_alerts(rows, version, None if dyads is None else sorted(dyads))
 
 
 def report(store: Store, output: str | Path, max_dyads: int = 10) -> Path:

@@ -4,7 +4,15 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from flashpoint.analysis.alerts import RULES, cusum, first_material_conflict, robust_z, series_alerts, surge
+from flashpoint.analysis.alerts import (
+    RULES,
+    cusum,
+    first_material_conflict,
+    robust_z,
+    series_alerts,
+    severity_of,
+    surge,
+)
 from flashpoint.analysis.dyads import Period
 
 START = date(2025, 1, 1)
@@ -43,8 +51,9 @@ def test_surge_fires_when_volume_jumps() -> None:
     counts = [p.events for p in base[:60]] + [30] + [p.events for p in base[61:]]
     found = surge(series(counts, [2.0] * 90))
     assert fired_at(found) == [60]
-    _, value, mean, threshold, message = found[0]
+    _, value, mean, threshold, strength, message = found[0]
     assert value == 30 and threshold == max(3 * mean, 5) and "trailing mean" in message
+    assert strength == value / threshold
 
 
 def test_surge_floor_ignores_small_numbers() -> None:
@@ -93,4 +102,10 @@ def test_cusum_catches_a_slow_slide_no_single_day_shows() -> None:
 def test_series_alerts_names_rule_dyad_and_period() -> None:
     alerts = series_alerts("USA", "COL", series([2] * 40, [1.0] * 40, q4_from=35))
     assert [(a.rule, a.period) for a in alerts] == [("first_material_conflict", "2025-02-05")]
-    assert alerts[0].as_dict()["source"] == "USA"
+    shown = alerts[0].as_dict()
+    assert shown["source"] == "USA" and shown["severity"] == "high" and shown["title"] == "First use of force"
+
+
+def test_severity_grows_with_the_distance_past_the_threshold() -> None:
+    assert [severity_of("surge", s) for s in (1.0, 1.6, 2.5)] == ["low", "medium", "high"]
+    assert severity_of("first_material_conflict", 1.0) == "high"

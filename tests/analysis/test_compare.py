@@ -233,6 +233,13 @@ def test_near_identical_wording_aligns() -> None:
     assert not same_words(["coward"], ["coward"])
 
 
+def test_quotes_sharing_only_grammar_are_not_one_quotation() -> None:
+    """The similarity floor: what two quotes share must hold content words."""
+    assert not same_words(words("we will not"), words("and we will not, said the minister, accept this"))
+    assert not same_words(words("We will not!"), words("we will not"))
+    assert same_words(words("Come get me"), words("Come get me, coward!"))
+
+
 # --- hedges -------------------------------------------------------------------------------------
 
 def test_hedges_qualify_the_events_and_quotes_of_their_sentence(report) -> None:

@@ -1,12 +1,24 @@
 """Story grouping: four outlets on one story, unrelated articles apart, the seeds together."""
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from flashpoint.analysis.stories import group_stories, similarity, story_id
+from flashpoint.analysis import stories as stories_module
+from flashpoint.analysis.links import connected_groups
+from flashpoint.analysis.stories import (
+    MAX_DAYS,
+    THRESHOLD,
+    Member,
+    group_stories,
+    keys_of,
+    link_stories,
+    similarity,
+    story_id,
+)
 from flashpoint.analysis.words import words
 from flashpoint.ingest import Article, read_inputs
 
@@ -70,3 +82,69 @@ def test_the_two_seed_versions_are_one_story_among_other_articles(seed_paths, ou
     stories = {frozenset(s.doc_ids) for s in group_stories(seeds + outlets)}
     assert frozenset(a.doc_id for a in seeds) in stories
     assert frozenset(FINLAND) in stories
+
+
+def _one_at_a_time(articles: list[Article]) -> set[frozenset[str]]:
+    """Stories built as the store builds them: each article attached to the stories before it."""
+    members: list[Member] = []
+    stories: dict[str, set[str]] = {}
+    for article in articles:
+        new = Member.of(article)
+        for doc_ids, absorbed in link_stories([new], members):
+            joined = set(doc_ids).union(*(stories.pop(s) for s in absorbed))
+            for member in [*members, new]:
+                if member.doc_id in joined:
+                    member.story = story_id(joined)
+            stories[story_id(joined)] = joined
+        members.append(new)
+    return {frozenset(ids) for ids in stories.values()}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_articles_attached_one_at_a_time_in_any_order_make_the_batch_stories(outlets, seed: int) -> None:
+    shuffled = random.Random(seed).sample(outlets, len(outlets))
+    assert _one_at_a_time(shuffled) == {frozenset(s.doc_ids) for s in group_stories(outlets)}
+
+
+def _generated(days: int, per_day: int) -> list[Article]:
+    """Articles on ``days`` days, each day's in pairs (two outlets) on one invented event: the
+    same invented names in another order, in the same template as every other event."""
+    rng = random.Random(5)
+    syllables = ["ka", "lo", "mi", "ren", "to", "vas", "zu", "pel", "dor", "quin", "sa", "bre", "ny", "gor", "wex"]
+    found = []
+    for day in range(days):
+        for pair in range(per_day // 2):
+            names = ["".join(rng.sample(syllables, 4)).title() for _ in range(30)]
+            for outlet in ("a", "b"):
+                shuffled = rng.sample(names, len(names))
+                text = (f"Officials said envoys of {', '.join(shuffled[:15])} met near the river. "
+                        f"Talks with {', '.join(shuffled[15:])} were called a fragile start.")
+                found.append(Article(f"{day}-{pair}-{outlet}", text, published=date(2026, 1, 1) + timedelta(days=day)))
+    return found
+
+
+def test_blocking_compares_few_pairs_and_finds_every_linked_pair_that_shares_a_key(monkeypatch) -> None:
+    articles = _generated(days=30, per_day=10)
+    compared: list[int] = []
+    real = stories_module.similarity
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        compared.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(stories_module, "similarity", counted)
+    found = {frozenset(s.doc_ids) for s in group_stories(articles)}
+    pairs = len(articles) * (len(articles) - 1) // 2
+    assert len(compared) < pairs / 5
+
+    members = [Member.of(a) for a in articles]
+    keys = [set(keys_of(m.vector)) for m in members]
+
+    def linked(i: int, j: int) -> bool:  # every pair, without the index
+        a, b = articles[i], articles[j]
+        assert a.published and b.published
+        return (abs((a.published - b.published).days) <= MAX_DAYS and bool(keys[i] & keys[j])
+                and real(members[i].vector, members[j].vector, set(), set()) >= THRESHOLD)
+
+    brute = {frozenset(articles[i].doc_id for i in group) for group in connected_groups(len(articles), linked)}
+    assert found == brute and len(found) == len(articles) // 2

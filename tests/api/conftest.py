@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from flashpoint.api import create_app
 from flashpoint.store import Store
+from tests.feeds.conftest import policy, running_sites, site  # noqa: F401 (the feed site, for serve --watch)
 from tests.synthetic import populate
 
 

@@ -1,9 +1,12 @@
 """The JSON API through an in-process client: filters, detail, series, alerts, stories."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
+from flashpoint.api import create_app
 from flashpoint.store import Store
 
 
@@ -102,8 +105,10 @@ def test_mentions_list_every_outlet_of_the_cluster(client: TestClient) -> None:
     store.save_stories({"s1": [first["doc_id"], second["doc_id"]]},
                        [(first["event_id"], first["event_id"], first["doc_id"], "Wire A"),
                         (first["event_id"], second["event_id"], second["doc_id"], "Wire B")])
-    mentions = client.get(f"/api/events/{second['event_id']}").json()["mentions"]
-    assert sorted(m["outlet"] for m in mentions) == ["Wire A", "Wire B"]
+    detail = client.get(f"/api/events/{second['event_id']}").json()
+    assert [m["doc_id"] for m in detail["mentions"]] == [first["doc_id"]]   # the others, not itself
+    assert [m["outlet"] for m in detail["mentions"]] == ["Example Wire"]   # as its article names it
+    assert detail["reports"] == 2
     series = client.get("/api/dyads/USA/COL/series").json()["series"]
     assert sum(p["q4"] for p in series) == 6 and sum(p["reports"] for p in series) == 59
 
@@ -125,7 +130,62 @@ def test_dyads_and_series(client: TestClient) -> None:
     window = client.get("/api/dyads/USA/COL/series",
                         params={"start": "2026-02-01", "end": "2026-02-03"}).json()["series"]
     assert [p["period"] for p in window] == ["2026-02-01", "2026-02-02", "2026-02-03"]
-    assert client.get("/api/dyads/USA/CHN/series").json()["series"] == []
+    unknown = client.get("/api/dyads/USA/CHN/series")
+    assert unknown.status_code == 404 and "USA-CHN" in unknown.json()["detail"]
+
+
+def test_every_list_pages_alike(client: TestClient) -> None:
+    for path, items in (("/api/events", "events"), ("/api/dyads", "dyads"), ("/api/alerts", "alerts"),
+                        ("/api/alerts/episodes", "episodes"), ("/api/quotes", "quotes"), ("/api/stories", "stories")):
+        body = client.get(path, params={"limit": 1, "offset": 1}).json()
+        assert {items, "total", "limit", "offset"} <= set(body), path
+        assert (body["limit"], body["offset"]) == (1, 1) and len(body[items]) <= 1, path
+    dyads = client.get("/api/dyads", params={"limit": 2}).json()
+    rest = client.get("/api/dyads", params={"limit": 2, "offset": 2}).json()
+    assert dyads["total"] == 3 and len(dyads["dyads"]) == 2 and len(rest["dyads"]) == 1
+    assert rest["dyads"][0] not in dyads["dyads"]
+
+
+def test_api_answers_with_its_index(client: TestClient) -> None:
+    index = client.get("/api").json()
+    paths = {e["path"] for e in index["endpoints"]}
+    assert {"/api/events", "/api/dyads", "/api/alerts", "/api/stories", "/api/quotes"} <= paths
+    assert index["openapi"] == "/openapi.json"
+
+
+def test_openapi_describes_bodies_with_the_record_schemas(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert schemas["Event"]["properties"]["cameo"] and schemas["Quote"]["properties"]["speaker"]
+    assert "$defs" not in schemas["Event"] and "Event_actor" in schemas
+    events = document["paths"]["/api/events"]["get"]["responses"]
+    assert events["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/EventPage")
+    assert events["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/Problem")
+    series = document["paths"]["/api/dyads/{source}/{target}/series"]["get"]["responses"]
+    assert "404" in series
+
+
+def test_events_filter_by_quad_class_outlet_confidence_and_undated(client: TestClient) -> None:
+    def total(**params: object) -> int:
+        response = client.get("/api/events", params=params)
+        assert response.status_code == 200, response.text
+        return int(response.json()["total"])
+
+    assert total(quad_class=4) == 7 and total(quad_class=4, dyad="USA-COL") == 7
+    assert total(outlet="example") == 157 and total(outlet="nobody") == 0
+    assert total(min_confidence=0.95) == 0 and total(min_confidence=0.5) == 157
+    assert total(undated=True) == 0
+    assert total(quad_class="", start="", q="") == 157                 # a form's empty fields
+    assert client.get("/api/events", params={"quad_class": 7}).status_code == 400
+    assert client.get("/api/events", params={"min_confidence": "high"}).status_code == 400
+
+
+def test_a_chart_bar_and_the_events_list_count_alike(client: TestClient) -> None:
+    series = client.get("/api/dyads/USA/COL/series").json()["series"]
+    for period in (series[0], series[-1]):
+        listed = client.get("/api/events", params={"dyad": "USA-COL", "start": period["period"],
+                                                   "end": period["period"]}).json()
+        assert listed["total"] == period["events"]
 
 
 def test_alerts_find_the_escalation(client: TestClient) -> None:
@@ -144,24 +204,24 @@ def test_stories_when_none_were_built(client: TestClient) -> None:
     assert client.get("/api/stories/nope").status_code == 404
 
 
-def test_story_shows_cross_outlet_differences(client: TestClient) -> None:
-    events = client.get("/api/events", params={"limit": 200}).json()["events"]
-    day = [e for e in events if e["doc_id"] == "demo-2026-02-13"]
-    other = [e for e in events if e["doc_id"] == "demo-2026-02-12"]
-    store: Store = client.app.state.store
-    store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-12'")
-    store.save_stories({"s1": ["demo-2026-02-13", "demo-2026-02-12"]},
-                       [(e["event_id"], e["event_id"], e["doc_id"], None) for e in day]
-                       + [(day[0]["event_id"], other[0]["event_id"], other[0]["doc_id"], None)])
-    listing = client.get("/api/stories").json()
-    assert listing["available"] and listing["stories"][0]["articles"] == 2
-    story = client.get("/api/stories/s1").json()
-    assert story["outlets"] == ["Example Wire", "Wire B"]
-    shared = [c for c in story["clusters"] if c["cluster_id"] == day[0]["event_id"]]
-    assert shared[0]["outlets"] == ["Example Wire", "Wire B"] and shared[0]["missing_from"] == []
-    assert len(story["differences"]) == len(day) - 1 + shared[0]["codes_differ"]
-    assert all(d["missing_from"] == ["Wire B"] for d in story["differences"]
-               if d["cluster_id"] != shared[0]["cluster_id"])
+def test_story_shows_cross_outlet_differences(db: Path) -> None:
+    with Store(db) as store:  # the server holds its store read-only between its own writes
+        day = list(store.event_records(["demo-2026-02-13"]))
+        other = list(store.event_records(["demo-2026-02-12"]))
+        store.con.execute("UPDATE articles SET outlet = 'Wire B' WHERE doc_id = 'demo-2026-02-12'")
+        store.save_stories({"s1": ["demo-2026-02-13", "demo-2026-02-12"]},
+                           [(e["event_id"], e["event_id"], e["doc_id"], None) for e in day]
+                           + [(day[0]["event_id"], other[0]["event_id"], other[0]["doc_id"], None)])
+    with TestClient(create_app(db)) as client:
+        listing = client.get("/api/stories").json()
+        assert listing["available"] and listing["stories"][0]["articles"] == 2
+        story = client.get("/api/stories/s1").json()
+        assert story["outlets"] == ["Example Wire", "Wire B"]
+        shared = [c for c in story["clusters"] if c["cluster_id"] == day[0]["event_id"]]
+        assert shared[0]["outlets"] == ["Example Wire", "Wire B"] and shared[0]["missing_from"] == []
+        assert len(story["differences"]) == len(day) - 1 + shared[0]["codes_differ"]
+        assert all(d["missing_from"] == ["Wire B"] for d in story["differences"]
+                   if d["cluster_id"] != shared[0]["cluster_id"])
 
 
 def test_nothing_is_a_500(client: TestClient) -> None:

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from flashpoint.api import TOKEN_ENV, create_app
 from flashpoint.records import Extraction
+from flashpoint.store import Store
 from tests.synthetic import link_story, synthetic_event
 
 HOSTILE = "<script>alert('x')</script>"
@@ -18,13 +19,15 @@ def _no_raw_markup(html: str) -> None:
     """Only our own <script> elements may appear; article markup must be escaped."""
     assert HOSTILE not in html and "<b>we will respond</b>" not in html and "<i>Day</i>" not in html
     assert "</blockquote><script>" not in html
-    ours = re.compile(r'<script (src="/static/(plotly\.min|dashboard)\.js"|type="application/json" '
+    ours = re.compile(r'<script (src="/static/(plotly\.min|dashboard)\.js\?v=[0-9a-f]+" defer|type="application/json" '
                       r'class="chart-spec" data-target="chart-[A-Za-z-]+")>')
     for tag in re.findall(r"<script[^>]*>", html):
         assert ours.fullmatch(tag), tag
 
 
-@pytest.mark.parametrize("path", ["/", "/dyads/USA/COL", "/dyads/COL/USA?freq=week", "/network", "/stories"])
+@pytest.mark.parametrize("path", ["/", "/dyads/USA/COL", "/dyads/COL/USA?freq=week", "/network", "/stories",
+                                  "/events", "/events?dyad=USA-COL&quad_class=4", "/dyads",
+                                  "/articles/demo-2026-02-14", "/actors/Colombia"])
 def test_pages_render_and_escape_article_text(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
@@ -34,7 +37,7 @@ def test_pages_render_and_escape_article_text(client: TestClient, path: str) -> 
 def test_overview_shows_the_escaped_article_text(client: TestClient) -> None:
     html = client.get("/").text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
-    assert "Most hostile dyads" in html and "first_material_conflict" in html
+    assert "Escalating dyads" in html and "First use of force" in html
 
 
 def test_event_page_highlights_the_trigger(client: TestClient) -> None:
@@ -46,7 +49,7 @@ def test_event_page_highlights_the_trigger(client: TestClient) -> None:
 
 def test_pages_answer_json_too(client: TestClient) -> None:
     overview = client.get("/", params={"format": "json"}).json()["overview"]
-    assert overview["counts"]["events"] == 157 and overview["hostile_dyads"]
+    assert overview["counts"]["events"] == 157 and overview["escalating"]
     dyad = client.get("/dyads/USA/COL", params={"format": "json"}).json()["dyad"]
     assert dyad["chart"]["data"][0]["type"] == "bar" and dyad["total_events"] == 59
     assert client.get("/network", params={"format": "json"}).json()["network"]["edges"]
@@ -58,19 +61,32 @@ def test_unknown_pages_are_404(client: TestClient) -> None:
     assert client.get("/events/nope").status_code == 404
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/dyads/US/COL").status_code == 400
+    assert client.get("/articles/nope").status_code == 404 and client.get("/actors/Nobody").status_code == 404
 
 
-def test_story_page_escapes_quote_variants_and_hedges(client: TestClient) -> None:
-    link_story(client.app.state.store)
-    html = client.get("/stories/s1").text
-    _no_raw_markup(html)
-    assert ('we will respond, <mark class="only">cowards</mark>&lt;/blockquote&gt;&lt;script&gt;'
-            "alert(&#39;v&#39;)&lt;/script&gt;</blockquote>") in html
-    assert "&lt;b&gt;we will respond&lt;/b&gt;" in html and "only Wire B has: cowards" in html
-    assert "Officials <mark>allegedly</mark> said" in html
-    story = client.get("/api/stories/s1").json()
-    assert story["hedges"][0]["qualifies"] == [{"id": "Q-wire-b", "kind": "quote",
-                                                "claim": "we will respond, cowards</blockquote><script>alert('v')</script>"}]
+def test_page_errors_are_pages_and_api_errors_json(client: TestClient) -> None:
+    page = client.get("/events/nope")
+    assert page.headers["content-type"].startswith("text/html") and "event &#39;nope&#39; not found" in page.text
+    bad = client.get("/events", params={"country": "Colombia"})
+    assert bad.status_code == 400 and "<h1>400" in bad.text and "E030" in bad.text
+    assert client.get("/dyads/USA/COL", params={"freq": "month"}).headers["content-type"].startswith("text/html")
+    assert client.get("/api/events/nope").json()["detail"] == "event 'nope' not found"
+    assert client.get("/api/events", params={"country": "Colombia"}).json()["code"] == "E030"
+
+
+def test_story_page_escapes_quote_variants_and_hedges(db: Path) -> None:
+    with Store(db) as store:  # the server holds its store read-only between its own writes
+        link_story(store)
+    with TestClient(create_app(db)) as client:
+        html = client.get("/stories/s1").text
+        _no_raw_markup(html)
+        assert ('we will respond, <mark class="only">cowards</mark>&lt;/blockquote&gt;&lt;script&gt;'
+                "alert(&#39;v&#39;)&lt;/script&gt;</blockquote>") in html
+        assert "&lt;b&gt;we will respond&lt;/b&gt;" in html and "only Wire B has: cowards" in html
+        assert "Officials <mark>allegedly</mark> said" in html
+        story = client.get("/api/stories/s1").json()
+        assert story["hedges"][0]["qualifies"] == [{"id": "Q-wire-b", "kind": "quote",
+                                                    "claim": "we will respond, cowards</blockquote><script>alert('v')</script>"}]
 
 
 def test_stories_page_says_when_there_are_none(client: TestClient) -> None:
@@ -86,6 +102,15 @@ def test_docs_and_charts_are_served_locally(client: TestClient) -> None:
     assert "/api/events" in client.get("/openapi.json").json()["paths"]
     for path in ("/", "/dyads/USA/COL"):
         assert "http" not in re.sub(r'href="https?://[^"]*"', "", client.get(path).text).lower()
+
+
+def test_plotly_loads_only_where_charts_are_and_is_cached(client: TestClient) -> None:
+    assert "plotly" not in client.get("/").text and "plotly" not in client.get("/events").text
+    chart_page = client.get("/dyads/USA/COL").text
+    (url,) = re.findall(r'src="(/static/plotly\.min\.js\?v=[0-9a-f]+)"', chart_page)
+    script = client.get(url)
+    assert "immutable" in script.headers["cache-control"] and "max-age=31536000" in script.headers["cache-control"]
+    assert client.get(url, headers={"If-None-Match": script.headers["etag"]}).status_code == 304
 
 
 ARTICLE = {"text": "Washington accused Caracas of fraud.", "title": "Fraud", "outlet": "Wire",

@@ -138,3 +138,17 @@ def test_json_lines_limits_each_record_not_the_file(tmp_path: Path) -> None:
     errors = [r for r in results if isinstance(r, InputError)]
     assert [e.code for e in errors] == ["E003"] and f"{feed}:6" in str(errors[0])
     assert [r.doc_id for r in results if isinstance(r, Article)] == [f"r{i}" for i in range(300)]
+
+
+def test_json_lines_in_utf16_or_as_one_array_are_read_whole(tmp_path: Path) -> None:
+    """Lines are cut at newline bytes only where that is right: a UTF-16 file (two bytes a
+    newline) and a file holding one JSON array are read whole, like any other file."""
+    records = [{"id": f"r{i}", "text": f"Perú protestó ante Chile, informe {i}."} for i in range(3)]
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-16"))
+    array = tmp_path / "array.jsonl"
+    array.write_text(json.dumps(records, indent=2), encoding="utf-8")
+    for path in (wide, array):
+        results = list(read_inputs([str(path)]))
+        assert [r.doc_id for r in results if isinstance(r, Article)] == ["r0", "r1", "r2"], path
+        assert results[0].text == records[0]["text"]

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from flashpoint.nlp.coref import mention_index_at, resolve_first_person, setting_country
+from flashpoint.nlp.coref import setting_country
 
 
 def resolved(nlp, text: str, day: date | None) -> Doc:
@@ -85,21 +84,6 @@ def test_setting_country_is_the_most_named_then_the_first(nlp) -> None:
     assert setting_country(found) == "CUB"
     assert setting_country(found[:2]) == "HTI"
     assert setting_country([]) is None
-
-
-def test_first_person_in_a_quote_is_the_speaker(nlp) -> None:
-    text = 'Petro said: "I will not let them threaten us." Trump answered.'
-    doc = resolved(nlp, text, date(2026, 1, 6))
-    trump_before = next(m for m in doc._.actor_mentions if m.text == "Trump")
-    start = text.index('"')
-    speaker = mention_index_at(doc, 0, len("Petro"))
-    assert speaker == 0 and mention_index_at(doc, start, start + 1) is None
-    added = resolve_first_person(doc, start, text.index('"', start + 1) + 1, speaker)
-    found = doc._.actor_mentions
-    assert [found[i].text for i in added] == ["I", "us"]
-    assert all(found[i].resolved_from == 0 and found[i].code == "COLGOV" for i in added)
-    assert found[-1] is trump_before  # existing mentions keep their order
-    assert all(a.start < b.start for a, b in pairwise(found))
 
 
 def test_seed_pronouns(nlp, seed_paths) -> None:

@@ -82,7 +82,7 @@ def test_named_city_gives_a_location(nlp):
 
 #: Coding conventions for actors, each on a sentence of its own: (sentence, source, target).
 CONVENTIONS = [
-    pytest.param("Kenyan police broke up a march in Nakuru.", "KEN", "KEN",
+    pytest.param("Kenyan police dispersed protesters in Nakuru.", "KEN", "KEN",
                  id="unnamed-target-is-domestic"),
     pytest.param("Norway said it had imposed sanctions on Iran.", "NOR", "IRN",
                  id="reported-it-is-the-speaking-state"),
@@ -102,9 +102,9 @@ def test_actor_conventions(nlp, text: str, source: str, target: str):
     assert (source, target) in {k[:2] for k in dyads(code(nlp, text))}
 
 
-def test_joint_act_of_coordinated_actors_has_no_target(nlp):
+def test_joint_act_of_coordinated_actors_goes_both_ways(nlp):
     events = code(nlp, "Chile and Peru agreed to hold talks next month.")
-    assert events and all(e["target"] is None for e in events)
+    assert {("CHL", "PER"), ("PER", "CHL")} <= {k[:2] for k in dyads(events)}
 
 
 def test_misread_lemma_still_finds_the_verb(nlp):
@@ -116,7 +116,7 @@ def test_sentence_without_event_yields_nothing(nlp):
     assert code(nlp, "The weather in Oslo was mild.") == []
 
 
-SEED_FLOOR = {"f1": 0.82, "recall": 0.85}
+SEED_FLOOR = {"f1": 0.85, "recall": 0.80}
 
 
 def test_seed_articles_reach_the_floor(nlp, shared_dir: Path, seed_paths: list[Path]):

@@ -1,4 +1,4 @@
-"""Quotes: quote-mark scanning, the flashpoint_quotes component, and a floor on the seeds."""
+"""The flashpoint_quotes component: kinds, cues, speakers, records, and a floor on the seeds."""
 from __future__ import annotations
 
 import importlib.util
@@ -7,55 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from flashpoint.nlp.quote_marks import find_posts, find_quote_spans
-
-
-def _quoted(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in find_quote_spans(text)]
-
-
-@pytest.mark.parametrize("text, expected", [
-    ('He said "hello there" and left.', ["hello there"]),
-    ("She said “we will win” today.", ["we will win"]),
-    ("Petro’s words: ‘I’m waiting, don’t threaten me’ were clear.",
-     ["I’m waiting, don’t threaten me"]),
-    ("The players’ union said nothing about Petro’s plan.", []),
-    ("Il a dit «non» hier.", ["non"]),
-    ("Er schrieb „Komm her“ gestern.", ["Komm her"]),
-    ("'90s music is back, Petro's aide said.", []),
-    ('“He said ‘no’ to me,” she said.', ["He said ‘no’ to me,"]),
-    ("He called it ''a completely different show,'' later.", ["a completely different show,"]),
-])
-def test_quote_styles(text: str, expected: list[str]) -> None:
-    assert _quoted(text) == expected
-
-
-def test_unbalanced_mark_costs_one_paragraph_only() -> None:
-    text = 'Petro said "we are ready and left.\nTrump said "nothing to add" later.'
-    spans = find_quote_spans(text)
-    assert [text[s.start:s.end] for s in spans] == ["we are ready and left.", "nothing to add"]
-    assert not spans[0].closed and spans[1].closed
-
-
-def test_quote_going_on_in_the_next_paragraph() -> None:
-    text = "“First part goes on.\n“Second part ends,” she said."
-    first, second = find_quote_spans(text)
-    assert not first.closed and second.continues
-
-
-def test_hard_wrapped_quote_stays_one_quote() -> None:
-    text = 'The senator said "we will\nwin this fight" on Monday.'
-    assert _quoted(text) == ["we will\nwin this fight"]
-
-
-def test_embedded_post_signature() -> None:
-    text = ("Petro taunts Trump: “Come get me!” pic.twitter.com/x\n"
-            "— Geo View (@theGeoView) January 5, 2026\n")
-    (post,) = find_posts(text)
-    assert post.author == "Geo View"
-    assert text[post.author_start:post.author_end] == "Geo View"
-    assert text[post.start:post.end].startswith("Petro taunts")
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def _quotes(nlp: Any, text: str) -> list[dict[str, Any]]:
@@ -102,6 +55,15 @@ def test_split_quote_is_one_quote(nlp: Any) -> None:
     quote = _only(nlp, text)
     assert quote["text"].startswith("This is a disgrace") and quote["text"].endswith("remember it.")
     assert _speaker(quote).endswith("Miller")
+
+
+@pytest.mark.parametrize("text", [
+    "“You said you ‘accept the result,’” Ann Miller said. “That is not what happened at all.”",
+    "''We will win this vote,'' said Tomas Ferreira, the mayor. ''The count is on our side.''",
+])
+def test_split_quote_around_nested_or_doubled_marks_is_one_quote(nlp: Any, text: str) -> None:
+    quote = _only(nlp, text)
+    assert quote["text"].endswith(("at all.", "our side.")) and _speaker(quote) in ("Ann Miller", "Tomas Ferreira")
 
 
 def test_partial_and_scare_quotes(nlp: Any) -> None:
@@ -204,6 +166,32 @@ def test_reported_clause_is_not_a_parenthetical(nlp: Any) -> None:
     assert quote["cue"]["text"] == "said" and quote["text"].startswith("he would not answer")
 
 
+@pytest.mark.parametrize("text", [
+    "The three countries joined an “Alliance of Coastal States” last year.",
+    "The corridor was renamed the “Northern Route for Trade and Peace.” on Monday.",
+    "‘FINAL ROUND’\nThe talks resumed on Monday.\n",
+])
+def test_names_and_headings_in_quote_marks_are_no_quotes(nlp: Any, text: str) -> None:
+    assert [q for q in _quotes(nlp, text) if q["direct"]] == []
+
+
+def test_imperative_in_capitals_is_still_a_quote(nlp: Any) -> None:
+    quote = _only(nlp, 'Outside the court, the crowd shouted: "Free Ana Duarte."')
+    assert quote["text"] == "Free Ana Duarte." and quote["kind"] == "direct"
+
+
+def test_noun_phrase_object_is_no_indirect_quote(nlp: Any) -> None:
+    text = ("The minister criticized Washington on Tuesday. Officials rejected unilateral moves. "
+            "Analysts described the rocket's flight path in detail.")
+    assert _quotes(nlp, text) == []
+
+
+def test_cited_as_saying_is_one_quote_of_the_cited(nlp: Any) -> None:
+    text = "State television cited the interior ministry as saying that twelve people had been arrested."
+    quote = _only(nlp, text)
+    assert quote["text"] == "twelve people had been arrested" and _speaker(quote) == "the interior ministry"
+
+
 def _load_scorer(shared_dir: Path) -> Any:
     spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
     module = importlib.util.module_from_spec(spec)
@@ -219,3 +207,21 @@ def test_seed_quotes_floor(nlp: Any, shared_dir: Path, seed_paths: list[Path]) -
     result = _load_scorer(shared_dir).score_quotes(gold, system)
     assert result["quote_recall"] >= 0.9, result
     assert result["attribution_accuracy"] >= 0.85, result
+
+
+#: News-like pieces with every kind of quote mark, for the component's property test.
+PIECES = ["Maria Lopez", "the minister", "he", "she", "it", "they", "said", "told reporters",
+          "according to", "officials", "warned that", "the talks", "failed", "will resume", ",",
+          ".", ":", "—", "\n", "\n\n", "“", "”", '"', "'", "‘", "’", "«", "»", "„", "PENCE:",
+          "(AP)", "WASHINGTON", "— Geo View (@geo) January 5, 2026", "''", "Gen", "NEB", "(NEB)"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
+def test_records_index_the_text_on_any_input(nlp: Any, text: str) -> None:
+    for quote in _quotes(nlp, text):
+        assert 0 <= quote["start"] <= quote["end"] <= len(text)
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+        speaker = quote["speaker"]
+        if speaker is not None:
+            assert text[speaker["start"]:speaker["end"]] == speaker["text"]

@@ -144,3 +144,54 @@ def test_batch_summary_counts_a_cluster_once_and_leaves_out_what_did_not_happen(
     assert (attack["events"], attack["reports"]) == (1, 2)
     (only_b,) = table(store, doc_ids=["b"])          # b's report of the cluster counts for b's batch
     assert only_b["events"] == 1
+
+
+def _ingest(store: Store, doc_id: str, text: str, source: str, target: str) -> None:
+    """One article with one event of ``source`` -> ``target``, through the ingest path (grouped)."""
+    from flashpoint import service
+    from flashpoint.records import Extraction
+
+    art = article(doc_id, text, DAY)
+    event = synthetic_event(art, source, target, "111", text, text.split()[1])
+    service.ingest(store, [art], lambda batch: [Extraction(a, [event]) for a in batch])
+
+
+def test_the_cache_recomputes_only_the_dyads_an_ingest_touched(store: Store, monkeypatch) -> None:
+    from flashpoint.store import dyads as dyads_module
+
+    _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
+    _ingest(store, "b", "Mexico criticized Cuba over the Yucatan ferry.", "MEX", "CUB")
+    cache = dyads_module.DailyCache()
+    with store.cursor() as con:
+        assert set(cache.days(con)) == {("COL", "VEN"), ("MEX", "CUB")}
+        asked: list[object] = []
+        real = dyads_module.daily
+        monkeypatch.setattr(dyads_module, "daily", lambda con, dyads=None: asked.append(dyads) or real(con, dyads))
+        assert cache.days(con) is cache.days(con) and asked == []  # nothing changed: nothing recomputed
+    _ingest(store, "c", "Colombia criticized Venezuela over the Catatumbo border again.", "COL", "VEN")
+    with store.cursor() as con:
+        days = cache.days(con)
+        assert asked == [[("COL", "VEN")]]
+        assert days == real(con)
+        assert days[("COL", "VEN")][0].events == 1  # the two reports of one border row, one cluster
+
+
+def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store, monkeypatch) -> None:
+    from flashpoint.store import dyads as dyads_module
+
+    monkeypatch.setattr(dyads_module, "MEMO_SIZE", 3)
+    cache = dyads_module.DailyCache()
+    computed: list[int] = []
+
+    def page(n: int) -> int:
+        computed.append(n)
+        return n
+
+    _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
+    with store.cursor() as con:
+        assert [cache.memo(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 4, 1)] == [1, 1, 2, 3, 4, 1]
+        assert computed == [1, 2, 3, 4, 1]  # kept, except the oldest once a fourth came
+    _ingest(store, "b", "Mexico criticized Cuba over the Yucatan ferry.", "MEX", "CUB")
+    with store.cursor() as con:
+        cache.memo(con, 4, lambda: page(4))
+    assert computed[-1] == 4 and len(computed) == 6  # new data: computed again

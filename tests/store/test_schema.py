@@ -136,3 +136,29 @@ def test_importing_the_store_does_not_load_spacy() -> None:
 
     code = "import flashpoint.store, sys; assert 'spacy' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("access", ["lazy", "shared"])
+def test_a_store_opened_for_reading_first_is_upgraded_all_the_same(old_store: Path, access: str) -> None:
+    """The server ("shared") and the CLI's "lazy" commands open read-only, and take the
+    writer's place just long enough to upgrade an older store."""
+    with Store(old_store, access=access) as store:
+        assert store.version == SCHEMA_VERSION
+        assert store.writing == (access == "lazy")
+    with Store(old_store, access="read") as store:
+        assert store.version == SCHEMA_VERSION
+
+
+def test_an_upgraded_store_is_grouped_again_once_by_the_next_comparison(old_store: Path, tmp_path: Path) -> None:
+    """The first release grouped batch by batch; its articles join the stories of this one's
+    grouping the first time something is grouped, with everything ingested kept."""
+    before = _contents(old_store)
+    original = tmp_path / "original.duckdb"
+    shutil.copy(old_store, original)
+    with Store(old_store) as store:
+        service.compare(store, service.read_articles([str(EXAMPLES)]).articles)
+    after = _contents(old_store, like=original)
+    assert {t: after[t] for t in ("articles", "events", "quotes", "actors")} == \
+        {t: before[t] for t in ("articles", "events", "quotes", "actors")}
+    assert sorted(doc_id for _, doc_id in after["stories"]) == sorted(row[1] for row in after["articles"])
+    assert after["hedges"] == before["hedges"] and after["quote_variants"]

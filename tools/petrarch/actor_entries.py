@@ -113,7 +113,7 @@ def read_actor_entries(path: Path, section: str, report: Report) -> list[Entry]:
         if not text:
             previous_was_name = False
             continue
-        if text.startswith("[") or text.startswith("+"):
+        if text.startswith(("[", "+")):
             if not entries:
                 report.add(section, "role or synonym before any entry (skipped)", where)
                 continue

@@ -39,33 +39,40 @@ CAMEO_TO_ISO = {"ANG": "AGO", "CSK": "CZE", "DDR": "DEU", "FRY": "SRB", "KSV": "
 _ACTOR_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
 #: Words that make a name an organisation, office or place rather than a person.
-ORG_WORDS = frozenset("""
-academy administration advocates agency alliance area army assembly association authority
-bank battalion board brigade brigades brotherhood bureau cabinet campaign catholic cell cells center
-centre chamber church club coalition command commando commission committee community company
-conference congress consulate corporation corps council court department directorate
-division embassy faction federation fellowship force forces foundation front fund global
-government group guard guards headquarters inc inc. initiative institute institution
-international islands kingdom league legion liberation llc ltd media militia ministry
-mission movement nation national nations network nuclei office organisation organization
-panel parliament partnership party people peoples police press program programme project
-province radio regime republic resistance revolutionary rights secretariat security
-senate service services society solidarity squad state states team television trade
-tribunal trust union unit units university voices volunteers watch worldwide
-harakat hezb hizb jabhat jaish jamaat jamaah jaysh jemaah jund kataeb katibat laskar lashkar
-liwa majlis sipah tanzim tehreek tehrik
-""".split())
+ORG_WORDS = frozenset({
+    "academy", "administration", "advocates", "agency", "alliance", "area", "army", "assembly",
+    "association", "authority", "bank", "battalion", "board", "brigade", "brigades", "brotherhood",
+    "bureau", "cabinet", "campaign", "catholic", "cell", "cells", "center", "centre", "chamber",
+    "church", "club", "coalition", "command", "commando", "commission", "committee", "community",
+    "company", "conference", "congress", "consulate", "corporation", "corps", "council", "court",
+    "department", "directorate", "division", "embassy", "faction", "federation", "fellowship",
+    "force", "forces", "foundation", "front", "fund", "global", "government", "group", "guard",
+    "guards", "headquarters", "inc", "inc.", "initiative", "institute", "institution",
+    "international", "islands", "kingdom", "league", "legion", "liberation", "llc", "ltd", "media",
+    "militia", "ministry", "mission", "movement", "nation", "national", "nations", "network",
+    "nuclei", "office", "organisation", "organization", "panel", "parliament", "partnership",
+    "party", "people", "peoples", "police", "press", "program", "programme", "project", "province",
+    "radio", "regime", "republic", "resistance", "revolutionary", "rights", "secretariat",
+    "security", "senate", "service", "services", "society", "solidarity", "squad", "state",
+    "states", "team", "television", "trade", "tribunal", "trust", "union", "unit", "units",
+    "university", "voices", "volunteers", "watch", "worldwide", "harakat", "hezb", "hizb", "jabhat",
+    "jaish", "jamaat", "jamaah", "jaysh", "jemaah", "jund", "kataeb", "katibat", "laskar",
+    "lashkar", "liwa", "majlis", "sipah", "tanzim", "tehreek", "tehrik",
+})
 #: Leading words that make a phrase a title + name ("PRESIDENT_BARACK_OBAMA").
-TITLE_WORDS = frozenset("""
-acting admiral ambassador amir archbishop ayatollah baron bishop brigadier bundeskanzler
-captain cardinal chairman chairwoman chancellor chief col. colonel commander congressman
-congresswoman count crown defence defense deputy dr. duke emir emperor envoy ex ex-president
-finance foreign former gen. general governor grand imam interior justice kanzler king lady
-late leader lord lt. major marshal mayor minister mr mr. mrs. ms. mullah opposition pm pope
-premier president president-elect prime prince princess prof. professor queen rep.
-representative rev. reverend secretary secretary-general sen. senator sheikh sheik shaikh
-speaker spokesman sultan the then u.n. u.s. un us vice vice-president
-""".split())
+TITLE_WORDS = frozenset({
+    "acting", "admiral", "ambassador", "amir", "archbishop", "ayatollah", "baron", "bishop",
+    "brigadier", "bundeskanzler", "captain", "cardinal", "chairman", "chairwoman", "chancellor",
+    "chief", "col.", "colonel", "commander", "congressman", "congresswoman", "count", "crown",
+    "defence", "defense", "deputy", "dr.", "duke", "emir", "emperor", "envoy", "ex", "ex-president",
+    "finance", "foreign", "former", "gen.", "general", "governor", "grand", "imam", "interior",
+    "justice", "kanzler", "king", "lady", "late", "leader", "lord", "lt.", "major", "marshal",
+    "mayor", "minister", "mr", "mr.", "mrs.", "ms.", "mullah", "opposition", "pm", "pope",
+    "premier", "president", "president-elect", "prime", "prince", "princess", "prof.", "professor",
+    "queen", "rep.", "representative", "rev.", "reverend", "secretary", "secretary-general", "sen.",
+    "senator", "sheikh", "sheik", "shaikh", "speaker", "spokesman", "sultan", "the", "then", "u.n.",
+    "u.s.", "un", "us", "vice", "vice-president",
+})
 #: English function words that no personal name holds ("PRESIDENT_OF_THE_UNITED_STATES");
 #: short ones such as "in", "on", "an" are left out, they are Asian name parts too.
 ENGLISH_FUNCTION_WORDS = frozenset({"and", "for", "from", "of", "the", "with"})

@@ -32,8 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tools.petrarch.actor_entries import Entry, Role
-from tools.petrarch.actor_kinds import (ORG, ORG_WORDS, PERSON, TITLE_WORDS, ActorVocabulary,
-                                        Classifier)
+from tools.petrarch.actor_kinds import ORG, ORG_WORDS, PERSON, TITLE_WORDS, ActorVocabulary, Classifier
 from tools.petrarch.common import Report
 from tools.petrarch.names import org_name, person_name, words_of
 

@@ -37,8 +37,7 @@ from types import ModuleType
 if not __package__:  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tools.petrarch import (actor_entries, actor_kinds, actors, agents, discards, names, plurals,
-                            verbs)
+from tools.petrarch import actor_entries, actor_kinds, actors, agents, discards, names, plurals, verbs
 from tools.petrarch.common import LICENCE_NAME, Report, header_comment, write_tsv
 
 VERB_FILE = "CAMEO.2.0.txt"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 _VOWELS = set("aeiou")
 _ES_ENDINGS = ("ss", "x", "z", "ch", "sh", "us")
-_PREPOSITIONS = frozenset({"at", "for", "from", "in", "of", "on", "to", "with"})
+PREPOSITIONS = frozenset({"at", "for", "from", "in", "of", "on", "to", "with"})
 
 
 def regular_plural(word: str) -> str | None:
@@ -31,7 +31,7 @@ def plural_phrase(phrase: str) -> str | None:
     """The phrase with its head noun made plural: the word before the first preposition that
     follows another word, else the last word."""
     words = phrase.split()
-    head = next((i - 1 for i in range(1, len(words)) if words[i] in _PREPOSITIONS),
+    head = next((i - 1 for i in range(1, len(words)) if words[i] in PREPOSITIONS),
                 len(words) - 1)
     plural = regular_plural(words[head])
     if plural is None:

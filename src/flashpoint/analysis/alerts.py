@@ -17,6 +17,11 @@ quiet on ordinary day-to-day noise:
     standardised Goldstein mean against its trailing baseline (Page 1954). k=1, h=5 and a
     56-period baseline were set by simulation: on Gaussian noise, about one false alarm in
     7,000 periods; a slide of 0.1 standard deviations a period is caught in about 17.
+
+Each alert carries its ``strength``, how far past its threshold the period went (1 is just
+at it), and a ``severity`` from it (``severity_of``): an analyst reading a list of alerts
+wants the strong ones first, and "3.6 against 3.5" is not "9 against 3.5". The rules'
+names are for code; ``RULE_TITLES`` are what the pages show.
 """
 from __future__ import annotations
 
@@ -40,13 +45,38 @@ class Alert:
     baseline: float
     threshold: float
     message: str
+    strength: float = 1.0
+
+    @property
+    def severity(self) -> str:
+        return severity_of(self.rule, self.strength)
+
+    @property
+    def title(self) -> str:
+        return RULE_TITLES[self.rule]
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "severity": self.severity, "title": self.title}
 
 
-#: A rule sees one dyad's gap-filled series and yields (index, value, baseline, threshold, message).
-Finding = tuple[int, float, float, float, str]
+#: What each rule is called where people read it.
+RULE_TITLES = {"surge": "Surge in events", "robust_z": "Sharp turn hostile",
+               "first_material_conflict": "First use of force", "cusum": "Sustained slide"}
+#: Severities, least to most severe.
+SEVERITIES = ("low", "medium", "high")
+
+
+def severity_of(rule: str, strength: float) -> str:
+    """``high`` for a first use of force or a period at least twice past its threshold,
+    ``medium`` from 1.5 times, ``low`` below (just past the threshold)."""
+    if rule == "first_material_conflict" or strength >= 2:
+        return "high"
+    return "medium" if strength >= 1.5 else "low"
+
+
+#: A rule sees one dyad's gap-filled series and yields
+#: (index, value, baseline, threshold, strength, message).
+Finding = tuple[int, float, float, float, float, str]
 Rule = Callable[[Sequence[Period]], list[Finding]]
 
 
@@ -63,7 +93,7 @@ def surge(series: Sequence[Period], window: int = 28, factor: float = 3.0,
         mean = sum(p.events for p in series[i - window:i]) / window
         threshold = max(factor * mean, floor)
         if series[i].events >= threshold:
-            found.append((i, float(series[i].events), mean, threshold,
+            found.append((i, float(series[i].events), mean, threshold, series[i].events / threshold,
                           f"{series[i].events} events against a trailing mean of {mean:.1f}"))
     return found
 
@@ -88,7 +118,7 @@ def robust_z(series: Sequence[Period], window: int = 28, z: float = 3.5, min_poi
         if score <= -z:
             message = (f"Goldstein mean {value:.1f} against a trailing median of {median:.1f} "
                        f"(modified z {score:.1f})")
-            found.append((i, value, median, -z, message))
+            found.append((i, value, median, -z, score / -z, message))
     return found
 
 
@@ -96,7 +126,7 @@ def first_material_conflict(series: Sequence[Period]) -> list[Finding]:
     """The first period in which the dyad has a material-conflict (QuadClass 4) event."""
     for i, period in enumerate(series):
         if period.q4:
-            return [(i, float(period.q4), 0.0, 1.0,
+            return [(i, float(period.q4), 0.0, 1.0, 1.0,
                      f"first material conflict in this dyad ({period.q4} event(s))")]
     return []
 
@@ -126,7 +156,7 @@ def cusum(series: Sequence[Period], window: int = 56, k: float = 1.0, h: float =
         total = max(0.0, total + (mean - value) / sd - k)
         run_start = None if total == 0 else anchor
         if total > h:
-            found.append((i, value, mean, h,
+            found.append((i, value, mean, h, total / h,
                           f"sustained slide: CUSUM {total:.1f} > {h:g} (baseline {mean:.1f})"))
             total, run_start = 0.0, None
     return found
@@ -140,8 +170,8 @@ def series_alerts(source: str, target: str, series: Sequence[Period],
                   rules: Sequence[str] = tuple(RULES)) -> list[Alert]:
     """Every rule's alerts for one dyad, in period order."""
     alerts = [Alert(name, source, target, series[i].period.isoformat(), round(value, 3),
-                    round(baseline, 3), round(threshold, 3), message)
-              for name in rules for i, value, baseline, threshold, message in RULES[name](series)]
+                    round(baseline, 3), round(threshold, 3), message, round(strength, 3))
+              for name in rules for i, value, baseline, threshold, strength, message in RULES[name](series)]
     return sorted(alerts, key=lambda a: (a.period, a.rule))
 
 

@@ -28,7 +28,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from flashpoint.analysis.hedges import Hedge, find_hedges
 from flashpoint.analysis.links import connected_groups
@@ -103,9 +105,22 @@ class Comparison:
 
 
 def outlet_of(articles: Mapping[str, Article], doc_id: str) -> str:
-    """The outlet of an article; its doc_id when the outlet is unknown (one article, one voice)."""
+    """The outlet of an article as people name it: its metadata's outlet, else the site of its
+    URL, else its file name, else its doc_id (one article, one voice). The store's
+    ``reading.OUTLET`` is the same rule in SQL."""
     article = articles.get(doc_id)
-    return (article.outlet if article else None) or doc_id
+    if article is None:
+        return doc_id
+    return article.outlet or _site(article.url) or PurePath(article.source_path or "").name or doc_id
+
+
+def _site(url: str | None) -> str:
+    """The host of ``url`` without "www.", or "" (no URL, or not one that names a host)."""
+    try:
+        host = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def _published(article: Article | None) -> str | None:
@@ -202,16 +217,26 @@ def cluster_events(story: Story, events: Sequence[Mapping[str, Any]],
 def compare(articles: Sequence[Article], events: Sequence[Mapping[str, Any]],
             quotes: Sequence[Mapping[str, Any]]) -> Comparison:
     """Stories, deduplicated events, aligned quotes and hedges of a batch of articles."""
+    return reconcile(group_stories(articles, [*events, *quotes]), articles, events, quotes)
+
+
+def reconcile(stories: Sequence[Story], articles: Sequence[Article], events: Sequence[Mapping[str, Any]],
+              quotes: Sequence[Mapping[str, Any]], hedged: Sequence[Article] | None = None) -> Comparison:
+    """Deduplicated events and aligned quotes of ``stories`` (their ``articles`` with their
+    ``events`` and ``quotes``), and the hedges of ``hedged`` (default: every article).
+
+    Incremental grouping reconciles the stories an ingest changed, and finds the hedges of the
+    new articles only: a hedge belongs to its article, whatever story it is in.
+    """
     by_id = {a.doc_id: a for a in articles}
     events_of, quotes_of = _by_doc(events), _by_doc(quotes)
-    stories = group_stories(articles, [*events, *quotes])
     clusters = [c for s in stories
                 for c in cluster_events(s, [e for d in s.doc_ids for e in events_of.get(d, [])], by_id)]
     variants = [(s.id, group) for s in stories
                 for group in align_quotes([q for d in s.doc_ids for q in quotes_of.get(d, [])])]
-    hedges = [h for a in articles
+    hedges = [h for a in (articles if hedged is None else hedged)
               for h in find_hedges(a.doc_id, a.text, events_of.get(a.doc_id, []), quotes_of.get(a.doc_id, []))]
-    return Comparison(by_id, stories, clusters, variants, hedges)
+    return Comparison(by_id, list(stories), clusters, variants, hedges)
 
 
 def _by_doc(records: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:

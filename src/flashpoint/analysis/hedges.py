@@ -69,6 +69,8 @@ def _event_claim(event: Mapping[str, Any]) -> str:
 def find_hedges(doc_id: str, text: str, events: Iterable[Mapping[str, Any]],
                 quotes: Iterable[Mapping[str, Any]]) -> list[Hedge]:
     """Every hedge of one article, once per event or quote it qualifies (or once, unattached)."""
+    if not any(pattern.search(text) for pattern, _ in hedge_patterns()):
+        return []  # most articles: no sentence extents to compute
     spans = [(e["sentence"]["start"], e["sentence"]["end"], (e["event_id"], "event", _event_claim(e)))
              for e in events if e.get("doc_id") == doc_id and e.get("sentence")]
     spans += [(*_quote_extent(text, q), (q["quote_id"], "quote", q["text"]))

@@ -13,9 +13,13 @@ words (``analysis.words``: case and curly/straight apostrophes folded) either
   two different quotes of one speaker does not align them, or
 - are near-identical as a whole (rapidfuzz ratio >= ``MIN_RATIO``; catches "I am" / "I'm").
 
+Either way the shared runs must hold at least ``MIN_CONTENT`` content words (the similarity
+floor): "we will not" in two different statements is grammar, not the same quotation.
+
 Aligned quotes form groups by single link, so both pieces of the first outlet join the one
-quote of the second. The difference is word-level: for each article, the words of its
-variants that no other article's variants contain ("coward").
+quote of the second. The difference is word-level: for each article, the content words of
+its variants that no other article's variants contain ("coward"; function words such as
+"if", "to", "it" are grammar, not a difference worth reporting).
 
 Only words an outlet prints inside quote marks are compared: indirect speech and scare
 quotes are paraphrase, not the speaker's words, and a partial quote's record may carry the
@@ -33,11 +37,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from flashpoint.analysis.links import connected_groups
-from flashpoint.analysis.words import WORD, names_agree, words
+from flashpoint.analysis.words import WORD, content_words, names_agree, words
 
 MIN_RUN = 4
 MIN_COVER = 0.5
 MIN_RATIO = 85.0
+#: The similarity floor: words shared in runs must include a content word, so that two quotes
+#: sharing only grammar ("we will not", "and it is") are not shown as one quotation.
+MIN_CONTENT = 1
 #: Kinds of quote whose words are the speaker's own.
 QUOTED_KINDS = {"direct", "partial", "embedded"}
 _MARKED = re.compile(r"[“\"«„]([^“”\"«»„]+)[”\"»“]")
@@ -72,10 +79,14 @@ def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 2:
         return False
-    runs = [block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]
-    if max(runs) >= min(MIN_RUN, shorter) and sum(r for r in runs if r >= 2) >= MIN_COVER * shorter:
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    runs = [block.size for block in blocks]
+    shared = [w for block in blocks if block.size >= 2 for w in a[block.a:block.a + block.size]]
+    if (max(runs) >= min(MIN_RUN, shorter) and len(shared) >= MIN_COVER * shorter
+            and len(content_words(shared)) >= MIN_CONTENT):
         return True
-    return fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
+    return (fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
+            and len(content_words(a if len(a) <= len(b) else b)) >= MIN_CONTENT)
 
 
 def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -88,7 +99,7 @@ def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[st
     result = []
     for doc_id, doc_words in by_doc.items():
         others = {w for other, ws in by_doc.items() if other != doc_id for w in ws}
-        unique = tuple(dict.fromkeys(w for w in doc_words if w not in others))
+        unique = tuple(dict.fromkeys(w for w in content_words(doc_words) if w not in others))
         if unique:
             result.append((doc_id, unique))
     return tuple(result)

@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 from flashpoint.api.app import create_app
-from flashpoint.api.deps import TOKEN_ENV
+from flashpoint.api.guard import TOKEN_ENV
 
 __all__ = ["TOKEN_ENV", "create_app"]

@@ -1,35 +1,58 @@
 """What the routes depend on, as FastAPI dependencies: the store, a cursor per request, the
-dyads' cached daily aggregate, the extractor, and the token that guards ingestion.
+dyads' cached daily aggregate, and how the server ingests (extractor, token).
 
 Everything lives on ``app.state`` (set by ``create_app``), so a route is a plain function of
-its parameters and these dependencies, importable and testable on its own.
+its parameters and these dependencies, importable and testable on its own. The token is
+checked before the body is read (``guard``); the ``Authorized`` dependency checks it again
+with the same function, so a route can never be reached without it.
 """
 from __future__ import annotations
 
-import secrets
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Annotated, cast
 
 import duckdb
 from fastapi import Depends, Header, HTTPException, Request
 
+from flashpoint.api.guard import token_refusal
+from flashpoint.errors import ExtractionError
+from flashpoint.ingest import Article
+from flashpoint.records import Extraction
 from flashpoint.service import Extractor
 from flashpoint.store import Store
 from flashpoint.store.dyads import DailyCache
 
-#: Environment variable holding the token that enables ``POST /api/articles``.
-TOKEN_ENV = "FLASHPOINT_API_TOKEN"
-
 
 @dataclass
 class Ingestion:
-    """How the server ingests: the extractor, one article at a time, and only with a token."""
+    """How the server ingests: only with a token, and one extraction at a time.
 
-    extractor: Extractor
+    ``extractor_for(cancel)`` is the extractor of one request, stopped when ``cancel`` is set
+    (the client went away, the request ran out of time). Extraction is serialised (the
+    pipeline is not thread-safe, and two at once on two cores only slow each other down);
+    the store is not locked meanwhile, reads go on, and only the result is written.
+    """
+
+    extractor_for: Callable[[threading.Event], Extractor]
     token: str | None
-    lock: threading.Lock
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def extractor(self, cancel: threading.Event) -> Extractor:
+        """The request's extractor: waits its turn (giving up when cancelled), then extracts."""
+        def run(articles: Iterable[Article]) -> list[Extraction | ExtractionError]:
+            given = list(articles)  # a request's few articles, read before waiting for the turn
+            while not self.lock.acquire(timeout=0.1):
+                if cancel.is_set():
+                    return [ExtractionError("E041", a.doc_id, reason="the request ended while waiting its turn")
+                            for a in given]
+            try:
+                return list(self.extractor_for(cancel)(given))
+            finally:
+                self.lock.release()
+
+        return run
 
 
 def _store(request: Request) -> Store:
@@ -49,11 +72,9 @@ def _cache(request: Request) -> DailyCache:
 def _ingestion(request: Request, authorization: Annotated[str | None, Header()] = None) -> Ingestion:
     """The ingestion settings, once the caller has shown the token (403 without one configured)."""
     ingestion = cast(Ingestion, request.app.state.ingestion)
-    if not ingestion.token:
-        raise HTTPException(403, f"ingestion is disabled: start the server with {TOKEN_ENV} set")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not secrets.compare_digest(given.encode(), ingestion.token.encode()):
-        raise HTTPException(401, "missing or wrong token (send Authorization: Bearer <token>)")
+    refusal = token_refusal(authorization, ingestion.token)
+    if refusal is not None:
+        raise HTTPException(*refusal)
     return ingestion
 
 

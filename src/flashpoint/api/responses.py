@@ -2,15 +2,35 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
+from http import HTTPStatus
 from typing import Any, TypeVar
 
 from fastapi import HTTPException
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel
 
 from flashpoint.dashboard.render import render
 
 T = TypeVar("T")
+
+
+class Problem(BaseModel):
+    """Every refusal: what is wrong (a message, or a list of invalid fields), and the
+    catalogue code when there is one."""
+
+    detail: Any
+    code: str | None = None
+
+
+#: What any API route may answer besides its own: a bad parameter, a request that ran out of
+#: time or found the store busy (the guard and the error handlers of ``app``).
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A parameter is invalid."},
+    503: {"model": Problem, "description": "The request ran out of time, or the store is busy; retry later."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not found."}}
 
 
 def _iso(value: object) -> str:
@@ -25,11 +45,19 @@ def json_response(data: object) -> Response:
     return Response(json.dumps(data, default=_iso, ensure_ascii=False), media_type="application/json")
 
 
-def page(fmt: str, section: str, title: str, **data: Any) -> Response:
-    """One view, two formats: the page, or its data as JSON (``?format=json``)."""
+def page(fmt: str, section: str, title: str, charts: bool = False, **data: Any) -> Response:
+    """One view, two formats: the page, or its data as JSON (``?format=json``). Only pages
+    with ``charts`` load plotly.js (4.8 MB unpacked)."""
     if fmt == "json":
         return json_response(data)
-    return HTMLResponse(render("page.html", section=section, title=title, **data))
+    return HTMLResponse(render("page.html", section=section, title=title, charts=charts, **data))
+
+
+def error_page(status: int, detail: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+    """An error as a page people can read (the API answers JSON)."""
+    reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return HTMLResponse(render("error.html", title=reason, status=status, reason=reason, detail=detail),
+                        status_code=status, headers=headers)
 
 
 def found(value: T | None, what: str) -> T:

@@ -5,7 +5,7 @@ them part of ``flashpoint``.
 """
 from __future__ import annotations
 
-from flashpoint.cli import compare, core, monitor  # noqa: F401  (importing them registers their commands)
+from flashpoint.cli import compare, core, monitor, watch  # noqa: F401  (importing them registers their commands)
 from flashpoint.cli._app import app
 
 __all__ = ["app"]

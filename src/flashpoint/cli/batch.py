@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
+from flashpoint.cli.terminal import plain
 from flashpoint.errors import FlashpointError
 from flashpoint.settings import Settings
 
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from flashpoint.service import Reading
     from flashpoint.store import Store
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories or - for stdin (.txt, .html, .json, .jsonl).")]
@@ -34,6 +36,11 @@ Db = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 DateOption = Annotated[datetime | None, typer.Option("--date", formats=["%Y-%m-%d"],
                                                      help="Publication date for every input (overrides metadata).")]
 Pipeline = Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Processes to extract with, each loading the pipeline once (default 1; "
+                             "with --dask local: the cluster's worker processes, default one per core).")]
+Wait = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for a database another process "
+                                     "holds before giving up (exit code 3).")]
 
 
 def settings_for(pipeline: str | None) -> Settings:
@@ -45,9 +52,20 @@ def as_day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
 
+def output_path(path: Path | None) -> Path | None:
+    """An output option's file, or None for standard output (no option, or ``-``)."""
+    return None if path is None or str(path) == "-" else path
+
+
 def report_error(error: FlashpointError) -> None:
-    """One input or article that failed, on one line naming it."""
-    stderr.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+    """One input or article that failed, on one line naming it (escaped: a path may hold anything)."""
+    stderr.print(Text.assemble(("error", "red"), f" {plain(error)}"), soft_wrap=True)
+
+
+def print_failures(errors: Iterable[FlashpointError]) -> None:
+    """Each failed input on one line."""
+    for error in errors:
+        report_error(error)
 
 
 def reading(paths: Sequence[str], published: datetime | None, settings: Settings) -> Reading:
@@ -73,7 +91,7 @@ def with_progress(items: Iterable[T], what: str) -> Iterator[T]:
 
 @dataclass
 class Ingesting:
-    """What an ingest run did: counts, the articles as stored (when kept), and failures."""
+    """What an ingest run did: counts of articles stored, found stored, and failed."""
 
     read: Reading
     new: int = 0
@@ -86,8 +104,9 @@ class Ingesting:
 
 
 def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None, pipeline: str | None,
-                 keep: list[Article] | None = None) -> Ingesting:
-    """Read ``paths`` and ingest them into ``store`` as a stream; say what the store now holds.
+                 workers: int | None = None, keep: list[Article] | None = None) -> Ingesting:
+    """Read ``paths`` and ingest them into ``store`` as a stream (extracting with ``workers``
+    processes); say what the store now holds.
 
     The articles as stored are appended to ``keep`` when given (for commands that show the
     batch afterwards); ``ingest`` itself keeps nothing, so its memory stays flat.
@@ -97,7 +116,7 @@ def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
     settings = settings_for(pipeline)
     store.limit_memory(settings.writer_memory)
     run = Ingesting(reading(paths, published, settings))
-    outcomes = service.ingest_stream(store, run.read, service.pipeline_extractor(settings))
+    outcomes = service.ingest_stream(store, run.read, service.pipeline_extractor(settings, workers=workers or 1))
     for outcome in with_progress(outcomes, "ingesting"):
         if outcome.error is not None:
             report_error(outcome.error)
@@ -107,11 +126,16 @@ def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
         run.already_stored += outcome.new is None
         if keep is not None:
             keep.append(outcome.article)
-    counts = store.counts()
-    stderr.print(f"stored {run.new} new article(s), {run.already_stored} already present; "
-                 f"{store.path} now holds {counts['articles']} articles, {counts['events']} events, "
-                 f"{counts['quotes']} quotes")
+    print_holdings(store, run.new, run.already_stored)
     return run
+
+
+def print_holdings(store: Store, new: int, already_stored: int) -> None:
+    """What an ingest stored, and what the store now holds."""
+    counts = store.counts()
+    stderr.print(f"stored {new} new article(s), {already_stored} already present; "
+                 f"{plain(store.path)} now holds {counts['articles']} articles, {counts['events']} events, "
+                 f"{counts['quotes']} quotes", markup=False, highlight=False)
 
 
 def exit_if_failed(failed: int) -> None:

@@ -16,10 +16,11 @@ from rich.table import Table
 from rich.text import Text
 
 from flashpoint.cli._app import app
-from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, exit_if_failed, ingest_paths
+from flashpoint.cli.batch import DateOption, Db, Paths, Pipeline, Wait, exit_if_failed, ingest_paths
 from flashpoint.cli.render import party
+from flashpoint.cli.terminal import plain
 from flashpoint.codebook import lookup
-from flashpoint.settings import DEFAULT_DB
+from flashpoint.settings import DEFAULT_DB, DEFAULT_WAIT
 
 console = Console()
 FORMATS = ("text", "json")
@@ -39,10 +40,10 @@ def _print_events(events: list[Mapping[str, Any]]) -> None:
     for event in events:
         first = event["first_report"]
         table.add_row(
-            f"{party(event['source'], event['source_country'])} → "
-            f"{party(event['target'], event['target_country'])}",
-            _act(event["cameo_root"]), str(event["num_articles"]), str(event["num_outlets"]),
-            f"{first['outlet']} {first['published'] or ''}".strip(), _flags(event))
+            Text(f"{party(event['source'], event['source_country'])} → "
+                 f"{party(event['target'], event['target_country'])}"),
+            Text(_act(event["cameo_root"])), str(event["num_articles"]), str(event["num_outlets"]),
+            Text(f"{plain(first['outlet'])} {first['published'] or ''}".strip()), _flags(event))
     console.print(table)
 
 
@@ -70,10 +71,10 @@ def _print_quotes(groups: list[Mapping[str, Any]]) -> None:
                            style="bold cyan"))
         unique = {o["doc_id"]: set(o["words"]) for o in group["only_in"]}
         for variant in group["variants"]:
-            console.print(Text.assemble(f"  {variant['outlet']}: “",
+            console.print(Text.assemble(f"  {plain(variant['outlet'])}: “",
                                         _marked(variant["text"], unique.get(variant["doc_id"], set())), "”"))
         for only in group["only_in"]:
-            console.print(Text(f"  only {only['outlet']} has: {', '.join(only['words'])}", style="yellow"))
+            console.print(Text(f"  only {plain(only['outlet'])} has: {', '.join(only['words'])}", style="yellow"))
 
 
 def _print_hedges(hedges: list[Mapping[str, Any]]) -> None:
@@ -89,7 +90,7 @@ def _print_hedges(hedges: list[Mapping[str, Any]]) -> None:
             continue
         shown.add(key)
         console.print(Text.assemble(("  hedge ", "magenta"), (f"“{hedge['text']}”", "bold magenta"),
-                                    f" ({hedge['kind']}) in {hedge['outlet']}"))
+                                    f" ({hedge['kind']}) in {plain(hedge['outlet'])}"))
         console.print(Text(f"    {hedge['sentence']}", style="dim"))
         for claim in qualified[key]:
             console.print(Text(f"    qualifies {claim}", style="magenta"))
@@ -98,10 +99,10 @@ def _print_hedges(hedges: list[Mapping[str, Any]]) -> None:
 def print_comparison(report: Mapping[str, Any]) -> None:
     """Per story: its articles, events shared and unique, quote variants and hedges."""
     for story in report["stories"]:
-        console.rule(Text(f"Story {story['id']} · {len(story['articles'])} article(s) · "
+        console.rule(Text(f"Story {plain(story['id'])} · {len(story['articles'])} article(s) · "
                           f"{len(story['outlets'])} outlet(s) · first {story['first_published'] or 'date unknown'}"))
-        console.print(f"  articles: {', '.join(story['articles'])} · outlets: {', '.join(story['outlets'])}",
-                      highlight=False)
+        console.print(Text(f"  articles: {', '.join(map(plain, story['articles']))} · "
+                           f"outlets: {', '.join(map(plain, story['outlets']))}"))
         docs = set(story["articles"])
         events = [e for e in report["events"] if e["story_id"] == story["id"]]
         if len(story["outlets"]) > 1 and events:
@@ -123,6 +124,7 @@ def compare_command(
     db: Db = Path(DEFAULT_DB),
     date_: DateOption = None,
     pipeline: Pipeline = None,
+    wait: Wait = DEFAULT_WAIT,
 ) -> None:
     """Reconcile outlets: stories, shared events, quote variants, hedges.
 
@@ -139,7 +141,7 @@ def compare_command(
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose text or json", param_hint="--format")
     articles: list[Article] = []
-    with Store(db) as store:
+    with Store(db, access="lazy", wait=wait) as store:
         run = ingest_paths(store, paths, date_, pipeline, keep=articles)
         report = service.compare(store, articles).to_json()
     if fmt == "json":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 #: The sector an office confers while it is held; every other office makes its holder GOV.
 OFFICE_SECTOR = {"legislator": "LEG", "opposition": "OPP", "rebel": "REB"}
@@ -23,6 +24,9 @@ class Term:
     office: str
     start: date | None
     end: date | None
+    #: the sector a role confers when it is known as a code rather than an office (PETRARCH2's
+    #: dated roles: "AFGGOV" -> GOV)
+    role_sector: str | None = None
 
     def covers(self, on: date) -> bool:
         """Whether the term includes ``on``; the end day still counts (hand-overs are same-day)."""
@@ -30,7 +34,7 @@ class Term:
 
     @property
     def sector(self) -> str:
-        return OFFICE_SECTOR.get(self.office, "GOV")
+        return self.role_sector or OFFICE_SECTOR.get(self.office, "GOV")
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,12 @@ class KnowledgeBase:
             self._by_name.setdefault(person.name, []).append(person)
             for office in {t.office for t in person.terms}:
                 self._by_actor_office.setdefault((person.actor, office), []).append(person)
+
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """The lower-case words of the office titles ("foreign minister": foreign, minister):
+        what a title before a name, or a noun naming a person by office, is made of."""
+        return frozenset(w for phrase in self.roles for w in phrase.lower().split())
 
     def country(self, iso3: str | None) -> Country | None:
         return self.countries.get(iso3) if iso3 else None

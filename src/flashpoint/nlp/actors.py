@@ -68,9 +68,12 @@ def article_date(doc: Doc) -> date | None:
     return published.date() if isinstance(published, datetime) else published
 
 
-@Language.factory("flashpoint_actors")
-def make_actors(nlp: Language, name: str) -> ActorFinder:
-    return ActorFinder(nlp, load_kb())
+@Language.factory("flashpoint_actors", default_config={"kb_path": ""},
+                  requires=["doc.ents", "token.tag", "token.is_sent_start"],
+                  assigns=["doc._.actor_mentions"])
+def make_actors(nlp: Language, name: str, kb_path: str) -> ActorFinder:
+    """spaCy factory of the actor component; the KB is read from ``kb_path`` ("": packaged)."""
+    return ActorFinder(nlp, load_kb(kb_path))
 
 
 class ActorFinder:
@@ -86,10 +89,9 @@ class ActorFinder:
     def _matcher(self, nlp: Language, table: dict[str, list[Entry]], attr: str,
                  prefix: str) -> PhraseMatcher:
         matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        forms = sorted(table)
-        for form, doc in zip(forms, nlp.tokenizer.pipe(forms), strict=True):
+        for form in sorted(table):
             self.entries[prefix + form] = table[form]
-            matcher.add(prefix + form, [doc])
+            matcher.add(prefix + form, [nlp.make_doc(form)])
         return matcher
 
     def __call__(self, doc: Doc) -> Doc:
@@ -218,10 +220,12 @@ class ActorFinder:
         if first.org:
             piece.code, piece.name, piece.kind = first.org.code, first.org.names[0], first.org.kind
         elif first.category in ("country", "demonym"):
-            piece.code, piece.name = first.iso3, self.kb.countries[first.iso3].name
+            country = self.kb.country(first.iso3)
+            piece.code, piece.name = first.iso3, country.name if country else None
         elif first.category in ("capital", "seat"):
             piece.code = (first.iso3 or "") + (first.sector or "")
-            piece.name = self.kb.countries[first.iso3].name if first.iso3 else None
+            country = self.kb.country(first.iso3)
+            piece.name = country.name if country else None
         return piece
 
     @staticmethod
@@ -281,13 +285,13 @@ class ActorFinder:
 
     def _describe(self, piece: Piece, actor: str | None, on: date | None) -> Piece:
         """A title with a country: the office holder on the date, else the country's office."""
-        holder = self.kb.office_holder(actor, piece.office, on) if actor else None
+        holder = self.kb.office_holder(actor, piece.office, on) if actor and piece.office else None
         if holder:
             code, sector = holder.code_at(on)
             return replace(piece, name=holder.name, code=code, sector=sector, person=holder,
                            country=holder.country)
-        code = actor + "GOV" if actor and len(actor) == 3 else actor  # IGO codes stay as they are
-        return replace(piece, name=None, code=code or "GOV", sector="GOV")
+        office_code = actor + "GOV" if actor and len(actor) == 3 else actor  # IGO codes stay as they are
+        return replace(piece, name=None, code=office_code or "GOV", sector="GOV")
 
     # -- finishing -------------------------------------------------------------------------
     def _standalone(self, doc: Doc, pieces: list[Piece], on: date | None) -> list[Piece]:
@@ -308,7 +312,7 @@ class ActorFinder:
             elif (nxt is not None and (nxt.pos_ == "CCONJ" or nxt.text == ",") and head
                     and head.parts[:1] in (["demonym"], ["country"]) and head.category in ("agent", "role")):
                 alike = replace(head, start=piece.start, end=piece.end, country=piece.country,
-                                code=piece.country + (head.sector or ""), person=None, name=None)
+                                code=(piece.country or "") + (head.sector or ""), person=None, name=None)
                 kept.append(self._describe(alike, piece.country, on) if head.office else alike)
             else:
                 kept.append(self._demonym_phrase(doc, piece, head))

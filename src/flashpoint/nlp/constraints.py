@@ -19,9 +19,8 @@ coder must respect them (error classes 1-3 of the coder's accuracy issue).
 """
 from __future__ import annotations
 
-from typing import Any
+from flashpoint.records import Actor
 
-Actor = dict[str, Any]
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
     """Whether two record actors are one and the same (mention, name or full actor code)."""
@@ -36,15 +35,18 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 
 def domestic_ok(source: Actor, target: Actor) -> bool:
-    """A same-country dyad is an event only between two different actors of that country:
-    neither side may be the bare state itself when the other is that state or its government."""
+    """A same-country dyad is an event only between two different actors of that country: the
+    bare state never acts on itself or its own government, nor a government on itself, unless
+    they are two named officials ("the president accused the prime minister")."""
     country = source.get("country")
     if not country or country != target.get("country"):
         return True
-    bare = {country, country + "GOV"}
-    if source.get("code") in bare and target.get("code") in bare:
-        return bool(source.get("name") and target.get("name") and source["name"] != target["name"])
-    return True
+    codes = {source.get("code"), target.get("code")}
+    if not codes <= {country, country + "GOV"}:
+        return True  # police, army, rebels, protesters, opposition: a domestic dyad
+    if country in codes:
+        return False
+    return bool(source.get("name") and target.get("name") and source["name"] != target["name"])
 
 
 def violation(source: Actor | None, target: Actor | None,

@@ -12,9 +12,10 @@ these rules are about the parse of actors, not about which event happened.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.mentions import ActorMention
 
@@ -30,6 +31,11 @@ _NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 _NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod"})
 _NP_PREPS = frozenset({"of", "on", "against", "to", "toward", "towards", "in", "from", "with",
                        "between", "by"})
+#: Prepositions of direction: where a deployment or an act goes ("troops to Poland").
+_DIRECTIONS = frozenset({"to", "toward", "towards", "into", "against"})
+#: Nouns of geography whose "of" phrase names a place near which something is, not a party.
+_GEOGRAPHIC_FEATURES = frozenset({"gulf", "sea", "strait", "bay", "ocean", "channel", "coast",
+                                  "waters", "river", "lake", "island", "islands", "peninsula"})
 #: Sectors of the agents a state acts with (armed forces, police).
 _INSTRUMENT_SECTORS = frozenset({"MIL", "COP"})
 _ANAPHORIC = frozenset({"this", "that", "these", "those", "the", "such"})
@@ -62,6 +68,7 @@ class EventArguments:
             if mention is None or mention in found:
                 continue
             found.append(mention)
+            found.extend(m for m in self._owners_of(mention, token.doc) if m not in found)
             # an actor found inside the phrase fans out too: "sanctions on Paraguay and Uruguay",
             # "the leaders of Armenia and Azerbaijan"
             inside = token.doc[mention.start:mention.end]
@@ -84,13 +91,13 @@ class EventArguments:
             described = [self._np_actor(c, False, avoid) for c in head.children if c.dep_ == "appos"]
             return next((m for m in described if m is not None and m.country), mention)
         frontier, seen = [head], []
-        for _ in range(5 if deep else 2):
+        for depth in range(5 if deep else 2):
             nxt = []
             for tok in frontier:
                 for child in tok.children:
                     hop = child.dep_ in _NP_DEPS or (deep and child.dep_ == "prep"
                                                      and child.lower_ in _NP_PREPS
-                                                     and (places or child.lower_ != "in"))
+                                                     and (places or not _names_place(child)))
                     if child.dep_ == "pobj" and tok.dep_ in ("prep", "agent"):
                         hop = True
                     if deep and tok.dep_ == "acl" and child.dep_ == "agent":
@@ -101,13 +108,33 @@ class EventArguments:
                         hop = True
                     if not hop:
                         continue
+                    if tok.lemma_.lower() in _GEOGRAPHIC_FEATURES and child.dep_ == "prep":
+                        continue  # "the Gulf of Oman", "the coast of Yemen": water, not a party
                     if child.i in self.by_token:
-                        seen.append(self.by_token[child.i])
+                        seen.append((depth, self.by_token[child.i]))
                     else:
                         nxt.append(child)
             frontier = nxt
-        ranked = sorted(seen, key=lambda m: (not m.country, m.country in avoid))
-        return ranked[0] if ranked else None
+        # a coded actor (a state, or an international body) of another country than the
+        # source's first, nearest first: "the EU's sanctions against Russia" is the EU's
+        ranked = sorted(seen, key=lambda dm: (dm[1].country in avoid,
+                                              not (dm[1].country or dm[1].kind == "igo"), dm[0]))
+        return ranked[0][1] if ranked else None
+
+    def _owners_of(self, mention: ActorMention, doc: Doc) -> list[ActorMention]:
+        """An agent of several countries ("delegations from Ukraine and Russia") stands for one
+        agent of each: copies of it for the countries after the first."""
+        if mention.kind != "agent":
+            return []
+        root = doc[mention.start:mention.end].root
+        owners = [self.by_token[c.i] for p in root.children if p.dep_ == "prep"
+                  and p.lower_ in ("from", "of", "in") for g in p.children if g.dep_ == "pobj"
+                  for c in (g, *g.conjuncts) if c.i in self.by_token]
+        others = {o.country: o for o in owners if o.kind == "state" and o.country
+                  and o.country != mention.country}
+        # each copy is read at its country's name, so that no two of them share a span
+        return [replace(owner, country=c, code=c + (mention.sector or ""), name=None,
+                        sector=mention.sector, kind="agent") for c, owner in sorted(others.items())]
 
     def _homeland(self, head: Token, mention: ActorMention) -> ActorMention | None:
         """The state a people named by a demonym lives in, when the phrase says so: "the
@@ -119,7 +146,9 @@ class EventArguments:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 home = self.by_token.get(pobj.i)
                 if home is not None and home.kind == "state" and home.country != mention.country:
-                    return home
+                    # the people, not the state: civilians of the country they live in
+                    return replace(home, code=(home.country or "") + "CVL", sector="CVL",
+                                   kind="agent", name=None)
         return None
 
     def subject(self, verb: Token) -> Token | None:
@@ -130,12 +159,18 @@ class EventArguments:
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 return subj[0]
-            if probe.dep_ == "acl" and probe.head.i not in self.by_token and \
-                    probe.tag_ == "VBG" and self._clause_verb(probe.head) is not None:
+            clause_verb = self._clause_verb(probe.head) if probe.dep_ == "acl" and \
+                probe.head.i not in self.by_token and probe.tag_ == "VBG" else None
+            if clause_verb is not None:
                 # "X released a statement urging ...", "X retaliated with attacks targeting Y":
                 # the participle's agent is the agent of the clause its noun belongs to
-                probe = self._clause_verb(probe.head)
+                probe = clause_verb
                 continue
+            if probe.dep_ == "pcomp" and probe.head.dep_ in ("prep", "agent"):
+                probe = probe.head.head  # "insists on rejecting X": the one who insists rejects
+                continue
+            if probe.dep_ == "acl" and probe.tag_ == "VBN" and not _has_object(probe):
+                return None  # "gangs accused of killing": the noun is the object, not the agent
             if probe.dep_ in ("relcl", "acl") and probe.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return probe.head
             if probe.dep_ not in ("conj", "xcomp", "advcl", "acomp") or probe.head is probe:
@@ -161,12 +196,14 @@ class EventArguments:
         return None
 
     def verb_target(self, verb: Token, prep: Token | None,
-                    sources: list[ActorMention | None] = (), warns: bool = False,
+                    sources: Sequence[ActorMention | None] = (), warns: bool = False,
                     force: bool = False) -> list[ActorMention | None]:
         """Object, else passive subject or dative, else a directional prepositional object:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
                 and c.pos_ != "ADP"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _has_object(verb):
+            objs.append(verb.head)  # "gangs accused of killing": the gangs are accused
         heads = list(objs)
         preps = [prep] if prep is not None else []
         # a "to" parsed as a dative ("supplying data to Ghana") is a preposition
@@ -188,7 +225,7 @@ class EventArguments:
                       if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         found = [[a for a in self.actors(head, avoid=own, places=force)
-                  if not same_entity(a, sources) and not _instrument(a, own)] or [None]
+                  if not same_entity(a, sources) and not instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
             found.append(self.verb_target(comp, None, sources, force=force))  # "threatened to cut ties with X"
@@ -198,14 +235,16 @@ class EventArguments:
                  if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
                  if g.dep_ == "pobj"] if force else []
         for actors in found + scene:  # another country first: "send its companies to Venezuela"
-            if any(a is not None and a.country and a.country not in own for a in actors):
+            if any(a is not None and (a.country and a.country not in own
+                                      or not a.country and a.code and a.kind == "igo")
+                   for a in actors):  # an international body is another party too
                 return actors
         for actors in found:
             if any(a is not None and a.country for a in actors):
                 return actors
         return next((actors for actors in found if actors != [None]), self.earlier_words(objs, sources))
 
-    def earlier_words(self, objs: list[Token], sources: list[ActorMention | None]
+    def earlier_words(self, objs: list[Token], sources: Sequence[ActorMention | None]
                       ) -> list[ActorMention | None]:
         """ "condemned those remarks": the words of the last actor who spoke or threatened."""
         speaker = self.context["speaker"]
@@ -216,14 +255,26 @@ class EventArguments:
                 return [speaker]
         return [None]
 
-    def noun_target(self, noun: Token) -> Token | None:
-        """The object of a nominal event's "against/on/to..." preposition ("sanctions on X")."""
+    def noun_target(self, noun: Token, own: frozenset[str] = frozenset()) -> Token | None:
+        """The object of a nominal event's "against/on/to..." preposition ("sanctions on X");
+        failing an actor there, a direction named deeper in the phrase ("the deployment of
+        troops to Poland")."""
+        first = None
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and first is None:
+                    first = pobj
+        if first is not None and any(t.i in self.by_token and not instrument(self.by_token[t.i], own)
+                                     for t in first.subtree):
+            return first
+        for token in noun.subtree:
+            if token.dep_ == "prep" and token.lower_ in _DIRECTIONS and token.head is not noun:
+                pobj = next((g for g in token.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i in self.by_token \
+                        and not instrument(self.by_token[pobj.i], own):
                     return pobj
-        return None
+        return first
 
     def noun_source(self, noun: Token) -> Token | None:
         """Who a nominal event is by: possessor, "by/from" object, actor modifier, or the
@@ -238,6 +289,9 @@ class EventArguments:
         for child in noun.children:
             if child.dep_ in ("compound", "amod") and child.i in self.by_token:
                 return child
+        for child in noun.children:  # "US-led strikes", "Houthi-fired missiles"
+            if child.dep_ in ("compound", "amod") and any(t.i in self.by_token for t in child.subtree):
+                return next(t for t in child.subtree if t.i in self.by_token)
         head = noun.head
         if noun.dep_ == "conj" and head.pos_ == "NOUN":
             return self.noun_source(head)
@@ -257,7 +311,7 @@ def _prep_objects(prep: Token) -> list[Token]:
         s for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
 
 
-def _instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
+def instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
     """The source's own armed forces or police as a generic agent ("its troops", "the
     army") are what the source acts with, not on."""
     return actor is not None and actor.kind == "agent" and actor.country in own \
@@ -271,3 +325,16 @@ def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None
     return any(o is not None and (o is actor or (o.name, o.code) == (actor.name, actor.code))
                for o in others)
 
+
+
+
+def _has_object(verb: Token) -> bool:
+    """A participle with a direct object is active ("airstrikes killed 30 people"), whatever
+    the tagger says: a passive one cannot have one."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _names_place(prep: Token) -> bool:
+    """An "in" phrase naming a place ("an agreement in Washington"): the scene, not a party;
+    "in aid to Ukraine" names a thing and is read through."""
+    return prep.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from flashpoint.codebook import LexEntry
+from flashpoint.nlp.lexicon import LexEntry
 from flashpoint.nlp.mentions import ActorMention
 
 
@@ -34,5 +34,8 @@ class Candidate:
     reciprocal_subject: bool = False
     #: the object is an earlier event ("condemned the strikes"): the root family it refers to
     refers: frozenset[str] | None = None
+    #: the cause is an earlier event with no author named ("killed in an air strike"): the
+    #: root family whose latest author is the source
+    source_refers: frozenset[str] | None = None
     #: the object is a thing with no author named ("denounced the declaration")
     thing_object: bool = False

@@ -3,21 +3,21 @@
 Confidence is a score in (0, 1), not a probability: it rises with the specificity of the lexicon
 match and with each actor read from the text, and falls for what is known to go wrong more often:
 actors inferred from the discourse rather than read in the sentence, statements, nominal events,
-hypotheticals, events embedded in reported clauses, and headlines (parsed poorly, and restated by
-the article's body). Its meaning is measured, not assumed: ``flashpoint evaluate`` prints the
+hypotheticals, events embedded in reported clauses, headlines (parsed poorly, and restated by
+the article's body) and background (an event the sentence dates long before the article: the
+news is about now). Its meaning is measured, not assumed: ``flashpoint evaluate`` prints the
 precision of each confidence band on the gold sets, and the default threshold of the event
 component is set from those bands (see the README, "How good is it").
 """
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Span
 
 from flashpoint.nlp.event_candidate import Candidate
+from flashpoint.records import Actor, CodedEvent
 
 
-def resolved(actor: dict[str, Any] | None) -> bool:
+def resolved(actor: Actor | None) -> bool:
     """Whether a record's actor is coded (a country or an actor code), not just a name."""
     return bool(actor and (actor.get("country") or actor.get("code")))
 
@@ -26,11 +26,16 @@ def resolved(actor: dict[str, Any] | None) -> bool:
 #: development sets an event without a resolved target was right about one time in ten and
 #: one without a resolved source almost never, so neither can reach the default threshold.
 NO_TARGET_CAP = 0.3
+#: Acts aimed at nobody in particular, complete without a target: resigning, declaring martial
+#: law or a curfew, declaring a ceasefire, reducing relations (suspending talks, leaving a bloc:
+#: news often leaves the other party unstated).
+UNDIRECTED_CODES = frozenset({"0831", "0832", "1723", "1724", "0871", "160"})
 NO_SOURCE_CAP = 0.1
 
 
-def confidence(cand: Candidate, source: dict[str, Any] | None, target: dict[str, Any] | None,
-               hypothetical: bool, inferred: bool = False, headline: bool = False) -> float:
+def confidence(cand: Candidate, source: Actor | None, target: Actor | None,
+               hypothetical: bool, inferred: bool = False, headline: bool = False,
+               background: bool = False) -> float:
     """The score of one record of ``cand`` (see the module docstring)."""
     spec = (cand.entry.specificity if cand.entry else 0) + (len(cand.trigger) > 1)
     score = 0.6 + 0.04 * min(spec, 3) - (0.1 if inferred else 0.0)
@@ -41,19 +46,21 @@ def confidence(cand: Candidate, source: dict[str, Any] | None, target: dict[str,
     if hypothetical:
         score -= 0.15
     if headline:
+        score -= 0.3
+    if background:
         score -= 0.2
     score -= 0.08 * min(cand.depth, 3)
-    if not resolved(target):
+    if not resolved(target) and cand.code not in UNDIRECTED_CODES:
         score = min(score, NO_TARGET_CAP)
     if not resolved(source):
         score = min(score, NO_SOURCE_CAP)
     return round(max(0.01, min(0.97, score)), 3)
 
 
-def dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def dedupe(records: list[CodedEvent]) -> list[CodedEvent]:
     """One record per (source, target, CAMEO root) of a sentence: the most confident one
     ("freed the mayor and members of his council" is one act on one country)."""
-    best: dict[tuple[Any, ...], dict[str, Any]] = {}
+    best: dict[tuple[str | None, str | None, str], CodedEvent] = {}
     for record in records:
         key = (_key(record["source"]), _key(record["target"]), record["cameo_root"])
         if key not in best or record["confidence"] > best[key]["confidence"]:
@@ -61,16 +68,33 @@ def dedupe(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in records if any(r is b for b in best.values())]
 
 
-def _key(actor: dict[str, Any] | None) -> str | None:
+def best_of_sentence(records: list[CodedEvent]) -> list[CodedEvent]:
+    """The records of a sentence's most confident event (its trigger and code; several
+    records when its actors fan out): the sentence's reading as one class of event."""
+    if not records:
+        return []
+    best = max(records, key=lambda r: r["confidence"])
+    return [r for r in records if r["trigger"] == best["trigger"] and r["cameo"] == best["cameo"]]
+
+
+def _key(actor: Actor | None) -> str | None:
     if not actor:
         return None
     return actor.get("country") or actor.get("code") or actor.get("text")
 
 
+#: Longest a headline or caption runs, in words; a longer line without a full stop is body text.
+HEADLINE_WORDS = 16
+_BULLETS = ("-", "•", "*", "–", "—")
+
+
 def is_headline(sent: Span) -> bool:
-    """A headline, sub-head or caption: a line of its own with no closing punctuation."""
+    """A headline, sub-head or caption: a short line of its own with no closing punctuation
+    (a bulleted summary line, "- X did Y", is body text)."""
     text = sent.text.strip()
-    if not text or text[-1] in ".!?\"'”’)":
+    if not text or text[-1] in ".!?\"'”’)" or text.startswith(_BULLETS):
+        return False
+    if sum(1 for t in sent if not t.is_punct and not t.is_space) > HEADLINE_WORDS:
         return False
     doc = sent.doc
     end = sent.end_char

@@ -2,48 +2,61 @@
 
 How a sentence becomes events:
 
-1. **Triggers.** Every verb whose lemma is in ``data/lexicon/verbs.tsv`` and every noun in
-   ``nouns.tsv`` is a candidate (one dict lookup a token). The most specific lexicon row whose
-   conditions hold (:mod:`flashpoint.nlp.triggers`) gives the code. A light verb ("issued a
-   warning", "imposed sanctions", "launched an attack") takes the code of its object noun.
-2. **Arguments.** Sources and targets come from :mod:`flashpoint.nlp.event_args`. An unnamed
-   target, or an unknown perpetrator, of a protest, force, coercion or violence event is the
-   country of the place named as its scene ("marched in Ghana", "a blast near the town of Kumasi
-   killed ..."); an "ethnic" people at a named scene is coded by that scene's country.
-   Coordinated subjects each act (one record each); a coordinated object is one act on a group,
-   so one record, coded with its first conjunct. Records of one trigger with the same pair of
-   countries are one event ("freed the mayor and members of his council").
-3. **Speech.** A speech verb ("said") whose complement holds an event is not itself an event;
-   its speaker becomes ``modality.reported_by`` of the complement's event when the speaker is not
-   that event's source. Events inside ``doc._.quotes`` get ``quote_id``; a subjectless or
-   first-person event in a quote takes the quote's speaker as source.
-4. **Modality** (see :mod:`flashpoint.nlp.modality`): negated events are dropped unless
-   ``emit_negated``; future material actions are recoded to intent/threat codes; refusals of
-   cooperation ("refused to negotiate") become rejections.
-5. **Selection and confidence** (see :mod:`flashpoint.nlp.event_select`): which of a sentence's
-   events are emitted, ranked by confidence.
+1. **Triggers.** A verb is coded by the most specific row of ``data/lexicon/verbs.tsv`` whose
+   conditions hold (:mod:`flashpoint.nlp.triggers`); a light verb ("issued a warning", "launched
+   an attack") takes the code of its event-noun object; verbs the lexicon lacks take PETRARCH2's
+   verb patterns, whose no-event senses also block ours (:mod:`flashpoint.nlp.patterns`). A
+   noun of ``nouns.tsv`` is an event of its own only where the sentence says it happens ("protests
+   erupted", "an air strike killed ten", "the clashes included airstrikes"), not in passing.
+   Participles used as prepositions ("following the raid") and infinitives of purpose of
+   non-force acts ("signed deals to strengthen ties") are no events.
+2. **Arguments** (:mod:`flashpoint.nlp.event_args`): the subject (the ``by`` agent of a passive;
+   the author of the event a passive force verb happened in: "killed in a junta air strike") and
+   the object, else a directional preposition; a place is a party only as the target of force
+   used in or on it (the CAMEO convention for attacks on a territory). Coordinated actors fan out,
+   one record per dyad; joint acts ("A and B met", "clashes between police and protesters") and
+   reciprocals ("blamed each other") go both ways.
+3. **Discourse** (:mod:`flashpoint.nlp.discourse`): a target the sentence leaves implicit is read
+   from the article as a reader would: the author of an event referred back to ("condemned the
+   strikes"), of a criticised thing, the parties of a mediation, the counterpart of the actor's
+   latest exchange for threats, demands and force on things; protests with no protester named
+   are the people's of the place against its government.
+4. **Speech.** A speech verb whose complement holds an event is not itself an event; its
+   speaker becomes ``modality.reported_by`` (never the event's source: constraint 3). Events
+   inside ``doc._.quotes`` get ``quote_id``; a subjectless or first-person verb in a direct quote
+   is the speaker's.
+5. **Modality** (:mod:`flashpoint.nlp.modality`): negated events are dropped unless
+   ``emit_negated``; future material actions become intent or threat codes; refusals of
+   cooperation become rejections; force by crowds is a violent protest.
+6. **Constraints** (:mod:`flashpoint.nlp.constraints`): no self-dyad, no state acting on itself,
+   no place as a party, the speaker not the actor.
+7. **Confidence** (:mod:`flashpoint.nlp.event_select`): a measured score; records below
+   ``min_confidence`` are not emitted (``one_per_sentence`` keeps each sentence's best event).
 """
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.codebook import (LexEntry, demand_code, future_code, lexicon, lookup,
-                                 refusal_code)
-from flashpoint.nlp.event_args import EventArguments, same_entity
-from flashpoint.nlp.event_candidate import Candidate
+from flashpoint.codebook import demand_code, future_code, lookup, refusal_code
+from flashpoint.kb import KnowledgeBase, load_kb
 from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
-from flashpoint.nlp.event_select import confidence, dedupe, is_headline
+from flashpoint.nlp.event_args import EventArguments, instrument, same_entity
+from flashpoint.nlp.event_candidate import Candidate
+from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
+from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
 from flashpoint.nlp.mentions import ActorMention
-from flashpoint.nlp.patterns import pattern_book
-from flashpoint.nlp.modality import (is_future, is_hypothetical, is_negated, is_obligation,
-                                    is_ultimatum)
-from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
+from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
+from flashpoint.nlp.patterns import PatternBook, pattern_book
+from flashpoint.nlp.places import gazetteer, is_scene, place, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
-from flashpoint.nlp.triggers import best_entry, verb_lemma
+from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, verb_lemma
+from flashpoint.records import Actor, CodedEvent, EventDate, Location, Modality, QuoteRecord, actor, coded_event
+from flashpoint.records import Span as TextSpan
+from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
 
 _REFUSE = frozenset({"refuse", "decline", "reject", "oppose", "resist", "fail"})
 #: Roots whose content clause is not an event of its own ("demanded that Israel ease ...").
@@ -66,41 +79,64 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "start", "escalate", "intensify", "spread", "rage", "flare", "kill",
                          "hit", "strike", "target", "destroy", "damage", "wound", "injure",
                          "leave", "claim", "displace", "remain", "stay", "take"})
+#: Sectors of armed state and non-state forces.
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
+#: Prepositions naming where force lands ("bombs on X", "fired into X").
+_PLACE_PREPS = frozenset({"on", "into", "at", "near", "in"})
+#: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
+#: protests", "during clashes") is an event of its own, not part of the verb's.
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "during", "after", "before", "despite",
+                                 "since", "until", "following"})
+#: Prepositions that put an event in the past background of the sentence's news.
+_BACKGROUND_PREPS = frozenset({"since", "before", "after", "during"})
+#: Participles used as prepositions ("following the raid", "including two drones").
+_PREPOSITION_VERBS = frozenset({"follow", "include", "regard", "concern", "exclude"})
+#: Verbs whose object is an event that happened ("the clashes included airstrikes").
+_CONTAINING = frozenset({"include", "involve", "see", "witness", "feature"})
 #: Heads of a subject that stands for a pair of parties ("both sides", "the two countries").
 _PAIR_WORDS = frozenset({"both", "two"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Codes of mediating between parties ("mediated the talks", "brokered a truce").
 _MEDIATION_CODES = frozenset({"045", "039"})
+#: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
+_AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
-_ON_THINGS_ROOTS = frozenset({"05", "11", "12", "17", "19"})
+_ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
 
 #: The condition a matched PETRARCH2 pattern word stands for (it counts towards confidence).
 _PATTERN_WORD = ("pattern", None)
 
-#: Default confidence below which an event is not emitted (see :mod:`event_select`).
-MIN_CONFIDENCE = 0.4
-
-
 @Language.factory("flashpoint_events",
-                  default_config={"emit_negated": False, "min_confidence": MIN_CONFIDENCE})
-def make_events(nlp: Language, name: str, emit_negated: bool,
-                min_confidence: float) -> EventCoder:
-    """spaCy factory of the event component."""
-    return EventCoder(emit_negated=emit_negated, min_confidence=min_confidence)
+                  default_config={"kb_path": "", "lexicon_path": "", "emit_negated": False,
+                                  "min_confidence": DEFAULT_MIN_CONFIDENCE, "one_per_sentence": False},
+                  requires=["doc._.actor_mentions", "doc._.quotes", "doc.sents", "doc.ents", "token.dep",
+                            "token.tag", "token.lemma"],
+                  assigns=["doc._.events"])
+def make_events(nlp: Language, name: str, kb_path: str, lexicon_path: str, emit_negated: bool,
+                min_confidence: float, one_per_sentence: bool) -> EventCoder:
+    """spaCy factory of the event component: the lexicon (verb and noun rows, PETRARCH2
+    patterns) and the actor KB (implicit parties) are read from ``lexicon_path`` and
+    ``kb_path`` ("": packaged); the other settings are :class:`EventCoder`'s."""
+    return EventCoder(lexicon(lexicon_path), pattern_book(lexicon_path), load_kb(kb_path),
+                      emit_negated=emit_negated, min_confidence=min_confidence,
+                      one_per_sentence=one_per_sentence)
 
 
 class EventCoder:
     """The spaCy component: fills ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, emit_negated: bool = False, min_confidence: float = MIN_CONFIDENCE) -> None:
+    def __init__(self, lex: Lexicon, patterns: PatternBook, kb: KnowledgeBase, emit_negated: bool = False,
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE, one_per_sentence: bool = False) -> None:
         self.emit_negated = emit_negated
         self.min_confidence = min_confidence
-        self.lex = lexicon()
+        self.one_per_sentence = one_per_sentence
+        self.lex = lex
+        self.kb = kb
         self.light = self.lex.classes["light"]
         self.speech = self.lex.classes["speech"]
-        #: lemmas that can trigger a verbal event: lexicon verbs and light verbs
-        self.patterns = pattern_book()
+        self.patterns = patterns
+        #: lemmas that can trigger a verbal event: lexicon verbs, light verbs and pattern verbs
         self.verb_lemmas = frozenset(self.lex.verbs) | self.light | self.patterns.lemmas()
         gazetteer()  # load the place names with the pipeline, not on the first article
 
@@ -111,13 +147,15 @@ class EventCoder:
             for i in range(mention.start, mention.end):
                 by_token.setdefault(i, mention)
         quotes = list(doc._.quotes or [])
-        events: list[dict[str, Any]] = []
+        events: list[CodedEvent] = []
         context: dict[str, ActorMention | None] = {"speaker": None}
-        discourse = Discourse(mentions)
+        discourse = Discourse(mentions, self.kb)
         for sent in doc.sents:
             found = _SentenceCoder(self, sent, by_token, quotes, context, discourse).events()
             for event in found:
                 discourse.remember(event["cameo_root"], event["source"], event["target"])
+            if self.one_per_sentence:
+                found = best_of_sentence(found)
             events.extend(e for e in found if e["confidence"] >= self.min_confidence)
         doc._.events = events
         return doc
@@ -127,7 +165,7 @@ class _SentenceCoder:
     """Codes one sentence; a class only to share the sentence's lookups between helpers."""
 
     def __init__(self, coder: EventCoder, sent: Span, by_token: dict[int, ActorMention],
-                 quotes: list[dict[str, Any]], context: dict[str, ActorMention | None],
+                 quotes: list[QuoteRecord], context: dict[str, ActorMention | None],
                  discourse: Discourse) -> None:
         self.coder, self.sent, self.by_token, self.quotes = coder, sent, by_token, quotes
         self.discourse = discourse
@@ -138,7 +176,7 @@ class _SentenceCoder:
         classes = coder.lex.classes
         #: objects that parties share rather than author ("signed an agreement", "held talks")
         self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
-            | classes["relations"]
+            | classes["relations"] | classes["exchanged"]
 
     # --- triggers ------------------------------------------------------------------------------
     def verb_candidate(self, verb: Token) -> Candidate | None:
@@ -146,7 +184,17 @@ class _SentenceCoder:
         lex = self.coder.lex
         lemma = verb_lemma(verb, self.coder.verb_lemmas)
         entry, prep = best_entry(verb, lex.verbs.get(lemma, ()))
-        if entry is None or not entry.conditions:
+        trigger = [verb]
+        noun_obj = None
+        if entry is None or (not entry.conditions and lemma in self.coder.light):
+            # a light verb takes the code of its event-noun object ("issued a warning",
+            # "announced the deployment of troops")
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+                n_entry = self._noun_entry(obj)
+                if n_entry is not None:
+                    entry, noun_obj = n_entry, obj
+                    trigger = sorted([verb, obj], key=lambda t: t.i)
+        if noun_obj is None and (entry is None or not entry.conditions):
             # the field's patterns: a sense that is no event blocks ours ("fought corruption",
             # "an earthquake killed"); for verbs our lexicon lacks they give the code
             pattern = self.coder.patterns.match(verb, lemma)
@@ -157,34 +205,39 @@ class _SentenceCoder:
                 entry = LexEntry(lemma, (_PATTERN_WORD,) * min(pattern.specificity, 3),
                                  pattern.code)
         code = entry.code if entry else None
-        trigger = [verb]
-        noun_obj = None
-        if entry is None or (not entry.conditions and lemma in self.coder.light):
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-                n_entry, _ = best_entry(obj, lex.nouns.get(obj.lemma_.lower(), ()))
-                if n_entry is not None and (entry is None or lemma in self.coder.light):
-                    entry, code, noun_obj = n_entry, n_entry.code, obj
-                    trigger = sorted([verb, obj], key=lambda t: t.i)
         if entry is None or code is None:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        sources = self.args.actors(agent if agent is not None or passive else self.args.subject(verb))
-        targets = [None]
+        passive = _is_passive(verb)
+        subject = agent if agent is not None or passive else self.args.subject(verb)
+        sources = self.args.actors(subject)
+        cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
+        if cause is not None:  # "killed in a junta air strike": the strike's author
+            sources = self.args.actors(cause)
+        if subject is not None and code[:2] not in FORCE_ROOTS and self._is_event_noun(subject):
+            # "the Maduro capture emboldened threats": an event is no actor, and its
+            # participants ("Maduro") did not do what it caused; force it caused is its author's
+            sources = [None]
+        targets: list[ActorMention | None] = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        if noun_obj is not None:
-            targets = [a for a in self.args.actors(self.args.noun_target(noun_obj), avoid=own)
-                       if not same_entity(a, sources)] or [None]
+        if noun_obj is not None:  # "announced the deployment of troops to Poland"
+            targets = [a for a in self.args.actors(self.args.noun_target(noun_obj, own), avoid=own)
+                       if not same_entity(a, sources) and not instrument(a, own)] or [None]
         if targets == [None]:
             targets = self.args.verb_target(verb, prep, sources,
                                             warns=code[:2] in ("10", "11", "12", "13"),
                                             force=code[:2] in _SCENE_ROOTS)
+        if cause is not None:  # the cause's author is the source, not a target
+            targets = [t for t in targets if t is None or t not in sources] or [None]
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
         if targets == [None]:
             self._implicit_parties(cand, verb, noun_obj)
+        if cause is not None and sources == [None]:
+            cand.source_refers = FORCE_ROOTS
         cand.consumed = {t.i for c in verb.children for t in c.subtree
-                         if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")}
+                         if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")
+                         and c.lower_ not in _CIRCUMSTANCE_PREPS}
         return cand
 
     def noun_candidate(self, noun: Token) -> Candidate | None:
@@ -204,10 +257,34 @@ class _SentenceCoder:
             mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i in self.by_token
                     and self.by_token[c.i] not in sources]
             targets = [self.by_token[mods[0].i]] if mods else [None]
-        return Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+        parties = self._between(noun)
+        if sources == [None] and len(parties) >= 2:
+            # "fighting between government forces and M23 rebels", "talks between Iran and
+            # the US": the parties act on each other (a joint act, coded both ways)
+            sources, targets = parties, [None]
+        cand = Candidate([noun], entry.code, entry, sources, targets, noun, nominal=True)
+        cand.reciprocal = len(parties) >= 2
+        return cand
 
-    def _implicit_target(self, cand: Candidate, source: dict[str, Any] | None, root: str
-                         ) -> dict[str, Any] | None:
+    def _ongoing_protest(self, noun: Token) -> bool:
+        """Protests are news wherever they are named ("amid protests rocking the country", "a
+        seventh night of protests"), except as past background ("since the protests")."""
+        entry, _ = best_entry(noun, self.coder.lex.nouns.get(noun.lemma_.lower(), ()))
+        if entry is None or entry.code[:2] != "14":
+            return False
+        return not (noun.dep_ == "pobj" and noun.head.lower_ in _BACKGROUND_PREPS)
+
+    def _between(self, noun: Token) -> list[ActorMention | None]:
+        """The actors of a "between A and B" phrase of a noun (each once)."""
+        found: list[ActorMention | None] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for party in self.args.actors(pobj):
+                    if party is not None and party not in found:
+                        found.append(party)
+        return found
+
+    def _implicit_target(self, cand: Candidate, source: Actor | None, root: str) -> Actor | None:
         """The target the discourse supplies when the sentence names none (see
         :mod:`flashpoint.nlp.discourse`): the author of an event referred back to, the parties
         of a mediation, the author of a criticised thing."""
@@ -216,12 +293,24 @@ class _SentenceCoder:
             if found is not None:
                 return found
         if cand.code in _MEDIATION_CODES:
+            named = [n for t in cand.anchor.subtree if t.pos_ in ("NOUN", "VERB")
+                     for n in self._between(t) if n is not None]
+            if named:  # "emerged as mediators between Israel and Hamas"
+                return named[0].as_actor()
             mediators = [s for s in cand.sources if s is not None]
             pair = self.discourse.pair()
             return next((p for p in pair or () if not same_actor(p, source)
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
+        if root in FORCE_ROOTS and source is not None and source["sector"] in _ARMED_SECTORS \
+                and self._unknown_place(cand.anchor):
+            # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
+            # the gazetteer does not know strike in their own country (a domestic dyad)
+            return self.discourse.home_actor("", source["country"])
+        if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
+            # "hit 28 sites": force on things is aimed at whoever the actor is fighting
+            return self.discourse.counterpart(source)
         return None
 
     def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
@@ -231,10 +320,11 @@ class _SentenceCoder:
         words = {t.lower_ for o in objs for t in o.subtree}
         cand.reciprocal = {"each", "other"} <= words or {"one", "another"} <= words
         subj = self.args.subject(verb)
-        if subj is not None and cand.sources == [None] and (
+        generic = all(s is None or s.kind == "agent" for s in cand.sources)
+        if subj is not None and generic and (
                 subj.lower_ in _PAIR_WORDS or any(c.lower_ in _PAIR_WORDS
                                                     for c in subj.children if c.dep_ in ("det", "nummod", "predet"))):
-            cand.reciprocal_subject = True
+            cand.reciprocal_subject = True  # "both sides", "the two leaders"
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
                     and c is not noun_obj):
             family = self._event_family(obj)
@@ -243,6 +333,56 @@ class _SentenceCoder:
             if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree) \
                     and obj.lemma_.lower() not in self.joint_objects:
                 cand.thing_object = True
+
+    def _cause(self, verb: Token) -> Token | None:
+        """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
+        for prep in (c for v in (verb, *verb.conjuncts) for c in v.children
+                     if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if self._is_event_noun(pobj):
+                    return pobj
+        return None
+
+    def _object_place(self, verb: Token) -> Actor | None:
+        """The country of a place the gazetteer knows, named in the verb's object ("the city
+        of Kherson", "Kyiv's suburbs")."""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            for token in obj.subtree:
+                if token.pos_ == "PROPN" and token.i not in self.by_token:
+                    found = place(token.text)
+                    if found is not None and found.get("country"):
+                        return self.discourse.country_actor(found["country"])
+        return None
+
+    def _noun_entry(self, noun: Token) -> LexEntry | None:
+        """The noun lexicon's row for an event noun, or for the event noun modifying a general
+        head ("a mediation effort", "a peace mission")."""
+        nouns = self.coder.lex.nouns
+        entry, _ = best_entry(noun, nouns.get(noun.lemma_.lower(), ()))
+        if entry is not None:
+            return entry
+        modifier = next((c for c in noun.children if c.dep_ == "compound"
+                         and c.lemma_.lower() in nouns), None)
+        return best_entry(modifier, nouns[modifier.lemma_.lower()])[0] if modifier is not None else None
+
+    def _crowd_subject(self, verb: Token) -> bool:
+        """A subject that is a crowd of nobody named ("thousands", "hundreds of people")."""
+        subj = self.args.subject(verb)
+        return subj is not None and subj.lemma_.lower() in QUANTITY_HEADS | {"people", "crowd"}
+
+    def _unknown_place(self, verb: Token) -> bool:
+        """Whether force is aimed at a named place no actor or gazetteer entry covers ("on
+        Nyaung Kone village", "into Kyar Si")."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                names = [t for t in pobj.subtree if t.pos_ == "PROPN"]
+                if names and not any(t.i in self.by_token for t in names):
+                    return True
+        return False
+
+    def _is_event_noun(self, token: Token) -> bool:
+        """Whether a noun names an event of the lexicon (a capture, strike, statement)."""
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.coder.lex.nouns
 
     def _event_family(self, noun: Token) -> frozenset[str] | None:
         """The root family of an anaphoric event noun with no actor of its own ("the air
@@ -264,7 +404,8 @@ class _SentenceCoder:
         """The speaker of the speech verb governing ``verb`` (if any) and the clause depth."""
         depth, probe = 0, verb
         while probe.head is not probe and probe.dep_ in ("ccomp", "xcomp", "conj", "advcl",
-                                                        "relcl", "acl", "dobj", "pobj", "prep"):
+                                                        "relcl", "acl", "dobj", "pobj", "prep") \
+                and probe.lower_ not in _CIRCUMSTANCE_PREPS:
             if probe.dep_ in ("ccomp", "advcl", "relcl", "acl"):
                 depth += 1
             probe = probe.head
@@ -273,11 +414,9 @@ class _SentenceCoder:
                 return (self.args.actors(subj, deep=False)[0] if subj is not None else None), depth
         return None, depth
 
-    def quote_of(self, token: Token) -> dict[str, Any] | None:
-        for quote in self.quotes:
-            if quote.get("start", -1) <= token.idx < quote.get("end", -1):
-                return quote
-        return None
+    def quote_of(self, token: Token) -> QuoteRecord | None:
+        """The quote ``token`` is in, if any."""
+        return next((q for q in self.quotes if q["start"] <= token.idx < q["end"]), None)
 
     # --- assembly ------------------------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
@@ -285,9 +424,14 @@ class _SentenceCoder:
         found: list[Candidate] = []
         consumed: set[int] = set()
         for tok in self.sent:
+            if tok.tag_ == "VBG" and (tok.dep_ == "prep" or tok.lemma_ in _PREPOSITION_VERBS):
+                continue  # "following the operation", "including threats": a preposition
             if tok.pos_ in ("VERB", "AUX") and verb_lemma(tok, self.coder.verb_lemmas) \
                     in self.coder.verb_lemmas:
                 cand = self.verb_candidate(tok)
+                if cand is not None and _purpose(tok) and cand.code[:2] not in FORCE_ROOTS:
+                    continue  # "signed deals to strengthen ties": an aim; "sent jets to bomb"
+                    # is the bombing itself
                 if cand is not None:
                     found.append(cand)
                     consumed |= {t.i for t in cand.trigger}
@@ -300,7 +444,7 @@ class _SentenceCoder:
                 continue
             if any(a.lemma_.lower() in hedges for a in list(tok.ancestors)[:3]):
                 continue  # "fears of US military intervention" is no intervention
-            if not (_occurs(tok) or is_headline(self.sent)):
+            if not (_occurs(tok) or is_headline(self.sent) or self._ongoing_protest(tok)):
                 continue
             cand = self.noun_candidate(tok)
             if cand is not None and cand.code[:2] != "01":
@@ -348,7 +492,7 @@ class _SentenceCoder:
             cand.code = demand_code(cand.code)
         return cand
 
-    def events(self) -> list[dict[str, Any]]:
+    def events(self) -> list[CodedEvent]:
         """The sentence's event records (every candidate that passes the constraints)."""
         cands = [c for c in (self.finish(c) for c in self.candidates()) if c is not None]
         for cand in cands:
@@ -359,27 +503,39 @@ class _SentenceCoder:
         place = sentence_place(self.sent)
         location = place[1] if place else None
         self.place_actor = _place_actor(*place) if place else None
-        records: list[dict[str, Any]] = []
+        records: list[CodedEvent] = []
         for cand in cands:
             date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
             records.extend(self.records(cand, date, location))
         return dedupe(records)
 
-    def records(self, cand: Candidate, date: dict[str, Any],
-                location: dict[str, Any] | None) -> list[dict[str, Any]]:
+    def records(self, cand: Candidate, date: EventDate, location: Location | None) -> list[CodedEvent]:
         """One record per dyad of ``cand``: coordinated actors fan out ("Russia and China
         criticized X", "eased tariffs on Peru, Chile and Bolivia" are one event per dyad, so every
         dyad's series sees it); reciprocal and joint acts go both ways."""
         anchor = cand.anchor
         quote = self.quote_of(anchor)
-        speaker_actor = quote.get("speaker") if quote else None
+        speaker_actor = quote["speaker"] if quote else None
         if speaker_actor is None and cand.speaker is not None:
             speaker_actor = cand.speaker.as_actor()
         sources = [self.record_actor(s) for s in cand.sources]
-        if all(s is None for s in sources) and quote is not None and quote.get("direct") \
+        if all(s is None for s in sources) and quote is not None and quote["direct"] \
                 and speaker_actor and self._speaker_is_agent(cand):
             sources = [speaker_actor]
         root = cand.code[:2]
+        if root == "14" and all(s is None for s in sources) and (
+                cand.nominal or self._crowd_subject(anchor)):
+            # "protests erupted", "thousands marched in Tel Aviv": the people of the place
+            place_country = self.place_actor["country"] if self.place_actor else None
+            sources = [self.discourse.home_actor("CVL", place_country)]
+        if cand.nominal and root == "16" and all(s is None for s in sources) \
+                and speaker_actor and speaker_actor.get("sector") == "GOV":
+            # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
+            # author named, asserted by a government's own officials, is their state's
+            sources = [self.discourse.country_actor(speaker_actor.get("country"))]
+        if cand.source_refers is not None and all(s is None for s in sources):
+            # "civilians were killed in an airstrike": by whoever carried out the strikes
+            sources = [self.discourse.referent_of(cand.source_refers, None)]
         if cand.reciprocal_subject:  # "both blamed each other": the pair the article set up
             pair = self.discourse.pair()
             sources = list(pair) if pair else [None]
@@ -396,55 +552,54 @@ class _SentenceCoder:
             if violation(source, target, reported_by) is not None:
                 continue
             conf = confidence(cand, source, target, hypothetical, inferred=inferred,
-                              headline=headline)
-            row = lookup(crowd_code(cand.code, source))
-            out.append({
-                "sentence": {"start": self.sent.start_char, "end": self.sent.end_char,
-                             "text": self.sent.text},
-                "trigger": {"start": first.idx, "end": last.idx + len(last.text),
-                            "text": self.doc[first.i:last.i + 1].text},
-                "source": source, "target": target,
-                "cameo": row.code, "cameo_root": row.root, "cameo_name": row.name,
-                "goldstein": row.goldstein, "quad_class": row.quad_class,
-                "plover": {"event_type": row.plover_type, "mode": row.plover_mode},
-                "date": dict(date), "location": location,
-                "modality": {"negated": is_negated(anchor) and not cand.negation_used,
-                             "hypothetical": hypothetical, "future": future,
-                             "reported_by": reported_by},
-                "quote_id": quote.get("quote_id") if quote else None,
-                "confidence": conf,
-            })
+                              headline=headline, background=is_background(date, self.doc._.published))
+            out.append(coded_event(
+                sentence=TextSpan(start=self.sent.start_char, end=self.sent.end_char, text=self.sent.text),
+                trigger=TextSpan(start=first.idx, end=last.idx + len(last.text),
+                                 text=self.doc[first.i:last.i + 1].text),
+                source=source, target=target,
+                cameo=lookup(crowd_code(cand.code, source)).code,  # an unlisted sub-code: its parent
+                date=date.copy(), location=location,
+                modality=Modality(negated=is_negated(anchor) and not cand.negation_used,
+                                  hypothetical=hypothetical, future=future, reported_by=reported_by),
+                quote_id=quote["quote_id"] if quote else None, confidence=conf))
         return out
 
-    def _dyads(self, cand: Candidate, sources: list[dict[str, Any] | None], root: str
-               ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]]:
+    def _dyads(self, cand: Candidate, sources: list[Actor | None], root: str
+               ) -> list[tuple[Actor | None, Actor | None, bool]]:
         """(source, target, inferred) pairs of a candidate, targets completed from the text
         (the scene of force), then from the discourse (see :mod:`flashpoint.nlp.discourse`)."""
         targets = [None if root == "01" and t is not None and t.sector == "MED"
                    else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
-        countries = {s["country"] for s in sources if s and s.get("country")}
-        if targets == [None] and len(countries) >= 2 and (
-                cand.reciprocal or (cand.code in _JOINT_CODES and not cand.thing_object)):
-            # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal":
-            # each party acts on the other
+        distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
+        if targets == [None] and (
+                (cand.reciprocal and len(distinct) >= 2)
+                or (len(distinct) >= 2 and cand.code in _JOINT_CODES
+                    and not (cand.thing_object and root in FORCE_ROOTS))):
+            # "Thailand and Cambodia accused each other", "Armenia and Azerbaijan signed a deal",
+            # "clashes between police and protesters": each party acts on the other
             return [(s, t, False) for s in sources for t in sources
-                    if s and t and s.get("country") != t.get("country")]
+                    if s and t and not same_actor(s, t)]
         if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
             return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
-        pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None, bool]] = []
+        pairs: list[tuple[Actor | None, Actor | None, bool]] = []
         for source in sources:
             for target in targets:
-                if target is None and root in _SCENE_ROOTS and self.place_actor is not None \
-                        and source is not None:
-                    target = self.place_actor  # force used in a place is used on its country
+                if target is None and root in _SCENE_ROOTS and source is not None:
+                    # force used in a place, or on it ("shelled the city of Kherson"), is used
+                    # on its country
+                    target = self.place_actor or self._object_place(cand.anchor)
                 if target is not None:
                     pairs.append((source, target, False))
                     continue
                 implicit = self._implicit_target(cand, source, root)
+                if implicit is None and root == "14" and source is not None \
+                        and source.get("sector") in _CROWD_SECTORS:
+                    implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
 
-    def record_actor(self, mention: ActorMention | None) -> dict[str, Any] | None:
+    def record_actor(self, mention: ActorMention | None) -> Actor | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
         hit at a named scene is coded by the country of that scene (CAMEO codes ethnic groups
         by the state they live in)."""
@@ -465,24 +620,53 @@ class _SentenceCoder:
         return subj is None or subj.lower_ in _SELF
 
 
-def _place_actor(ent: Span, location: dict[str, Any]) -> dict[str, Any] | None:
+def _place_actor(ent: Span, location: Location) -> Actor | None:
     """The country of a named place as an actor (the target of events done *in* it)."""
-    if not location.get("country") or not is_scene(ent):
+    country = location.get("country")
+    if not country or not is_scene(ent):
         return None
-    return {"name": location["name"], "text": ent.text, "start": ent.start_char, "end": ent.end_char,
-            "country": location["country"], "code": location["country"], "sector": None}
+    return actor(location.get("name"), ent.text, ent.start_char, ent.end_char, country, country)
 
 
 #: Sectors of crowds and civilians: force they use is a violent protest, not war.
 _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
 
 
-def crowd_code(code: str, source: dict[str, Any] | None) -> str:
+def crowd_code(code: str, source: Actor | None) -> str:
     """Force used by protesters, students, workers or civilians ("protesters stormed the
-    parliament") is CAMEO 145, violent protest, not military force (18-19)."""
-    if code[:2] in ("18", "19") and source and source.get("sector") in _CROWD_SECTORS:
+    parliament", "set fire to the building") is CAMEO 145, violent protest, not coercion or
+    military force (17-20)."""
+    if code[:2] in ("17", "18", "19", "20") and source and source.get("sector") in _CROWD_SECTORS:
         return "145"
     return code
+
+
+#: How long before the article an event must be dated to be background, not news.
+BACKGROUND_DAYS = 90
+
+
+def is_background(date: EventDate, published: dt.date | None) -> bool:
+    """Whether the sentence dates the event long before the article ("seized the capital in
+    2014", "since 2021"): CAMEO data records what happens now, not history retold."""
+    value = date["value"]
+    if published is None or not date["text"] or not value:
+        return False
+    return (published - dt.date.fromisoformat(value)).days > BACKGROUND_DAYS
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "to" + verb attached as a clause modifier ("signed deals to
+    strengthen ties", "a mission to restore order")."""
+    return verb.dep_ in ("advcl", "acl") and verb.tag_ == "VB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle coordinated with one ("were killed and five wounded")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and \
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
 
 
 def _occurs(noun: Token) -> bool:
@@ -492,7 +676,11 @@ def _occurs(noun: Token) -> bool:
         noun = noun.head
     if noun.dep_ == "attr":  # "X has been a vocal critic of Y": predicated of X
         return True
-    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _OCCURRENCE
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _CONTAINING:
+        return True  # "clashes which included Pakistani airstrikes"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be":
+        return True  # "the Navy was on standby", "police were on alert"
+    return noun.dep_ in ("nsubj", "nsubjpass") and verb_lemma(noun.head, _OCCURRENCE) in _OCCURRENCE
 
 
 def _governors(token: Token) -> list[Token]:
@@ -511,7 +699,7 @@ def _finite_sibling(token: Token) -> bool:
 
 
 
-def _same(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+def _same(a: Actor | None, b: Actor | None) -> bool:
     """Whether two record actors are one (a speaker is not the reporter of their own event)."""
     if not a or not b:
         return False

@@ -12,8 +12,8 @@ DOC_EXTENSIONS = {
     "published": "article date (datetime.date), set before the pipeline runs",
     "doc_id": "the article's id, set before the pipeline runs",
     "actor_mentions": "list[ActorMention], from flashpoint_actors and flashpoint_coref",
-    "quotes": "list of quote dicts, from flashpoint_quotes",
-    "events": "list of event dicts, from flashpoint_events",
+    "quotes": "list[records.QuoteRecord], from flashpoint_quotes",
+    "events": "list[records.CodedEvent], from flashpoint_events",
 }
 
 

@@ -7,7 +7,8 @@ improving either finder improves every downstream record at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from flashpoint.records import Actor, actor
 
 
 @dataclass
@@ -26,14 +27,7 @@ class ActorMention:
     kind: str = "state"
     resolved_from: int | None = None
 
-    def as_actor(self) -> dict[str, Any]:
+    def as_actor(self) -> Actor:
         """The record form of this actor (see schemas/event.schema.json)."""
-        return {
-            "name": self.name,
-            "text": self.text,
-            "start": self.start_char,
-            "end": self.end_char,
-            "country": self.country,
-            "code": self.code,
-            "sector": self.sector,
-        }
+        return actor(self.name, self.text, self.start_char, self.end_char, self.country, self.code,
+                     self.sector)

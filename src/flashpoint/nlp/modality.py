@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _HYPO_AUX = frozenset({"could", "might", "may", "should", "can"})
 _COND_MARKS = frozenset({"if", "unless", "whether"})

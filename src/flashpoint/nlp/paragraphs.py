@@ -18,16 +18,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 #: A dateline at the start of a line: a place (often in capitals, several joined by "/"),
-#: optionally a country, a date and a news agency, then a dash: "PORT-AU-PRINCE, Haiti (AP) —",
-#: "TBILISI (Reuters) -", "Bogotá, January 6, 2026 —".
+#: optionally a country, a date and a news agency, then a dash or colon, sometimes the place
+#: again: "PORT-AU-PRINCE, Haiti (AP) —", "TBILISI (Reuters) -", "Bogotá, January 6, 2026 —",
+#: "New Delhi, Aug 05: New Delhi:".
 _DATELINE = re.compile(
     r"(?m)^(?P<line>[A-Z][\w.’'/-]*(?:[ ,/]+[\w.’'-]+){0,6}?\s*(?:\([A-Za-z. ]{1,30}\))?)"
-    r"\s*[—–-]\s*(?=\S)")
+    r"\s*[—–:-]\s*(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}:\s*)?(?=\S)")
 #: What makes the text before the dash a dateline rather than a clause with a dash in it.
-_DATELINE_MARK = re.compile(r"\([A-Za-z. ]{1,30}\)|\b(?:19|20)\d\d\b|^[A-Z][A-Z.’'/-]{2,}\b")
+_DATELINE_MARK = re.compile(r"\([A-Za-z. ]{1,30}\)|\b(?:19|20)\d\d\b|^[A-Z][A-Z.’'/-]{2,}\b"
+                            r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 
 
-@Language.component("flashpoint_paragraphs")
+@Language.component("flashpoint_paragraphs", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
     """Start a sentence at every whitespace token holding a newline (the tokenizer makes
     line breaks tokens of their own; only plain spaces become trailing whitespace)."""

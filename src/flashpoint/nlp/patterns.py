@@ -22,20 +22,25 @@ ordinary sentences as events ("X died" is no attack by X).
 """
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
 
+from flashpoint.datafiles import data_dir, read_tsv
+
 #: Very common verbs whose PETRARCH2 block code is not used without a pattern (see above).
-BARE_STOPLIST = frozenset("""die take give make go come get see think consider leave join lead
-serve need expect decide break pull put set hold keep bring turn run move stand follow look find
-show know want use try work play win lose pay open close face hope plan seek start begin end
-remain become carry draw drive fall hit let live mark meet pass point raise reach return rise
-send speak spend stay step stop talk tell touch wait walk watch write""".split())
+BARE_STOPLIST = frozenset({
+    "die", "take", "give", "make", "go", "come", "get", "see", "think", "consider", "leave", "join",
+    "lead", "serve", "need", "expect", "decide", "break", "pull", "put", "set", "hold", "keep",
+    "bring", "turn", "run", "move", "stand", "follow", "look", "find", "show", "know", "want",
+    "use", "try", "work", "play", "win", "lose", "pay", "open", "close", "face", "hope", "plan",
+    "seek", "start", "begin", "end", "remain", "become", "carry", "draw", "drive", "fall", "hit",
+    "let", "live", "mark", "meet", "pass", "point", "raise", "reach", "return", "rise", "send",
+    "speak", "spend", "stay", "step", "stop", "talk", "tell", "touch", "wait", "walk", "watch",
+    "write",
+})
 _UNUSED_MARKERS = ("sequence", "shadowed", "later_block")
 
 Words = tuple[frozenset[str], ...]
@@ -87,23 +92,35 @@ def _words(text: str, synsets: dict[str, frozenset[str]]) -> Words:
             members = synsets.get(word[1:], frozenset())
             out.append(frozenset(m.split()[-1] for m in members))
         else:
-            out.append(frozenset({word}))
+            out.append(frozenset({word, _singular(word)}))
     return tuple(out)
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    text = resources.files("flashpoint.data").joinpath("lexicon", name).read_text("utf-8")
-    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+def _singular(word: str) -> str:
+    """The singular a lemmatiser gives a regular plural ("warrants" -> "warrant"), so a
+    pattern written with a plural matches either number."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
-@lru_cache(maxsize=1)
-def pattern_book() -> PatternBook:
-    """The packaged PETRARCH2 patterns, parsed once per process."""
-    synsets = {r["class"]: frozenset(r["words"].split("|")) for r in _rows("petrarch_synsets.tsv")}
+def pattern_book(directory: str | Path | None = None) -> PatternBook:
+    """The PETRARCH2 patterns of lexicon ``directory`` (None or "": the packaged one), parsed
+    once per process and directory."""
+    return _pattern_book_cached(data_dir("lexicon", directory))
+
+
+@lru_cache(maxsize=8)
+def _pattern_book_cached(directory: Path) -> PatternBook:
+    synsets = {r["class"]: frozenset(r["words"].split("|"))
+               for r in read_tsv(directory / "petrarch_synsets.tsv")}
     patterns: dict[str, list[Pattern]] = {}
     bare: dict[str, str] = {}
-    for row in _rows("petrarch_verbs.tsv"):
+    for row in read_tsv(directory / "petrarch_verbs.tsv"):
         if any(m in row["markers"] for m in _UNUSED_MARKERS) or row["particle"].startswith("<"):
             continue
         lemma = row["lemma"]

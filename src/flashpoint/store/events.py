@@ -6,7 +6,7 @@ from typing import Any
 import duckdb
 
 from flashpoint.store.filters import EventFilter
-from flashpoint.store.reading import Json, capped_count, dicts, records
+from flashpoint.store.reading import OUTLET, Json, capped_count, dicts, records
 
 
 def evidence(record: Json) -> dict[str, str]:
@@ -38,14 +38,19 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     """
     where = where or EventFilter()
     clause, params = where.sql(word_terms(con, where.text) if where.text else ())
+    paged, paged_params = clause, params
     if after is not None:
-        clause = f"{clause} AND event_key < ?" if clause else "WHERE event_key < ?"
-        params = [*params, after]
+        paged = f"{clause} AND event_key < ?" if clause else "WHERE event_key < ?"
+        paged_params = [*params, after]
     page = con.execute(f"SELECT record, event_key FROM events WHERE event_key IN (SELECT event_key FROM events "
-                       f"{clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
-                       [*params, limit, offset]).fetchall()
+                       f"{paged} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
+                       [*paged_params, limit, offset]).fetchall()
+    listed = _with_evidence(page)
+    outlets = reports(con, [event["event_id"] for event in listed])
+    for event in listed:
+        event["reports"] = outlets.get(event["event_id"], 1)
     total, exact = capped_count(con, "events", clause, params)
-    return {"events": _with_evidence(page), "total": total, "total_exact": exact, "limit": limit,
+    return {"events": listed, "total": total, "total_exact": exact, "limit": limit,
             "offset": offset, "next": str(page[-1][1]) if len(page) == limit else None}
 
 
@@ -55,14 +60,22 @@ def word_terms(con: duckdb.DuckDBPyConnection, text: str) -> list[int]:
     return list(row[0]) if row and row[0] else []
 
 
+def reports(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:
+    """How many outlets report each of ``event_ids`` that stands for a cluster (others: one)."""
+    if not event_ids:
+        return {}
+    return dict(con.execute("SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) FROM event_mentions "
+                            "WHERE list_contains(?, cluster_id) GROUP BY 1", [event_ids]).fetchall())
+
+
 def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Json]:
-    """The other reports of the same real-world event (its cluster), when stories exist."""
-    return dicts(con.execute("""
-        SELECT m.cluster_id, m.event_id, m.doc_id, m.outlet, a.title, e.sentence
+    """The other reports of the same real-world event (its cluster, this report left out)."""
+    return dicts(con.execute(f"""
+        SELECT m.cluster_id, m.event_id, m.doc_id, coalesce({OUTLET}, m.outlet, m.doc_id) AS outlet, a.title, e.sentence
         FROM event_mentions m LEFT JOIN events e USING (event_id)
-        LEFT JOIN articles a ON a.doc_id = m.doc_id
-        WHERE m.cluster_id IN (SELECT cluster_id FROM event_mentions WHERE event_id = ?)
-        ORDER BY m.outlet, m.doc_id""", [event_id]))
+        LEFT JOIN articles a ON a.content_hash = e.content_hash
+        WHERE m.cluster_id IN (SELECT cluster_id FROM event_mentions WHERE event_id = ?) AND m.event_id <> ?
+        ORDER BY outlet, m.doc_id""", [event_id, event_id]))
 
 
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Json | None:
@@ -78,4 +91,9 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Json | None:
     quoted = con.execute(
         "SELECT record FROM quotes WHERE quote_id = ? OR (doc_id = ? AND list_contains(?, speaker_name)) "
         "ORDER BY start_char", [event.get("quote_id"), event["doc_id"], names]).fetchall()
-    return {"event": event, "mentions": mentions(con, event_id), "quotes": records(quoted)}
+    stories = [story for (story,) in con.execute(
+        "SELECT DISTINCT story_id FROM stories WHERE doc_id = ? ORDER BY 1", [event["doc_id"]]).fetchall()]
+    cluster = con.execute("SELECT cluster_id FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()
+    outlets = reports(con, [cluster[0]]).get(cluster[0], 1) if cluster else 1
+    return {"event": event, "mentions": mentions(con, event_id), "quotes": records(quoted), "stories": stories,
+            "reports": outlets}

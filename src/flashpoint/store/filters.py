@@ -17,8 +17,15 @@ from flashpoint.store.schema import terms_table
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _CAMEO = re.compile(r"^[0-9]{2,4}$")
-#: An event's day: its own date, else its article's (stored as ``event_day``, see schema v3).
+#: An event's day: its own date, else its article's (stored as ``event_day``, see schema step 5).
 DAY = "event_day"
+#: The events that count, the one definition of "an event" that the charts, the dyad table,
+#: the events list and the API share: a real-world event once, however many outlets report
+#: it (a cluster that ``compare`` found counts as its earliest report; its other reports are
+#: left out), and only what happened (negated and hypothetical events are left out).
+COUNTED = ("NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) "
+           "AND event_id NOT IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id)")
+QUAD_CLASSES = (1, 2, 3, 4)
 
 
 def country_code(value: str, name: str = "country") -> str:
@@ -37,6 +44,25 @@ def dyad_codes(value: str, name: str = "dyad") -> tuple[str, str]:
     return country_code(source, name), country_code(target, name)
 
 
+def day(value: str, name: str) -> date:
+    """An ISO date (YYYY-MM-DD), or E035 naming the parameter."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise QueryError("E035", name, value=value) from None
+
+
+def number(value: str, name: str, low: float, high: float) -> float:
+    """A number from ``low`` to ``high``, or E036 naming the parameter."""
+    try:
+        found = float(value)
+    except ValueError:
+        found = float("nan")
+    if not low <= found <= high:
+        raise QueryError("E036", name, value=value, low=low, high=high)
+    return found
+
+
 def one_of(value: str, choices: Sequence[str], name: str) -> str:
     """``value`` when it is one of ``choices``, else E033 listing them."""
     if value not in choices:
@@ -46,7 +72,12 @@ def one_of(value: str, choices: Sequence[str], name: str) -> str:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """The filters of ``/api/events``; every field is optional."""
+    """The filters of ``/api/events`` and ``/events``; every field is optional.
+
+    ``undated`` keeps only events with no date at all (charts cannot place them);
+    ``every_report`` lists every extracted report, where by default only the events that
+    count (``COUNTED``) are listed, so that a list and a chart of the same dyad and day agree.
+    """
 
     actor: str | None = None
     country: str | None = None
@@ -56,6 +87,11 @@ class EventFilter:
     start: date | None = None
     end: date | None = None
     text: str | None = None
+    quad_class: int | None = None
+    outlet: str | None = None
+    min_confidence: float | None = None
+    undated: bool = False
+    every_report: bool = False
 
     def sql(self, terms: Sequence[int] = ()) -> tuple[str, list[object]]:
         """A WHERE clause over the events table and its parameters.
@@ -63,7 +99,7 @@ class EventFilter:
         ``terms`` are the index terms of the words of ``text`` (``events.word_terms``): an
         event must have each of them; a text of stop words only has none and matches all.
         """
-        clauses: list[str] = []
+        clauses: list[str] = [] if self.every_report else [COUNTED]
         params: list[object] = []
         if self.actor:
             clauses.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
@@ -93,4 +129,15 @@ class EventFilter:
         for term in terms:
             clauses.append(f"event_key IN (SELECT event_key FROM {terms_table(term)} WHERE term = ?)")
             params.append(term)
+        if self.quad_class is not None:
+            clauses.append("quad_class = ?")
+            params.append(int(one_of(str(self.quad_class), [str(q) for q in QUAD_CLASSES], "quad_class")))
+        if self.outlet:
+            clauses.append("coalesce(outlet, doc_id) ILIKE ?")
+            params.append(f"%{self.outlet}%")
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(self.min_confidence)
+        if self.undated:
+            clauses.append(f"{DAY} IS NULL")
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -6,7 +6,7 @@ import json
 import duckdb
 
 from flashpoint.store.filters import country_code
-from flashpoint.store.reading import Json, capped_count, iso, records
+from flashpoint.store.reading import OUTLET, Json, capped_count, iso
 
 
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: str | None = None,
@@ -24,7 +24,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     total, exact = capped_count(con, "quotes q", where, params)
     rows = con.execute(f"""
-        SELECT q.record, a.title, a.outlet, a.published FROM quotes q
+        SELECT q.record, a.title, {OUTLET} AS outlet, a.published FROM quotes q
         LEFT JOIN articles a ON a.content_hash = q.content_hash {where}
         ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char LIMIT ? OFFSET ?""",
                        [*params, limit, offset]).fetchall()
@@ -33,10 +33,20 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
     return {"quotes": found, "total": total, "total_exact": exact, "limit": limit, "offset": offset}
 
 
-def dyad_quotes(con: duckdb.DuckDBPyConnection, source: str, target: str, limit: int = 50) -> list[Json]:
-    """Quotes by either side's speakers in articles that report events of the dyad."""
-    rows = con.execute("""
-        SELECT record FROM quotes WHERE speaker_country IN (?, ?) AND doc_id IN (
-            SELECT doc_id FROM events WHERE source_country = ? AND target_country = ?)
-        ORDER BY doc_id DESC, start_char LIMIT ?""", [source, target, source, target, limit]).fetchall()
-    return records(rows)
+def dyad_quotes(con: duckdb.DuckDBPyConnection, source: str, target: str, limit: int = 500) -> list[Json]:
+    """Candidate quotes for a dyad's page, newest first, with their article: quotes by a
+    speaker of either side in the articles that report the dyad's events, and the quotes its
+    events were coded from (``coded``). Which of them are about the other side is the
+    caller's choice (``dashboard.views.dyad``)."""
+    rows = con.execute(f"""
+        WITH dyad AS (SELECT DISTINCT doc_id, quote_id FROM events WHERE source_country = ? AND target_country = ?)
+        SELECT q.record, q.quote_id IN (SELECT quote_id FROM dyad WHERE quote_id IS NOT NULL) AS coded,
+               a.doc_id, a.title, {OUTLET} AS outlet, a.published
+        FROM quotes q JOIN articles a ON a.content_hash = q.content_hash
+        WHERE q.doc_id IN (SELECT doc_id FROM dyad)
+          AND (q.speaker_country IN (?, ?) OR q.quote_id IN (SELECT quote_id FROM dyad WHERE quote_id IS NOT NULL))
+        ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char LIMIT ?""",
+                       [source, target, source, target, limit]).fetchall()
+    return [{**json.loads(record), "coded": coded,
+             "article": {"doc_id": doc_id, "title": title, "outlet": outlet, "published": iso(published)}}
+            for record, coded, doc_id, title, outlet, published in rows]

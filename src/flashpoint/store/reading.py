@@ -11,6 +11,11 @@ import duckdb
 COUNT_CAP = 10_000
 #: JSON-ready data (dates as ISO strings) as the API returns it and the templates render it.
 Json = dict[str, Any]
+#: An article's outlet as people name it (SQL over ``articles a``): its metadata's outlet,
+#: else the site of its URL, else its file name, else its doc_id; never a bare file id when
+#: something better is known. ``analysis.compare.outlet_of`` is the same rule in Python.
+OUTLET = ("coalesce(nullif(a.outlet, ''), nullif(regexp_extract(a.url, '^[a-zA-Z]+://(?:www\\.)?([^/:?#]+)', 1), ''), "
+          "nullif(regexp_extract(a.source_path, '([^/\\\\]+)$', 1), ''), a.doc_id)")
 
 
 def dicts(cursor: duckdb.DuckDBPyConnection) -> list[Json]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from flashpoint.ingest.article import Article
@@ -54,6 +54,17 @@ class HedgeRow(NamedTuple):
     qualifies: str | None
     qualifies_kind: str | None
     claim: str | None
+
+
+class Grouped(NamedTuple):
+    """An article as grouping left it: a row of ``story_index``."""
+
+    content_hash: str
+    doc_id: str
+    published: date | None
+    vector: dict[str, float]
+    countries: list[str]
+    keys: list[str]
 
 
 def named(fields: Sequence[str], rows: Sequence[Sequence[object]]) -> list[Row]:

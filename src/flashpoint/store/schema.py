@@ -17,14 +17,24 @@ Tables (see ``database.py`` for how they are written):
     event, quote and resolved actor (mention counts). Events and quotes keep their full
     record (JSON) beside the flat columns queries filter on.
 ``stories``, ``event_mentions``, ``quote_variants``, ``hedges``
-    what ``compare`` stores: articles grouped into stories, event clusters across outlets,
-    the same quote as each outlet prints it (``only_words``: the words only this variant's
+    what grouping stores (every ingest, ``service.group_new``): articles grouped into
+    stories, event clusters across outlets, the same quote as each outlet prints it (``only_words``: the words only this variant's
     article has, a VARCHAR list so ``list_contains(only_words, 'coward')`` finds them), and
     hedges (a property of an article, keyed by doc_id; one row per qualified record,
     ``qualifies`` NULL when it qualifies nothing that was extracted).
+``story_index``, ``dyad_changes``
+    what grouping needs of the articles already in stories (``grouping.py``): every ingest
+    attaches its new articles to stories through them and rewrites the rows above for the
+    stories it touched, logging their dyads (the dyads' cache refreshes those alone).
+``feed_seen``, ``feed_validators``
+    the feed reader's memory (``feeds.py``): URLs ingested, validators per feed.
+``alerts``, ``alerts_state``
+    the escalation alerts of every dyad, per day and per week, computed when events are
+    stored (``service.refresh_alerts``) so that no page recomputes them; ``alerts_state``
+    holds the version of the data they were computed from (``store/alerts.py``).
 ``event_terms_00`` ... ``event_terms_31``
     the word index of the events' sentences: (hash of a lower-cased word, event_key), split
-    by term, for ``/api/events?q=`` (see ``_V3``).
+    by term, for ``/api/events?q=`` (see ``_V5``).
 """
 from __future__ import annotations
 
@@ -100,6 +110,38 @@ CREATE TABLE IF NOT EXISTS hedges (
 );
 """
 
+#: Stories built as articles arrive, and what a monitor remembers between polls.
+#: ``story_index``: each article already grouped into a story, with what grouping compares (its
+#: word vector as terms and weights, and the countries of its records) and its blocking keys,
+#: so the articles a new one may join are found by date and key, without comparing all pairs.
+#: ``dyad_changes``: the dyads each grouping touched, in order (a NULL source: all of them), so
+#: the dyads' cached aggregate is refreshed for those dyads alone. ``feed_seen``: article URLs
+#: ingested by ``watch`` (never fetched again); ``feed_validators``: each feed's ETag /
+#: Last-Modified for the next conditional request.
+_V3 = """
+CREATE TABLE story_index (
+    content_hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, published DATE,
+    terms VARCHAR[] NOT NULL, weights DOUBLE[] NOT NULL, countries VARCHAR[] NOT NULL, keys VARCHAR[] NOT NULL
+);
+CREATE SEQUENCE dyad_change_seq;
+CREATE TABLE dyad_changes (seq BIGINT NOT NULL, source VARCHAR, target VARCHAR);
+CREATE TABLE feed_seen (url VARCHAR PRIMARY KEY, seen_at TIMESTAMP NOT NULL);
+CREATE TABLE feed_validators (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR);
+"""
+
+#: The stored alerts (see ``store/alerts.py``): computed at ingest, read by the overview and
+#: /api/alerts; ``alerts_state`` has one row, the data version (events, cluster checksum)
+#: they are current for. A store upgraded to this step has none until its next refresh.
+_V4 = """
+CREATE TABLE IF NOT EXISTS alerts (
+    freq VARCHAR NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL, period DATE NOT NULL,
+    rule VARCHAR NOT NULL, value DOUBLE, baseline DOUBLE, threshold DOUBLE, strength DOUBLE,
+    severity VARCHAR NOT NULL, message VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alerts_state (events BIGINT, clusters HUGEINT);
+"""
+
+
 #: The word index is split by term into this many tables, so that finding a word's events
 #: reads 1/32 of the index: a table appended to as articles arrive is in no order DuckDB
 #: could skip by, and one table of every word would be read whole for each word looked up.
@@ -118,7 +160,7 @@ def terms_table(term: int) -> str:
 #: match), and ``event_terms_NN``, a word index of the evidence sentences (DuckDB's fts
 #: extension is not in the wheel and would be downloaded at run time). The macros are kept in
 #: the store so the writer, this upgrade and the queries cut words and build keys the same way.
-_V3 = r"""
+_V5 = r"""
 CREATE SEQUENCE IF NOT EXISTS event_seq;
 CREATE MACRO event_key_of(day, seq) AS
     CASE WHEN day IS NULL THEN seq
@@ -142,7 +184,7 @@ DROP TABLE new_terms;
 """
 
 #: Step n brings a store of version n - 1 to version n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,30 +9,35 @@ from fastapi.responses import Response
 
 from flashpoint.analysis.dyads import series
 from flashpoint.api.deps import Cache, Con
-from flashpoint.api.params import FreqQuery, Limit
-from flashpoint.api.responses import json_response
-from flashpoint.store.dyads import Order, dyad_table
+from flashpoint.api.openapi import documented
+from flashpoint.api.params import FreqQuery, Limit, Offset
+from flashpoint.api.responses import NOT_FOUND, found, json_response
+from flashpoint.store.dyads import Order, dyad_exists, dyad_page
 from flashpoint.store.filters import country_code
 
 router = APIRouter(prefix="/api/dyads", tags=["dyads"])
 
 
-@router.get("")
-def list_dyads(con: Con, cache: Cache, limit: Limit = 50, min_events: Annotated[int, Query(ge=1)] = 1,
-               order: Order = "hostile") -> Response:
-    """Directed dyads with totals; ``order=hostile`` puts the lowest Goldstein mean first.
+@router.get("", responses={**documented("DyadPage")})
+def list_dyads(con: Con, cache: Cache, limit: Limit = 50, offset: Offset = 0,
+               min_events: Annotated[int, Query(ge=1)] = 1, order: Order = "hostile") -> Response:
+    """Directed dyads with totals: ``{"dyads": [...], "total": n, "limit", "offset"}``;
+    ``order=hostile`` puts the lowest Goldstein mean first.
 
-    The table is an aggregate of every event, computed once and kept until events are added.
+    A page is an aggregate of every event, computed once and kept until the data change.
     """
-    dyads = cache.memo(con, ("dyads", min_events, limit, order), lambda: dyad_table(con, min_events, limit, order))
-    return json_response({"dyads": dyads})
+    return json_response(cache.memo(con, ("dyads", order, limit, offset, min_events),
+                                    lambda: dyad_page(con, order, limit, offset, min_events)))
 
 
-@router.get("/{source}/{target}/series")
+@router.get("/{source}/{target}/series", responses={**documented("Series"), **NOT_FOUND})
 def dyad_series(con: Con, cache: Cache, source: str, target: str, freq: FreqQuery = "day",
                 start: date | None = None, end: date | None = None) -> Response:
-    """Counts by QuadClass, Goldstein sum and mean, conflict share, per day or week."""
+    """Counts by QuadClass, Goldstein sum and mean, conflict share, per day or week; 404 for
+    a dyad with no events. ``undated`` counts the dyad's events that have no date."""
     source, target = country_code(source, "source"), country_code(target, "target")
-    days = cache.days(con).get((source, target), [])
+    days = cache.days(con).get((source, target))
+    if days is None:
+        found(True if dyad_exists(con, source, target) else None, f"dyad {source}-{target}")
     return json_response({"source": source, "target": target, "freq": freq,
-                          "series": [p.as_dict() for p in series(days, freq, start, end)]})
+                          "series": [p.as_dict() for p in series(days or [], freq, start, end)]})

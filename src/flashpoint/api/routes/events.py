@@ -1,47 +1,39 @@
 """/api/events: filtered pages of events, and one event with its evidence and context."""
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
-from flashpoint.api.params import Limit, Offset
-from flashpoint.api.responses import found, json_response
+from flashpoint.api.openapi import documented
+from flashpoint.api.params import After, EventQuery, Limit, Offset
+from flashpoint.api.responses import NOT_FOUND, found, json_response
 from flashpoint.store import events
-from flashpoint.store.filters import EventFilter
 
 router = APIRouter(prefix="/api/events", tags=["events"])
 
 
-@router.get("")
-def list_events(con: Con, limit: Limit = 50, offset: Offset = 0,
-                actor: Annotated[str | None, Query(description="Actor name (substring) or code.")] = None,
-                country: Annotated[str | None, Query(description="Source or target country (ISO alpha-3).")] = None,
-                dyad: Annotated[str | None, Query(description="SOURCE-TARGET countries, e.g. USA-COL.")] = None,
-                cameo: Annotated[str | None, Query(description="CAMEO root (2 digits) or code prefix.")] = None,
-                plover: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT.")] = None,
-                start: date | None = None, end: date | None = None,
-                q: Annotated[str | None, Query(description="Words the evidence sentence has, all of them "
-                                                            "(whole words, any case; stop words ignored).")] = None,
-                after: Annotated[int | None, Query(description="The cursor `next` of the previous page.")] = None,
-                ) -> Response:
-    """Events, newest first: ``{"events": [...], "total": n, "total_exact": bool, "next": cursor}``.
+@router.get("", responses={**documented("EventPage")})
+def list_events(con: Con, where: EventQuery, limit: Limit = 50, offset: Offset = 0, after: After = None) -> Response:
+    """Events, newest first: ``{"events": [...], "total": n, "total_exact": bool, "next": cursor,
+    "limit", "offset"}``.
+
+    By default each real-world event is listed once (as the dashboard's charts count it:
+    reports of one event by several outlets merged, negated and hypothetical events left
+    out); ``every_report=true`` lists every extracted report. Each event has ``reports``,
+    the number of outlets that report it.
 
     **Totals** are exact up to 10,000 matches; beyond, ``total`` is 10,000 and ``total_exact``
     is false ("more than 10,000"), so that no page costs a count of every match of a large
     store. **Paging**: pass ``next`` back as ``after`` for the next page (as fast as the first,
-    whatever the depth; ``null`` on the last page); ``offset`` still works but a deep offset
+    whatever the depth; ``null`` on the last page); ``offset`` still works, but a deep offset
     costs as much as reading every row before it. **Text** (``q``) is matched against a word
-    index of the evidence sentences, not as a substring.
+    index of the evidence sentences: whole words, all of them, any case, stop words ignored.
     """
-    where = EventFilter(actor, country, dyad, cameo, plover, start, end, q)
     return json_response(events.events(con, where, limit, offset, after))
 
 
-@router.get("/{event_id}")
+@router.get("/{event_id}", responses={**documented("EventDetail"), **NOT_FOUND})
 def event(con: Con, event_id: str) -> Response:
-    """One event with its evidence sentence, other reports of it, and quotes."""
+    """One event with its evidence sentence, other reports of it, quotes and stories."""
     return json_response(found(events.event_detail(con, event_id), f"event {event_id!r}"))

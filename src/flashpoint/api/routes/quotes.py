@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from flashpoint.api.deps import Con
+from flashpoint.api.openapi import documented
 from flashpoint.api.params import Limit, Offset
 from flashpoint.api.responses import json_response
 from flashpoint.store import quotes
@@ -12,8 +13,8 @@ from flashpoint.store import quotes
 router = APIRouter(prefix="/api/quotes", tags=["quotes"])
 
 
-@router.get("")
+@router.get("", responses={**documented("QuotePage")})
 def list_quotes(con: Con, limit: Limit = 50, offset: Offset = 0, speaker: str | None = None,
                 country: str | None = None, doc_id: str | None = None, q: str | None = None) -> Response:
-    """Quotes with their speakers and articles: ``{"quotes": [...], "total": n}``."""
+    """Quotes with their speakers and articles: ``{"quotes": [...], "total": n, "limit", "offset"}``."""
     return json_response(quotes.quotes(con, speaker, country, doc_id, q, limit, offset))

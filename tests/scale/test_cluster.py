@@ -1,0 +1,25 @@
+"""--dask: a real LocalCluster of two worker processes gives the single-process records."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dask.distributed import Client, LocalCluster
+
+from flashpoint.records import Extraction
+from flashpoint.scale import dataset_partitions
+from flashpoint.scale.cluster import extract_to_dataset
+from tests.scale.conftest import SMALL_BATCHES, records
+
+
+def test_local_cluster_gives_the_same_records(cluster: LocalCluster, input_paths: list[str],
+                                              single_process: list[Extraction], tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    with Client(cluster) as client:
+        results = extract_to_dataset(input_paths + [str(tmp_path / "missing.txt")], out, client, SMALL_BATCHES)
+        workers_used = client.run(lambda: True)
+    assert len(workers_used) == 2
+    assert results[0].name == "inputs" and "missing.txt" in str(results[0].errors[0])
+    parts = results[1:]
+    assert len(parts) > 1 and len(list((out / "events").glob("*.parquet"))) == len(parts)
+    assert sum(p.articles for p in parts) == len(single_process)
+    assert records([x for part in dataset_partitions(out) for x in part]) == records(single_process)

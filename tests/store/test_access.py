@@ -1,0 +1,49 @@
+"""How a store holds its file: read-only stores refuse writes, a shared store writes and goes
+back to reading, the writer lock names its holder and is let go."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flashpoint.errors import StoreError
+from flashpoint.ingest import Article
+from flashpoint.store import Store
+from flashpoint.store.access import WriterLock, describe
+
+
+@pytest.fixture()
+def path(tmp_path: Path) -> Path:
+    path = tmp_path / "db.duckdb"
+    Store(path).close()
+    return path
+
+
+def test_a_read_only_store_refuses_writes(path: Path) -> None:
+    with Store(path, access="read") as store, pytest.raises(StoreError, match="E021.*read-only"):
+        store.save_article(Article(doc_id="a", text="Peru protested to Chile."), [], [])
+
+
+def test_a_shared_store_writes_then_reads_again_and_lets_the_lock_go(path: Path) -> None:
+    with Store(path, access="shared") as store:
+        assert not store.writing
+        assert store.save_article(Article(doc_id="a", text="Peru protested to Chile."), [], [])
+        assert not store.writing and store.counts()["articles"] == 1
+        other = WriterLock(str(path))
+        other.acquire(wait=0)  # free again: another writer could have it now
+        other.release()
+
+
+def test_a_lazy_store_takes_the_writers_place_only_when_asked(path: Path) -> None:
+    with Store(path, access="lazy") as store:
+        assert not store.writing
+        store.prepare_to_write()
+        assert store.writing
+        with pytest.raises(StoreError, match=f"E024 {path}: is in use by another process \\(PID {os.getpid()}"):
+            WriterLock(str(path)).acquire(wait=0.1)
+
+
+def test_the_holder_is_named_by_its_command_line() -> None:
+    assert describe(os.getpid()).startswith(f"PID {os.getpid()}: ")
+    assert describe(2**22 + 12345) == f"PID {2**22 + 12345}"
