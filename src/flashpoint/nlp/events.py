@@ -620,10 +620,12 @@ class _SentenceCoder:
         return mention.as_actor()
 
     def _speaker_is_agent(self, cand: Candidate) -> bool:
-        """In a direct quote, a subjectless (imperative) or first-person verb is the speaker's;
-        a reported clause's events are never the reporter's (constraint 3)."""
+        """In a direct quote, a subjectless (imperative) or first-person verb, or an event noun
+        of the first person ("it is my appeal"), is the speaker's; a reported clause's events
+        are never the reporter's (constraint 3)."""
         if cand.nominal:
-            return False
+            owner = self.args.noun_source(cand.anchor)
+            return owner is not None and owner.lower_ in _SELF
         subj = self.args.subject(cand.anchor)
         return subj is None or subj.lower_ in _SELF
 
