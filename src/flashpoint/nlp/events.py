@@ -185,15 +185,17 @@ class _SentenceCoder:
         lemma = verb_lemma(verb, self.coder.verb_lemmas)
         entry, prep = best_entry(verb, lex.verbs.get(lemma, ()))
         trigger = [verb]
-        noun_obj = None
+        noun_obj: Token | None = None
+        noun_prep: Token | None = None
         if entry is None or (not entry.conditions and lemma in self.coder.light):
             # a light verb takes the code of its event-noun object ("issued a warning",
             # "announced the deployment of troops")
             for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-                n_entry = self._noun_entry(obj)
+                n_entry, n_prep = self._noun_entry(obj)
                 if n_entry is not None:
-                    entry, noun_obj = n_entry, obj
+                    entry, noun_obj, noun_prep = n_entry, obj, n_prep
                     trigger = sorted([verb, obj], key=lambda t: t.i)
+                    break
         if noun_obj is None and (entry is None or not entry.conditions):
             # the field's patterns: a sense that is no event blocks ours ("fought corruption",
             # "an earthquake killed"); for verbs our lexicon lacks they give the code
@@ -221,7 +223,10 @@ class _SentenceCoder:
         targets: list[ActorMention | None] = [None]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         if noun_obj is not None:  # "announced the deployment of troops to Poland"
-            targets = [a for a in self.args.actors(self.args.noun_target(noun_obj, own), avoid=own)
+            aimed = next((g for g in noun_prep.children if g.dep_ == "pobj"), None) \
+                if noun_prep is not None else None
+            targets = [a for a in self.args.actors(aimed or self.args.noun_target(noun_obj, own),
+                                                   avoid=own)
                        if not same_entity(a, sources) and not instrument(a, own)] or [None]
         if targets == [None]:
             targets = self.args.verb_target(verb, prep, sources,
@@ -354,16 +359,19 @@ class _SentenceCoder:
                         return self.discourse.country_actor(found["country"])
         return None
 
-    def _noun_entry(self, noun: Token) -> LexEntry | None:
+    def _noun_entry(self, noun: Token) -> tuple[LexEntry | None, Token | None]:
         """The noun lexicon's row for an event noun, or for the event noun modifying a general
-        head ("a mediation effort", "a peace mission")."""
+        head ("a mediation effort", "a peace mission"), and the preposition its row named
+        ("withdrawal from the bloc": the bloc is whom it is aimed at)."""
         nouns = self.coder.lex.nouns
-        entry, _ = best_entry(noun, nouns.get(noun.lemma_.lower(), ()))
+        entry, prep = best_entry(noun, nouns.get(noun.lemma_.lower(), ()))
         if entry is not None:
-            return entry
+            return entry, prep
         modifier = next((c for c in noun.children if c.dep_ == "compound"
                          and c.lemma_.lower() in nouns), None)
-        return best_entry(modifier, nouns[modifier.lemma_.lower()])[0] if modifier is not None else None
+        if modifier is None:
+            return None, None
+        return best_entry(modifier, nouns[modifier.lemma_.lower()])
 
     def _crowd_subject(self, verb: Token) -> bool:
         """A subject that is a crowd of nobody named ("thousands", "hundreds of people")."""
@@ -612,10 +620,12 @@ class _SentenceCoder:
         return mention.as_actor()
 
     def _speaker_is_agent(self, cand: Candidate) -> bool:
-        """In a direct quote, a subjectless (imperative) or first-person verb is the speaker's;
-        a reported clause's events are never the reporter's (constraint 3)."""
+        """In a direct quote, a subjectless (imperative) or first-person verb, or an event noun
+        of the first person ("it is my appeal"), is the speaker's; a reported clause's events
+        are never the reporter's (constraint 3)."""
         if cand.nominal:
-            return False
+            owner = self.args.noun_source(cand.anchor)
+            return owner is not None and owner.lower_ in _SELF
         subj = self.args.subject(cand.anchor)
         return subj is None or subj.lower_ in _SELF
 
