@@ -224,13 +224,12 @@ class _Feed:
         """File an extractor's result with its chunk. An error names its article by doc_id:
         results come in input order, so it is the first article of that doc_id still waiting."""
         for chunk in self.chunks:
-            for digest, article in chunk.distinct.items():
-                if digest in chunk.waiting and (digest == result.article.content_hash
-                                                if isinstance(result, Extraction) else
-                                                article.doc_id == result.subject):
-                    chunk.waiting.discard(digest)
-                    chunk.results[digest] = result
-                    return
+            digest = result.article.content_hash if isinstance(result, Extraction) else next(
+                (d for d, a in chunk.distinct.items() if d in chunk.waiting and a.doc_id == result.subject), None)
+            if digest in chunk.waiting:
+                chunk.waiting.discard(digest)
+                chunk.results[digest] = result
+                return
 
     def finish(self) -> None:
         """The extractor has ended: what it was to extract and gave no result for is left out."""
