@@ -111,7 +111,7 @@ def run_mode(mode: str, folder: Path) -> dict:
 
         nlp = load_pipeline(settings)
         ready, after = time.perf_counter(), 0
-        events = sum(len(x.events) for x in extract(articles, nlp, settings.batch_size))
+        events = sum(len(x.events) for x in extract(articles, nlp, settings))
     elif mode == "2":
         from flashpoint.scale import extract_parallel
 
