@@ -161,34 +161,11 @@ class _Chunk:
     waiting: set[str]  # content hashes still to be extracted
     results: dict[str, Extraction | ExtractionError] = field(default_factory=dict)
 
-    def store_results(self, store: Store) -> list[Outcome]:
-        """Store what was extracted (one batch, each article atomically), group the new
-        articles into stories, refresh the alerts they touch; an outcome per distinct article."""
-        extracted = [x for x in self.results.values() if isinstance(x, Extraction)]
-        done = {digest: Outcome(self.distinct[digest], error=error) for digest, error in self.results.items()
-                if isinstance(error, ExtractionError)}
-        if extracted:
-            before = _data_version(store)
-            for extraction, saved in zip(extracted, store.save_articles(extracted), strict=True):
-                if saved is not False:  # False: another writer stored it meanwhile (looked up below)
-                    done[extraction.article.content_hash] = Outcome(
-                        extraction.article, error=saved) if isinstance(saved, StoreError) else Outcome(
-                        extraction.article, extraction)
-            new = [o.new for o in done.values() if o.new is not None]
-            if new:
-                touched = group_new(store)  # stories are built as articles arrive
-                refresh_alerts(store, dyads_of(e for x in new for e in x.events) | _story_dyads(store, touched),
-                               before)
-        raced = [digest for digest in self.distinct if digest not in self.stored and digest not in done]
-        if raced:
-            self.stored |= store.stored_articles(raced)
-        return [done.get(digest) or Outcome(self.stored[digest]) for digest in self.distinct
-                if digest in done or digest in self.stored]
-
 
 class _Feed:
     """The input cut into chunks, each chunk's duplicates found before anything is extracted,
-    and the articles to extract handed to the extractor as it asks for them."""
+    the articles to extract handed to the extractor as it asks for them, and each chunk
+    stored once its articles are extracted (with what that changed, for the alerts)."""
 
     def __init__(self, store: Store, articles: Iterable[Article], size: int) -> None:
         self.store = store
@@ -196,6 +173,8 @@ class _Feed:
         self.size = size
         self.chunks: deque[_Chunk] = deque()  # read, not stored yet, in input order
         self.todo: deque[Article] = deque()  # to hand to the extractor
+        self.before: alert_table.DataVersion | None = None  # before the first write
+        self.dyads: set[tuple[str, str]] = set()  # the dyads the writes touched
 
     def read(self) -> bool:
         """Read the next chunk; False at the end of the input. An article whose text is
@@ -237,6 +216,32 @@ class _Feed:
             chunk.waiting.clear()
         self.todo.clear()
 
+    def store_ready(self) -> Iterator[Outcome]:
+        """Store the chunks at the head whose articles are all extracted, each as one batch
+        (each article atomically), and group the new articles into stories; an outcome per
+        distinct article."""
+        while self.chunks and not self.chunks[0].waiting:
+            chunk = self.chunks.popleft()
+            extracted = [x for x in chunk.results.values() if isinstance(x, Extraction)]
+            done = {digest: Outcome(chunk.distinct[digest], error=error) for digest, error in chunk.results.items()
+                    if isinstance(error, ExtractionError)}
+            if extracted:
+                self.before = self.before or _data_version(self.store)
+                for extraction, saved in zip(extracted, self.store.save_articles(extracted), strict=True):
+                    if saved is not False:  # False: another writer stored it meanwhile (looked up below)
+                        done[extraction.article.content_hash] = Outcome(
+                            extraction.article, error=saved) if isinstance(saved, StoreError) else Outcome(
+                            extraction.article, extraction)
+                new = [o.new for o in done.values() if o.new is not None]
+                if new:  # stories are built as articles arrive
+                    touched = group_new(self.store)
+                    self.dyads |= dyads_of(e for x in new for e in x.events) | _story_dyads(self.store, touched)
+            raced = [digest for digest in chunk.distinct if digest not in chunk.stored and digest not in done]
+            if raced:
+                chunk.stored |= self.store.stored_articles(raced)
+            yield from (done.get(digest) or Outcome(chunk.stored[digest]) for digest in chunk.distinct
+                        if digest in done or digest in chunk.stored)
+
 
 def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extractor,
                   batch_size: int | None = None) -> Iterator[Outcome]:
@@ -249,9 +254,15 @@ def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extracto
     extractor (a pool of workers is started once, not per chunk); each chunk's articles are
     stored together as soon as they are all extracted, each article in its own right (one
     that cannot be stored, or whose extraction was stopped, comes out with its error and the
-    rest are kept), then grouped into stories and their alerts refreshed. A chunk's outcomes
-    come once it is committed, so an interruption loses at most the chunks in hand, and
-    nothing reported stored. Outcomes come in input order, one per distinct article.
+    rest are kept), then grouped into stories. A chunk's outcomes come once it is committed,
+    so an interruption loses at most the chunks in hand, and nothing reported stored.
+    Outcomes come in input order, one per distinct article.
+
+    The alerts of the dyads the stream touched are refreshed once, when it ends: refreshing
+    them per chunk would read those dyads' whole history again for every chunk. Until then
+    (or when a run is interrupted) the stored alerts' version is not the data's, so the pages
+    compute alerts from the data (``dashboard.views.alerts``) and the next refresh recomputes
+    every dyad.
     """
     feed = _Feed(store, articles, batch_size or Settings().store_batch)
     while feed.chunks or feed.read():
@@ -259,11 +270,11 @@ def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extracto
             store.prepare_to_write()  # a store another process holds is refused now, not after extraction
             for result in extractor(feed.articles()):
                 feed.take(result)
-                while feed.chunks and not feed.chunks[0].waiting:
-                    yield from feed.chunks.popleft().store_results(store)
+                yield from feed.store_ready()
             feed.finish()
-        while feed.chunks and not feed.chunks[0].waiting:
-            yield from feed.chunks.popleft().store_results(store)
+        yield from feed.store_ready()
+    if feed.before is not None:
+        refresh_alerts(store, feed.dyads, feed.before)
 
 
 @dataclass
