@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.places import place
 
 _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
                  "from", "of", "for")
@@ -224,7 +225,7 @@ class EventArguments:
             heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                       if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        found = [[a for a in self.actors(head, avoid=own, places=force)
+        found = [[_as_place(a) if force else a for a in self.actors(head, avoid=own, places=force)
                   if not same_entity(a, sources) and not instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -332,6 +333,18 @@ def _has_object(verb: Token) -> bool:
     """A participle with a direct object is active ("airstrikes killed 30 people"), whatever
     the tagger says: a passive one cannot have one."""
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _as_place(mention: ActorMention | None) -> ActorMention | None:
+    """A town the actor knowledge base does not know, taken by force or attacked ("rebels
+    captured Goma"): the target is its country, CAMEO's convention for force used on a
+    territory. Only for force: a town named for anything else is a scene or a namesake."""
+    if mention is None or mention.country or mention.code or mention.name not in (None, mention.text):
+        return mention  # coded already, or the surname of a person the text named in full
+    location = place(mention.text)
+    if location is None or not location["country"] or location["lat"] is None:
+        return mention  # unknown, or a country name the knowledge base already resolves
+    return replace(mention, country=location["country"], code=location["country"], kind="place")
 
 
 def _names_place(prep: Token) -> bool:

@@ -234,8 +234,12 @@ class _SentenceCoder:
                                             force=code[:2] in _SCENE_ROOTS)
         if cause is not None:  # the cause's author is the source, not a target
             targets = [t for t in targets if t is None or t not in sources] or [None]
+        parties = self._between(verb) if sources == [None] and targets == [None] else []
+        if len(parties) >= 2:  # "as fighting between the army and the rebels raged" (a verb)
+            sources = parties
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
+        cand.reciprocal = len(parties) >= 2
         if targets == [None]:
             self._implicit_parties(cand, verb, noun_obj)
         if cause is not None and sources == [None]:
@@ -468,7 +472,7 @@ class _SentenceCoder:
                                           and c.anchor.i in frames)]
         # what is demanded, alleged, refused, threatened or protested for has not happened
         containers = {c.anchor.i for c in found if c.code[:2] in _CONTAINER_ROOTS}
-        return [c for c in found if not (any(a.i in containers for a in c.anchor.ancestors)
+        return [c for c in found if not (_contained(c.anchor, containers)
                                          and not _finite_sibling(c.anchor))]
 
     def finish(self, cand: Candidate) -> Candidate | None:
@@ -541,6 +545,8 @@ class _SentenceCoder:
             # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
             # author named, asserted by a government's own officials, is their state's
             sources = [self.discourse.country_actor(speaker_actor.get("country"))]
+        if cand.code.startswith("173") and all(s is None for s in sources):
+            sources = [self._arresting_state(cand)]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]
@@ -606,6 +612,18 @@ class _SentenceCoder:
                     implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
+
+    def _arresting_state(self, cand: Candidate) -> Actor | None:
+        """Who made an arrest the sentence gives no agent for ("seven people were arrested"):
+        arrests are a state's police acting, of the place they happen in, else of the country the
+        article is about when those arrested are its people (not "a US citizen was detained":
+        a foreign national is more often held abroad)."""
+        country = self.place_actor["country"] if self.place_actor else None
+        if country is None:
+            home = self.discourse.ranked[0] if self.discourse.ranked else None
+            country = next((t.country for t in cand.targets if t is not None and t.country == home
+                            and t.kind in ("agent", "person")), None)
+        return self.discourse.home_actor("COP", country) if country else None
 
     def record_actor(self, mention: ActorMention | None) -> Actor | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
@@ -700,6 +718,19 @@ def _governors(token: Token) -> list[Token]:
         token = token.head
         found.append(token)
     return found
+
+
+def _contained(token: Token, containers: set[int]) -> bool:
+    """Whether ``token`` is in the content of a demand, allegation, refusal or threat. A
+    participle clause beside it is an act of its own, not its content ("rejected the claims,
+    accusing Pakistan of lying" is an accusation)."""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            return False
+        token = token.head
+        if token.i in containers:
+            return True
+    return False
 
 
 def _finite_sibling(token: Token) -> bool:
