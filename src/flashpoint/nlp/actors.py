@@ -10,6 +10,8 @@ still become person mentions. The output is sorted and non-overlapping.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -139,6 +141,10 @@ class ActorFinder:
         prefix followed by a capitalised name or a hull number (the model may call them people)."""
         found = []
         for token in doc:
+            hull = _HULL_NUMBER.fullmatch(token.text)
+            if hull and hull.group(1) in self.kb.vessels:  # "CCG5201", written as one word
+                found.append(Span(doc, token.i, token.i + 1, label="VESSEL:" + hull.group(1)))
+                continue
             if token.text not in self.kb.vessels:
                 continue
             end = token.i + 1
@@ -349,6 +355,8 @@ class ActorFinder:
                             sector=piece.sector, kind=kind)
 
 
+#: A ship prefix and hull number written as one word ("CCG5201").
+_HULL_NUMBER = re.compile(r"([A-Z]{2,5})(\d{2,5})")
 #: Abbreviated titles the model folds into a person's name ("Gen Burhan", "Lt. Col. Smith"):
 #: the name is what follows, so a known surname there is still found in the knowledge base.
 _TITLE_ABBREVIATIONS = frozenset({"gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "brig",

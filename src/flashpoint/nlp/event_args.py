@@ -46,13 +46,16 @@ class EventArguments:
     """Argument finding for one sentence's triggers over the document's actor mentions."""
 
     def __init__(self, by_token: dict[int, ActorMention], words: frozenset[str],
-                 context: dict[str, ActorMention | None]) -> None:
+                 context: dict[str, ActorMention | None],
+                 responses: frozenset[str] = frozenset()) -> None:
         #: the actor mention covering each token index
         self.by_token = by_token
         #: lemmas that name somebody's words ("remarks", "statement")
         self.words = words
         #: the last actor who said or threatened something: whose are "those remarks"
         self.context = context
+        #: verbs of answering whose "with" object is the answer ("retaliated with strikes")
+        self.responses = responses
 
     # --- actors --------------------------------------------------------------------------------
     def actors(self, token: Token | None, deep: bool = True,
@@ -160,6 +163,9 @@ class EventArguments:
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 return subj[0]
+            controller = _object_controller(probe)
+            if controller is not None:
+                return controller
             clause_verb = self._clause_verb(probe.head) if probe.dep_ == "acl" and \
                 probe.head.i not in self.by_token and probe.tag_ == "VBG" else None
             if clause_verb is not None:
@@ -189,6 +195,12 @@ class EventArguments:
             return head
         return None
 
+    def answers(self, noun: Token) -> bool:
+        """Whether ``noun`` is what someone answered with ("retaliated with airstrikes",
+        "followed up with a strike"): an act that happened, by the one answering."""
+        return noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and noun.head.head.lemma_.lower() in self.responses
+
     def agent(self, verb: Token) -> Token | None:
         """The ``by`` object of a passive verb or participle: its real subject."""
         for child in verb.children:
@@ -211,6 +223,9 @@ class EventArguments:
         directional = _TARGET_PREPS + (_FORCE_PREPS if force else ())
         preps += sorted((c for c in verb.children if c.dep_ in ("prep", "dative")
                          and c.lower_ in directional), key=lambda c: directional.index(c.lower_))
+        if force:  # "manoeuvres close to the boats", "drills next to the island": near them
+            preps += [p for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("close", "next")
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
         heads += [g for p in preps for g in _prep_objects(p)]
         heads += [g for o in objs for p in o.children if p.dep_ == "prep"
                   and p.lower_ in directional for g in p.children if g.dep_ == "pobj"]
@@ -302,6 +317,8 @@ class EventArguments:
             head = head.head
         if noun.dep_ in ("attr", "pobj") and head.pos_ in ("AUX", "VERB") and head.lemma_ == "be":
             return self.subject(head)
+        if self.answers(noun):  # "Russia responded with missile strikes": Russia's strikes
+            return self.subject(head)
         return None
 
 
@@ -333,6 +350,14 @@ def _has_object(verb: Token) -> bool:
     """A participle with a direct object is active ("airstrikes killed 30 people"), whatever
     the tagger says: a passive one cannot have one."""
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says after "prompted / forced / asked X to ...":
+    "the clashes prompted Thailand to shut its border" — Thailand shuts it, not the clashes."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _as_place(mention: ActorMention | None) -> ActorMention | None:

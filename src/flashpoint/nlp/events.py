@@ -81,6 +81,8 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "leave", "claim", "displace", "remain", "stay", "take"})
 #: Sectors of armed state and non-state forces.
 _ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
+#: Prepositions naming what force is aimed at ("strikes on Odesa", "fired at Goma").
+_AIMED_PREPS = frozenset({"on", "at", "into", "against"})
 #: Prepositions naming where force lands ("bombs on X", "fired into X").
 _PLACE_PREPS = frozenset({"on", "into", "at", "near", "in"})
 #: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
@@ -172,8 +174,8 @@ class _SentenceCoder:
         #: the last actor who said or threatened something: whose are "those remarks"
         self.context = context
         self.doc = sent.doc
-        self.args = EventArguments(by_token, coder.lex.classes["words"], context)
         classes = coder.lex.classes
+        self.args = EventArguments(by_token, classes["words"], context, classes["response"])
         #: objects that parties share rather than author ("signed an agreement", "held talks")
         self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
             | classes["relations"] | classes["exchanged"]
@@ -353,9 +355,12 @@ class _SentenceCoder:
         return None
 
     def _object_place(self, verb: Token) -> Actor | None:
-        """The country of a place the gazetteer knows, named in the verb's object ("the city
-        of Kherson", "Kyiv's suburbs")."""
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        """The country of a place the gazetteer knows, named in the object of a verb or of
+        force's "on/at/into/against" ("the city of Kherson", "Kyiv's suburbs", "strikes on
+        Odesa")."""
+        aimed = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in _AIMED_PREPS
+                 for g in p.children if g.dep_ == "pobj"]
+        for obj in [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + aimed:
             for token in obj.subtree:
                 if token.pos_ == "PROPN" and token.i not in self.by_token:
                     found = place(token.text)
@@ -456,7 +461,8 @@ class _SentenceCoder:
                 continue
             if any(a.lemma_.lower() in hedges for a in list(tok.ancestors)[:3]):
                 continue  # "fears of US military intervention" is no intervention
-            if not (_occurs(tok) or is_headline(self.sent) or self._ongoing_protest(tok)):
+            if not (_occurs(tok) or self.args.answers(tok) or is_headline(self.sent)
+                    or self._ongoing_protest(tok)):
                 continue
             cand = self.noun_candidate(tok)
             if cand is not None and cand.code[:2] != "01":
