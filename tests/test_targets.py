@@ -18,7 +18,7 @@ from flashpoint.evaluate import extract_set, run_evaluation
 #: (set, mode, metric) -> (floor asserted, issue target)
 TARGETS = {
     ("news", "events", "precision"): (0.60, 0.60),
-    ("news", "events", "recall"): (0.48, 0.55),
+    ("news", "events", "recall"): (0.52, 0.55),
     ("news", "quotes", "quote_recall"): (0.90, 0.90),
     ("news", "quotes", "attribution_accuracy"): (0.80, 0.80),
     ("seeds", "events", "f1"): (0.85, 0.85),
