@@ -61,6 +61,8 @@ CODED = [
     ("Rebels loyal to the M23 captured the town of Bukavu.", "COD", "COD", "19"),
     ("CCG3105 fired its water cannon at a Vietnamese fishing boat.", "CHN", "VNM", "17"),
     ("A Russian warship shadowed the British frigate in the Channel.", "RUS", "GBR", "15"),
+    ("Dozens of students were arrested in Belgrade on Friday.", "SRB", "SRB", "17"),
+    ("The European Union condemned the crackdown on dissent in Belarus.", "IGO", "BLR", "11"),
 ]
 
 #: Sentences that must give no event of the kind named (senses and non-events, class 5).

@@ -102,6 +102,8 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 _MEDIATION_CODES = frozenset({"045", "039"})
 #: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
 _AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
+#: Roots of condemning a situation, whose target is the state it is in.
+_CONDEMNING_ROOTS = frozenset({"11", "12"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
 _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
@@ -303,6 +305,10 @@ class _SentenceCoder:
             found = self.discourse.referent_of(cand.refers, source)
             if found is not None:
                 return found
+        if root in _CONDEMNING_ROOTS:
+            scene = self._object_scene(cand.anchor)
+            if scene is not None:  # "condemned the violence in Haiti": Haiti is criticised
+                return scene
         if cand.code in _MEDIATION_CODES:
             named = [n for t in cand.anchor.subtree if t.pos_ in ("NOUN", "VERB")
                      for n in self._between(t) if n is not None]
@@ -322,6 +328,16 @@ class _SentenceCoder:
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
+        return None
+
+    def _object_scene(self, verb: Token) -> Actor | None:
+        """The state a criticised situation is "in" ("the levels of violence in Haiti")."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for token in obj.subtree:
+                mention = self.by_token.get(token.i)
+                if token.dep_ == "pobj" and token.head.lower_ == "in" and mention is not None \
+                        and mention.country and mention.code == mention.country:  # a country, not its capital
+                    return self.discourse.country_actor(mention.country)
         return None
 
     def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
