@@ -11,7 +11,6 @@ still become person mentions. The output is sorted and non-overlapping.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
