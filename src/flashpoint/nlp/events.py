@@ -51,7 +51,7 @@ from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
 from flashpoint.nlp.patterns import PatternBook, pattern_book
-from flashpoint.nlp.places import gazetteer, is_scene, place, sentence_place
+from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, verb_lemma
 from flashpoint.records import Actor, CodedEvent, EventDate, Location, Modality, QuoteRecord, actor, coded_event
@@ -177,7 +177,8 @@ class _SentenceCoder:
         self.context = context
         self.doc = sent.doc
         classes = coder.lex.classes
-        self.args = EventArguments(by_token, classes["words"], context, classes["response"])
+        self.args = EventArguments(by_token, classes["words"], context, classes["response"],
+                                   frozenset(discourse.ranked))
         #: objects that parties share rather than author ("signed an agreement", "held talks")
         self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
             | classes["relations"] | classes["exchanged"]
@@ -378,10 +379,10 @@ class _SentenceCoder:
                  for g in p.children if g.dep_ == "pobj"]
         for obj in [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + aimed:
             for token in obj.subtree:
-                if token.pos_ == "PROPN" and token.i not in self.by_token:
-                    found = place(token.text)
-                    if found is not None and found.get("country"):
-                        return self.discourse.country_actor(found["country"])
+                country = self.args.town_country(token.text) \
+                    if token.pos_ == "PROPN" and token.i not in self.by_token else None
+                if country is not None:
+                    return self.discourse.country_actor(country)
         return None
 
     def _noun_entry(self, noun: Token) -> tuple[LexEntry | None, Token | None]:
@@ -536,7 +537,10 @@ class _SentenceCoder:
             return []
         place = sentence_place(self.sent)
         location = place[1] if place else None
-        self.place_actor = _place_actor(*place) if place else None
+        # the scene's country is a party only if it is a town's we can trust (not a namesake)
+        self.place_actor = _place_actor(*place) if place and (
+            place[1].get("country") in self.args.countries
+            or self.args.town_country(place[0].text) is not None) else None
         records: list[CodedEvent] = []
         for cand in cands:
             date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
@@ -567,7 +571,8 @@ class _SentenceCoder:
             # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
             # author named, asserted by a government's own officials, is their state's
             sources = [self.discourse.country_actor(speaker_actor.get("country"))]
-        if cand.code.startswith("173") and all(s is None for s in sources):
+        if cand.code.startswith("173") and all(s is None for s in sources) \
+                and (cand.nominal or _is_passive(anchor)):  # not "Arrest him!", a demand
             sources = [self._arresting_state(cand)]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
