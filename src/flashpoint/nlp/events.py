@@ -543,7 +543,8 @@ class _SentenceCoder:
             or self.args.town_country(place[0].text) is not None) else None
         records: list[CodedEvent] = []
         for cand in cands:
-            date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
+            date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published,
+                                future=not cand.nominal and is_future(cand.anchor))
             records.extend(self.records(cand, date, location))
         return dedupe(records)
 
