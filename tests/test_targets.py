@@ -2,7 +2,7 @@
 
 One run of ``run_evaluation`` over every gold set in ../shared/eval (each set in the setting
 ``flashpoint.evaluate.SETS`` names). The issue targets that the shipped coder meets are
-asserted as they stand; where a target is not met yet (news-set recall, PLOVER sentences: see
+asserted as they stand; where a target is not met yet (PLOVER sentences: see
 the README, "How good is it") the figure reached is asserted as a floor, so that a change that
 loses accuracy fails here, and the issue target is written beside it.
 """
@@ -18,7 +18,7 @@ from flashpoint.evaluate import extract_set, run_evaluation
 #: (set, mode, metric) -> (floor asserted, issue target)
 TARGETS = {
     ("news", "events", "precision"): (0.60, 0.60),
-    ("news", "events", "recall"): (0.48, 0.55),
+    ("news", "events", "recall"): (0.55, 0.55),
     ("news", "quotes", "quote_recall"): (0.90, 0.90),
     ("news", "quotes", "attribution_accuracy"): (0.80, 0.80),
     ("seeds", "events", "f1"): (0.85, 0.85),

@@ -93,3 +93,17 @@ def test_seed_pronouns(nlp, seed_paths) -> None:
     assert ("him", "Donald Trump") == refs[0]  # "... response to Trump, daring him"
     assert sum(name == "Gustavo Petro" for _, name in refs) >= 5
     assert all(found[m.resolved_from].start < m.start for m in found if m.resolved_from is not None)
+
+
+def test_a_titled_stranger_is_not_of_the_country_named_for_the_other_person(nlp) -> None:
+    doc = resolved(nlp, "President Jan Kowalczyk welcomed Kenyan leader Amina Odhiambo to the summit.",
+                   date(2025, 3, 4))
+    by_text = {m.text: m.country for m in doc._.actor_mentions}
+    assert by_text["President Jan Kowalczyk"] is None
+    assert by_text["Kenyan leader Amina Odhiambo"] == "KEN"
+
+
+def test_a_titled_stranger_is_of_the_country_the_story_is_set_in(nlp) -> None:
+    doc = resolved(nlp, "Unrest spread across Haiti. President Jan Kowalczyk declared a curfew.",
+                   date(2025, 3, 4))
+    assert {m.text: m.country for m in doc._.actor_mentions}["President Jan Kowalczyk"] == "HTI"

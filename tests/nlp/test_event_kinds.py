@@ -52,6 +52,17 @@ CODED = [
     # protest and domestic dyads (error class 1: two different actors of one country)
     ("Thousands of Serbian students protested against the government in Belgrade.", "SRB", "SRB", "14"),
     ("Bangladeshi protesters stormed the prime minister's residence.", "BGD", "BGD", "14|17|18"),
+    # argument structure: answers, object control, participle clauses, reciprocal verbs
+    ("Russia responded with missile strikes on Odesa.", "RUS", "UKR", "19"),
+    ("The floods prompted Malaysia to seal its border with Thailand.", "MYS", "THA", "17"),
+    ("Mali's junta denied the report, accusing France of spreading lies.", "MLI", "FRA", "11"),
+    ("The airport closed as fighting between the Congolese army and M23 rebels raged.", "COD", "COD", "19"),
+    # places, ships and unnamed agents
+    ("Rebels loyal to the M23 captured the town of Bukavu.", "COD", "COD", "19"),
+    ("CCG3105 fired its water cannon at a Vietnamese fishing boat.", "CHN", "VNM", "17"),
+    ("A Russian warship shadowed the British frigate in the Channel.", "RUS", "GBR", "15"),
+    ("Dozens of students were arrested in Belgrade on Friday.", "SRB", "SRB", "17"),
+    ("The European Union condemned the crackdown on dissent in Belarus.", "IGO", "BLR", "11"),
 ]
 
 #: Sentences that must give no event of the kind named (senses and non-events, class 5).

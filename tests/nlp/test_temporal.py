@@ -22,11 +22,22 @@ PUB = dt.date(2025, 3, 4)  # a Tuesday
     ("The accord dates back to the 1980s.", "1980-01-01", "decade"),
     ("Sanctions were first imposed in 2019.", "2019-01-01", "year"),
     ("Talks on March 3-4 failed.", "2025-03-03", "day"),
+    ("The strikes began in January last year.", "2024-01-01", "month"),
+    ("The talks failed in April of this year.", "2025-04-01", "month"),
 ])
 def test_sentence_dates_resolve_with_precision(text, value, precision):
     date = resolve_date(text, PUB)
     assert (date["value"], date["precision"]) == (value, precision)
     assert date["text"] and date["text"] in text
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Talks will resume in April.", "2025-04-01"),
+    ("The envoys will meet on Sunday.", "2025-03-09"),
+    ("The leaders will meet in March.", "2025-03-01"),
+])
+def test_an_announced_event_is_dated_forward(text, value):
+    assert resolve_date(text, PUB, future=True)["value"] == value
 
 
 def test_no_date_falls_back_to_publication_without_text():

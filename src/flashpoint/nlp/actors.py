@@ -10,6 +10,7 @@ still become person mentions. The output is sorted and non-overlapping.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -118,7 +119,7 @@ class ActorFinder:
         atoms = [self._namesake(doc, a, matched) for a in atoms]
         named = [a for a in atoms if a.label_ != "PERSON"
                  and self._entries(a)[0].category in NAME_CATEGORIES]
-        for ent in doc.ents:
+        for ent in (_without_title(e) for e in doc.ents):
             clash = [a for a in named if a.start < ent.end and ent.start < a.end]
             if ent.label_ != "PERSON" or any(
                     self._entries(a)[0].category != "surname" or len(a) >= len(ent) for a in clash):
@@ -139,6 +140,10 @@ class ActorFinder:
         prefix followed by a capitalised name or a hull number (the model may call them people)."""
         found = []
         for token in doc:
+            hull = _HULL_NUMBER.fullmatch(token.text)
+            if hull and hull.group(1) in self.kb.vessels:  # "CCG5201", written as one word
+                found.append(Span(doc, token.i, token.i + 1, label="VESSEL:" + hull.group(1)))
+                continue
             if token.text not in self.kb.vessels:
                 continue
             end = token.i + 1
@@ -154,7 +159,9 @@ class ActorFinder:
         neither the KB (ambiguous surname) nor the model may have marked; ``_piece`` links them."""
         people = [a for a in atoms if len(a) > 1 and (a.label_ == "PERSON"
                                                      or self._entries(a)[0].category == "person")]
-        surnames = {a[-1].text: a.end for a in people}
+        # any name after the first may be the one used later ("Kayikwamba" after "Therese
+        # Kayikwamba Wagner", "López" after "Andrés Manuel López Obrador")
+        surnames = {t.text: a.end for a in people for t in reversed(a[1:]) if t.is_title}
         if not surnames:
             return []
         covered = {i for a in atoms for i in range(a.start, a.end)}
@@ -167,7 +174,8 @@ class ActorFinder:
         else with that surname: an unknown person, not the KB's."""
         before = doc[atom.start - 1] if atom.start > 0 and atom.start - 1 not in matched else None
         if (before is not None and self._entries(atom)[0].category == "surname"
-                and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start):
+                and before.pos_ == "PROPN" and before.is_title and not before.is_sent_start
+                and before.lower_.rstrip(".") not in _TITLE_ABBREVIATIONS):
             return Span(doc, atom.start - 1, atom.end, label="PERSON")
         return atom
 
@@ -187,7 +195,8 @@ class ActorFinder:
                 piece = replace(self._merge(piece, head, on), start=head.start, end=piece.end)
             if piece.category in _PERSONS and piece.name and piece.name.split():
                 seen[doc[piece.end - 1].text] = piece
-                seen.setdefault(piece.name.split()[-1], piece)
+                for surname in piece.name.split()[1:]:
+                    seen.setdefault(surname, piece)
             out.append(piece)
         return out
 
@@ -343,3 +352,19 @@ class ActorFinder:
         return ActorMention(piece.start, piece.end, span.start_char, span.end_char, span.text,
                             name=piece.name, country=piece.country, code=piece.code or piece.sector,
                             sector=piece.sector, kind=kind)
+
+
+#: A ship prefix and hull number written as one word ("CCG5201").
+_HULL_NUMBER = re.compile(r"([A-Z]{2,5})(\d{2,5})")
+#: Abbreviated titles the model folds into a person's name ("Gen Burhan", "Lt. Col. Smith"):
+#: the name is what follows, so a known surname there is still found in the knowledge base.
+_TITLE_ABBREVIATIONS = frozenset({"gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "brig",
+                                  "cmdr", "dr", "mr", "mrs", "ms", "prof", "sen", "rep", "gov"})
+
+
+def _without_title(ent: Span) -> Span:
+    """A PERSON entity without the abbreviated titles it starts with."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in _TITLE_ABBREVIATIONS:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)

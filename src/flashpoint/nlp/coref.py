@@ -96,23 +96,29 @@ class Coreference:
         _qualified_agents(doc, mentions)  # "officers from Kenya" are Kenya's
         _appositive_agents(doc, mentions)  # "the Houthis, an Iran-backed rebel group"
         _definite_agents(doc, mentions, sent_starts)  # "the militants": the ones named before
-        self._localise(mentions, on)
+        self._localise(mentions, on, sent_starts)
         for pronoun in pronouns:  # antecedents may just have been localised
             _adopt(pronoun, links[id(pronoun)])
         doc._.actor_mentions = _reindex(mentions, links)
         return doc
 
-    def _localise(self, mentions: list[ActorMention], on: date | None) -> None:
+    def _localise(self, mentions: list[ActorMention], on: date | None, sent_starts: list[int]) -> None:
         """Unqualified domestic agents and titles ("police said", "President Avril", "the
         president") belong to the country the story is set in (news convention: a title or
         agent without a nationality is the home country's); bare titles become its office
-        holder on the date."""
+        holder on the date. Not a named stranger beside a person the sentence calls that
+        country's ("President X welcomed South African leader Y": X is someone else's)."""
         home = setting_country(mentions)
         if home is None:
             return
         for m in mentions:
             if (m.country is not None or m.sector not in _DOMESTIC or m.kind not in _LOCALISED
                     or m.code != m.sector):  # "UN troops", "Latin American leaders" stay theirs
+                continue
+            if m.kind == "person" and m.name and any(
+                    o.kind == "person" and o.country == home and self._qualified(o)
+                    and bisect_right(sent_starts, o.start) == bisect_right(sent_starts, m.start)
+                    for o in mentions):
                 continue
             holder = None
             if m.kind == "description" and m.name is None:
@@ -122,6 +128,14 @@ class Coreference:
             if holder is not None:
                 m.name = holder.name
                 m.code, m.sector = holder.code_at(on)
+
+    def _qualified(self, mention: ActorMention) -> bool:
+        """Whether a mention names its country ("South African leader F.W. de Klerk"): a text
+        says so of a person foreign to someone else in the sentence."""
+        country = self.kb.country(mention.country)
+        text = mention.text.lower()
+        return country is not None and any(
+            word.lower() in text for word in (country.name, *country.aliases, *country.demonyms))
 
     def _gender(self, mention: ActorMention) -> str | None:
         person = self.kb.person(mention.name) if mention.name else None

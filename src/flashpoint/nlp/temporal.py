@@ -43,7 +43,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"thursday|friday|saturday|sunday)\b", re.IGNORECASE), "weekday"),
     (re.compile(r"\b(?P<rel>over the|this|last|past|the)\s+weekend\b", re.IGNORECASE), "weekend"),
     (re.compile(r"\b(?P<rel>last|this|next|past)\s+week\b", re.IGNORECASE), "week"),
-    (re.compile(rf"\b(?:(?P<rel>last|this|next)\s+)?{_MONTH_RE}(?:\s+(?:of\s+)?{_YEAR_RE})?\b", re.IGNORECASE), "month"),
+    (re.compile(rf"\b(?:(?P<rel>last|this|next)\s+)?{_MONTH_RE}(?:\s+(?:of\s+)?{_YEAR_RE}"
+                rf"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?\b", re.IGNORECASE), "month"),
     (re.compile(r"\b(?P<rel>last|this|next)\s+month\b", re.IGNORECASE), "rel_month"),
     (re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.IGNORECASE), "rel_year"),
     (re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)s\b", re.IGNORECASE), "decade"),
@@ -55,20 +56,27 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _past_month(month: int, year: int | None, pub: dt.date | None, rel: str | None) -> dt.date | None:
+def _past_month(month: int, year: int | None, pub: dt.date | None, rel: str | None,
+                year_rel: str | None = None) -> dt.date | None:
     if year:
         return dt.date(year, month, 1)
     if not pub:
         return None
+    if year_rel:  # "June last year", "March of this year"
+        return dt.date(pub.year + {"last": -1, "next": 1}.get(year_rel, 0), month, 1)
     if rel == "next":
         return dt.date(pub.year + (month <= pub.month), month, 1)
     back = month > pub.month or (rel == "last" and month == pub.month)
     return dt.date(pub.year - back, month, 1)
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date | None, str]:
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, future: bool = False
+             ) -> tuple[dt.date | None, str]:
     g = m.groupdict()
+    # a bare weekday or month of an announced event is the next one ("talks will resume in March")
     rel = (g.get("rel") or "").lower() or None
+    if future and kind in ("weekday", "month") and rel in (None, "on"):
+        rel = "next"
     if kind == "month_day":
         month, day = _MONTHS[g["month"].lower()], int(g["day"])
         year = int(g["year"]) if g.get("year") else None
@@ -97,8 +105,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         shift = {"last": -7, "past": -7, "next": 7}.get(rel or "", 0)
         return monday + dt.timedelta(days=shift), "week"
     if kind == "month":
-        return _past_month(_MONTHS[g["month"].lower()], int(g["year"]) if g.get("year") else None,
-                           pub, rel), "month"
+        month = _MONTHS[g["month"].lower()]
+        if rel == "next" and future and month == pub.month:
+            rel = "this"  # "will meet in February", written in February
+        return _past_month(month, int(g["year"]) if g.get("year") else None, pub, rel,
+                           (g.get("yrel") or "").lower() or None), "month"
     if kind == "rel_month":
         shift = {"last": -1, "next": 1}.get(rel or "", 0)
         index = pub.year * 12 + pub.month - 1 + shift
@@ -111,8 +122,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
 
 
 @lru_cache(maxsize=1024)
-def resolve_date(text: str, published: dt.date | None) -> EventDate:
-    """The event date record {value, precision, text} for a sentence ``text``.
+def resolve_date(text: str, published: dt.date | None, future: bool = False) -> EventDate:
+    """The event date record {value, precision, text} for a sentence ``text``; ``future``: the
+    event is announced, not past, so a bare month or weekday is the coming one.
 
     Cached: every event of a sentence asks about the same clause. Callers copy the result."""
     for pattern, kind in _PATTERNS:
@@ -120,7 +132,7 @@ def resolve_date(text: str, published: dt.date | None) -> EventDate:
             if kind == "month" and (not m.group("month")[0].isupper() or (
                     m.group("month").lower() in ("may", "mar") and not m.group("year"))):
                 continue  # "may", "march" in lower case are words, not months
-            value, precision = _resolve(kind, m, published)
+            value, precision = _resolve(kind, m, published, future)
             if value is None and kind not in ("decade", "year", "month_day", "month"):
                 continue
             return EventDate(value=_iso(value), precision=precision if value else None, text=m.group(0).strip())
