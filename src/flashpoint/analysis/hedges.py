@@ -11,6 +11,7 @@ because the claim they mark is still worth a reader's look.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,9 +46,18 @@ def hedge_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for row in tsv_rows("lexicon/hedges.tsv", ("pattern", "kind")))
 
 
+@lru_cache(maxsize=4)
+def _boundary_ends(text: str) -> list[int]:
+    """Where each sentence boundary of ``text`` ends, computed once per article (every quote
+    and hedge of it asks)."""
+    return [m.end() for m in _BOUNDARY.finditer(text)]
+
+
 def sentence_extent(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentences of ``text`` that hold ``[start, end)``."""
-    left = max((m.end() for m in _BOUNDARY.finditer(text) if m.end() <= start), default=0)
+    ends = _boundary_ends(text)
+    index = bisect_right(ends, start)
+    left = ends[index - 1] if index else 0
     after = _BOUNDARY.search(text, max(start, end - 1))
     return left, (after.end(1) if after.group(1) else after.start()) if after else len(text)
 
