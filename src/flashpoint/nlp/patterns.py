@@ -23,7 +23,7 @@ ordinary sentences as events ("X died" is no attack by X).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -56,6 +56,15 @@ class Pattern:
     object: Words
     preps: tuple[tuple[str, Words], ...]
 
+    @cached_property
+    def cues(self) -> tuple[frozenset[str], ...]:
+        """Word sets of which the verb's phrase must hold one each for the pattern to match
+        (particle, head words, prepositions): a cheap test before the parse is walked."""
+        heads = [w[-1] for w in (self.subject, self.object) if w]
+        heads += [frozenset({prep}) for prep, _ in self.preps]
+        heads += [w[-1] for _, w in self.preps if w]
+        return tuple(heads) + ((frozenset({self.particle}),) if self.particle else ())
+
     @property
     def specificity(self) -> int:
         """How many words the pattern names (a particle counts as one)."""
@@ -76,8 +85,10 @@ class PatternBook:
     def match(self, verb: Token, lemma: str) -> Pattern | None:
         """The most specific pattern of ``lemma`` that holds at ``verb``, else a pattern-less
         row with the verb's own code (None when neither exists)."""
-        for pattern in self.patterns.get(lemma, ()):
-            if _holds(verb, pattern):
+        patterns = self.patterns.get(lemma, ())
+        words = {w for t in verb.subtree for w in (t.lower_, t.lemma_.lower())} if patterns else set()
+        for pattern in patterns:
+            if all(not words.isdisjoint(cue) for cue in pattern.cues) and _holds(verb, pattern):
                 return pattern
         code = self.bare.get(lemma)
         return Pattern(code, None, (), (), ()) if code else None
