@@ -116,3 +116,28 @@ def test_a_grouping_that_finds_the_store_changed_under_it_writes_nothing_and_rea
         assert len(_stories(store)) > 0
         with store.cursor() as con:
             assert grouping.ungrouped(con, 10) == [] and real(con) == len(articles)
+
+
+def _merged_flags_agree(store: Store) -> bool:
+    """Whether each event's stored ``merged`` flag is what its cluster rows say."""
+    with store.cursor() as con:
+        row = con.execute("SELECT count(*) FROM events WHERE merged IS DISTINCT FROM (event_id IN "
+                          "(SELECT event_id FROM event_mentions WHERE event_id <> cluster_id))").fetchone()
+    return row is not None and row[0] == 0
+
+
+def test_the_merged_flag_follows_grouping_incremental_and_from_scratch(
+        posted_db: Path, tmp_path: Path, articles: list[Article]) -> None:
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(posted_db.read_bytes())
+    wire = next(a for a in articles if a.doc_id == "wire-9")
+    follow = Article("wire-11", wire.text.replace("Russia", "Moscow"), outlet="A Third Wire",
+                     published=wire.published)
+    with Store(copy) as store:
+        with store.cursor() as con:
+            assert con.execute("SELECT count(*) FROM events WHERE merged").fetchone()[0] > 0
+        assert _merged_flags_agree(store)
+        service.ingest(store, [follow], lambda batch: [Extraction(a) for a in batch])
+        assert _merged_flags_agree(store)
+        service.regroup(store)
+        assert _merged_flags_agree(store)

@@ -120,6 +120,11 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
     """Drop the rows of these stories and of their articles' earlier stories, then store these."""
     doc_ids = [d for ids in stories.values() for d in ids]
     clusters = list({m[0] for m in mentions})
+    # the events whose cluster membership may change: those of these articles, those of the
+    # clusters rewritten, and those named in the new clusters
+    touched = [row[0] for row in con.execute(
+        "SELECT event_id FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
+        [doc_ids, clusters]).fetchall()] + [m[1] for m in mentions]
     con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
                 [doc_ids, list(stories)])
     con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
@@ -129,6 +134,9 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
                 [list(stories), doc_ids])
     _insert(con, "stories", story_rows(stories))
     _insert(con, "event_mentions", named(Mention._fields, mentions))
+    con.execute("UPDATE events SET merged = event_id IN (SELECT event_id FROM event_mentions "
+                "WHERE event_id <> cluster_id AND list_contains(?, event_id)) "
+                "WHERE list_contains(?, doc_id) OR list_contains(?, event_id)", [touched, doc_ids, touched])
     _insert(con, "quote_variants", named(QuoteVariant._fields, variants))
     con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
                 "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
@@ -432,6 +440,7 @@ class Store:
         with self._transaction("stories") as con:
             for table in ("story_index", "stories", "event_mentions", "quote_variants", "hedges"):
                 con.execute(f"DELETE FROM {table}")
+            con.execute("UPDATE events SET merged = false WHERE merged")
             con.execute("INSERT INTO dyad_changes VALUES (nextval('dyad_change_seq'), NULL, NULL)")
 
     def save_alerts(self, rows: Sequence[Sequence[Any]], version: alert_table.DataVersion,

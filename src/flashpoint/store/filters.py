@@ -23,8 +23,7 @@ DAY = "event_day"
 #: the events list and the API share: a real-world event once, however many outlets report
 #: it (a cluster that ``compare`` found counts as its earliest report; its other reports are
 #: left out), and only what happened (negated and hypothetical events are left out).
-COUNTED = ("NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) "
-           "AND event_id NOT IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id)")
+COUNTED = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND NOT merged"
 QUAD_CLASSES = (1, 2, 3, 4)
 
 

@@ -183,8 +183,18 @@ INSERT INTO event_terms_{b:02d} SELECT term, event_key FROM new_terms WHERE term
 DROP TABLE new_terms;
 """
 
+#: ``merged``: an event that is a later report of a real-world event another report stands for
+#: (a member, not the lead, of its ``event_mentions`` cluster), kept on the row by grouping so
+#: that "the events that count" is a column test: the same test as an anti-join on
+#: ``event_mentions`` stops DuckDB from answering a page as a top-N on ``event_key`` (16 ms
+#: against 3 ms a page on a million events).
+_V6 = """
+ALTER TABLE events ADD COLUMN merged BOOLEAN DEFAULT false;
+UPDATE events SET merged = event_id IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id);
+"""
+
 #: Step n brings a store of version n - 1 to version n.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
