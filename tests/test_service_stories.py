@@ -87,13 +87,18 @@ def test_grouping_the_store_again_from_scratch_gives_the_same_stories(posted_db:
         assert service.group_new(store) == []  # nothing left to group
 
 
-def test_a_new_article_joins_its_story_and_only_that_story_is_reconciled_again(
-        posted_db: Path, tmp_path: Path, articles: list[Article]) -> None:
+def _copy_with_follow_up(posted_db: Path, tmp_path: Path, articles: list[Article], doc_id: str,
+                         outlet: str) -> tuple[Path, Article]:
+    """A copy of the posted store, and one more outlet's version of the wire-9 story."""
     copy = tmp_path / "copy.duckdb"
     copy.write_bytes(posted_db.read_bytes())
     wire = next(a for a in articles if a.doc_id == "wire-9")
-    follow = Article("wire-10", wire.text.replace("Russia", "Moscow"), outlet="Another Wire",
-                     published=wire.published)
+    return copy, Article(doc_id, wire.text.replace("Russia", "Moscow"), outlet=outlet, published=wire.published)
+
+
+def test_a_new_article_joins_its_story_and_only_that_story_is_reconciled_again(
+        posted_db: Path, tmp_path: Path, articles: list[Article]) -> None:
+    copy, follow = _copy_with_follow_up(posted_db, tmp_path, articles, "wire-10", "Another Wire")
     with Store(copy) as store:
         before = _derived(store)
         result = service.ingest(store, [follow], lambda batch: [Extraction(a) for a in batch])
@@ -128,11 +133,7 @@ def _merged_flags_agree(store: Store) -> bool:
 
 def test_the_merged_flag_follows_grouping_incremental_and_from_scratch(
         posted_db: Path, tmp_path: Path, articles: list[Article]) -> None:
-    copy = tmp_path / "copy.duckdb"
-    copy.write_bytes(posted_db.read_bytes())
-    wire = next(a for a in articles if a.doc_id == "wire-9")
-    follow = Article("wire-11", wire.text.replace("Russia", "Moscow"), outlet="A Third Wire",
-                     published=wire.published)
+    copy, follow = _copy_with_follow_up(posted_db, tmp_path, articles, "wire-11", "A Third Wire")
     with Store(copy) as store:
         with store.cursor() as con:
             assert con.execute("SELECT count(*) FROM events WHERE merged").fetchone()[0] > 0

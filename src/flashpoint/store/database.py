@@ -120,8 +120,8 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
     """Drop the rows of these stories and of their articles' earlier stories, then store these."""
     doc_ids = [d for ids in stories.values() for d in ids]
     clusters = list({m[0] for m in mentions})
-    # the events whose cluster membership may change: those of these articles, those of the
-    # clusters rewritten, and those named in the new clusters
+    # the events whose cluster membership may change: those the rows deleted below name, and
+    # those the new rows name (any other event keeps its flag: it is in no row either way)
     touched = [row[0] for row in con.execute(
         "SELECT event_id FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
         [doc_ids, clusters]).fetchall()] + [m[1] for m in mentions]
@@ -136,7 +136,7 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
     _insert(con, "event_mentions", named(Mention._fields, mentions))
     con.execute("UPDATE events SET merged = event_id IN (SELECT event_id FROM event_mentions "
                 "WHERE event_id <> cluster_id AND list_contains(?, event_id)) "
-                "WHERE list_contains(?, doc_id) OR list_contains(?, event_id)", [touched, doc_ids, touched])
+                "WHERE event_id IN (SELECT unnest(?))", [touched, touched])
     _insert(con, "quote_variants", named(QuoteVariant._fields, variants))
     con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
                 "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
