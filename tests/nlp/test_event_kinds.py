@@ -63,6 +63,16 @@ CODED = [
     ("A Russian warship shadowed the British frigate in the Channel.", "RUS", "GBR", "15"),
     ("Dozens of students were arrested in Belgrade on Friday.", "SRB", "SRB", "17"),
     ("The European Union condemned the crackdown on dissent in Belarus.", "IGO", "BLR", "11"),
+    # whom words are aimed at: the subject of a "must" clause, a threat's condition
+    ("Washington declared that Venezuela must free the detained Americans.", "USA", "VEN", "10"),
+    ("Turkey threatened to halt the talks if Greece sends warships to the island.", "TUR", "GRC", "13"),
+    ("Tehran said the explosions were sabotage, accusing Israel of plotting them.", "IRN", "ISR", "11"),
+    # people at a scene, offices of international bodies, repression, protests' purpose
+    ("Russian missiles killed 12 people in Odesa.", "RUS", "UKR", "18|19"),
+    ("Rafael Grossi, the head of the IAEA, criticized Iran on Monday.", "IGO", "IRN", "11"),
+    ("Thousands marched in Tbilisi as riot police used tear gas.", "GEO", "GEO", "17"),
+    ("Serbian students began a hunger strike to protest against the government's new education law.",
+     "SRB", "SRB", "14"),
 ]
 
 #: Sentences that must give no event of the kind named (senses and non-events, class 5).
@@ -109,3 +119,15 @@ def test_place_of_the_scene_is_not_a_party(nlp) -> None:
     events = code(nlp, "Delegations from Ukraine and Russia met in Istanbul on Friday.")
     assert "TUR" not in {c for e in events for c in dyad(e)[:2]}
     assert ("UKR", "RUS", "04") in {dyad(e) for e in events}
+
+
+def test_a_place_is_not_the_author_of_an_attack_in_it(nlp) -> None:
+    """"killed in a bombing in central Kabul": the bombing's author is unknown, not Kabul."""
+    events = nlp.get_pipe("flashpoint_events")
+    threshold, events.min_confidence = events.min_confidence, 0.0
+    try:
+        found = code(nlp, "Two police officers were killed in a suicide bombing in central Kabul.")
+    finally:
+        events.min_confidence = threshold
+    assert found, "the killing itself is a candidate event"
+    assert all((e["source"] or {}).get("text") != "Kabul" for e in found)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from flashpoint.nlp.event_select import best_of_sentence
 from flashpoint.records import schema
 
 KEYS = set(schema("event")["required"]) - {"event_id", "doc_id", "article"}
@@ -138,3 +139,12 @@ def test_coordinated_objects_fan_out_into_one_event_per_dyad(nlp) -> None:
         {(e["target"] or {}).get("country") for e in doc._.events if e["cameo_root"] == "16"}
     assert targets[0] == {"BRA"}
     assert targets[1] == {"PRY", "URY"}
+
+
+def test_one_per_sentence_keeps_one_record_the_first_named_direction() -> None:
+    """A sentence classifier gets one reading: "A and B met" is not two events."""
+    records = [{"trigger": "met", "cameo": "040", "confidence": 0.6, "source": "ARM", "target": "AZE"},
+               {"trigger": "met", "cameo": "040", "confidence": 0.6, "source": "AZE", "target": "ARM"},
+               {"trigger": "said", "cameo": "010", "confidence": 0.4, "source": "ARM", "target": None}]
+    assert best_of_sentence(records) == [records[0]]  # type: ignore[arg-type]
+    assert best_of_sentence([]) == []

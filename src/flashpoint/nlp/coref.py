@@ -95,6 +95,7 @@ class Coreference:
         _possessed_agents(mentions)  # before _localise: "his government" is his country's
         _qualified_agents(doc, mentions)  # "officers from Kenya" are Kenya's
         _appositive_agents(doc, mentions)  # "the Houthis, an Iran-backed rebel group"
+        _international_offices(doc, mentions)  # "X, the UN relief coordinator"
         _definite_agents(doc, mentions, sent_starts)  # "the militants": the ones named before
         self._localise(mentions, on, sent_starts)
         for pronoun in pronouns:  # antecedents may just have been localised
@@ -124,7 +125,7 @@ class Coreference:
             if m.kind == "description" and m.name is None:
                 office = self.kb.roles.get(m.text.lower())
                 holder = self.kb.office_holder(home, office, on) if office else None
-            m.country, m.code = home, home + m.sector
+            m.country, m.code, m.localised = home, home + m.sector, True
             if holder is not None:
                 m.name = holder.name
                 m.code, m.sector = holder.code_at(on)
@@ -286,6 +287,25 @@ def _appositive_agents(doc: Doc, mentions: list[ActorMention]) -> None:
         named = by_token.get(probe.head.i) if probe is not None else None
         if named is not None and named is not m and named.kind != "pronoun" and named.code:
             _adopt(m, named)
+
+
+def _international_offices(doc: Doc, mentions: list[ActorMention]) -> None:
+    """A person in apposition to an office of an international body ("Kenzo Oshima, the United
+    Nations relief coordinator", "Rafael Grossi, the head of the IAEA") acts for that body, not
+    for the country the knowledge base gives the person: the text's role wins."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        for office in (c for c in doc[m.end - 1].children if c.dep_ == "appos"):
+            near = [c for c in office.children if c.dep_ in ("compound", "poss", "nmod")]
+            near += [g for p in office.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]
+            body = next((by_token[t.i] for t in near if t.i in by_token
+                         and by_token[t.i].kind == "igo"), None)
+            if body is not None and body.code:
+                m.country, m.code, m.sector = None, body.code, body.sector
+                break
 
 
 def _definite_agents(doc: Doc, mentions: list[ActorMention], sent_starts: list[int]) -> None:

@@ -167,6 +167,12 @@ class EventArguments:
         probe = verb
         for _ in range(4):
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
+            if subj and probe is not verb and probe.dep_ == "ccomp" and verb.dep_ == "advcl" \
+                    and verb.tag_ == "VBG" and not any(t.i in self.by_token for t in subj[0].subtree):
+                # "Moscow said the attacks were a provocation, accusing Kyiv": a closing
+                # participle is the speaker's, not the reported clause's actorless subject's
+                probe = probe.head
+                continue
             if subj:
                 return subj[0]
             controller = _object_controller(probe)

@@ -69,12 +69,11 @@ def dedupe(records: list[CodedEvent]) -> list[CodedEvent]:
 
 
 def best_of_sentence(records: list[CodedEvent]) -> list[CodedEvent]:
-    """The records of a sentence's most confident event (its trigger and code; several
-    records when its actors fan out): the sentence's reading as one class of event."""
-    if not records:
-        return []
-    best = max(records, key=lambda r: r["confidence"])
-    return [r for r in records if r["trigger"] == best["trigger"] and r["cameo"] == best["cameo"]]
+    """The sentence's most confident record, alone: a sentence classifier asks for one reading
+    of each sentence, and a second record of the same act (the other direction of "A and B
+    met", a second target) would count as a second event. Of records as confident, the first
+    in the text wins: the first-named direction, the usual convention for symmetric acts."""
+    return [max(records, key=lambda r: r["confidence"])] if records else []
 
 
 def _key(actor: Actor | None) -> str | None:

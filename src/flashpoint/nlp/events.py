@@ -36,6 +36,7 @@ How a sentence becomes events:
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -49,7 +50,14 @@ from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
 from flashpoint.nlp.mentions import ActorMention
-from flashpoint.nlp.modality import is_future, is_hypothetical, is_negated, is_obligation, is_ultimatum
+from flashpoint.nlp.modality import (
+    condition_clause,
+    is_future,
+    is_hypothetical,
+    is_negated,
+    is_obligation,
+    is_ultimatum,
+)
 from flashpoint.nlp.patterns import PatternBook, pattern_book
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
@@ -219,8 +227,8 @@ class _SentenceCoder:
         subject = agent if agent is not None or passive else self.args.subject(verb)
         sources = self.args.actors(subject)
         cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
-        if cause is not None:  # "killed in a junta air strike": the strike's author
-            sources = self.args.actors(cause)
+        if cause is not None:  # "killed in a junta air strike": the strike's author, not a
+            sources = self.args.actors(self.args.noun_source(cause))  # place ("in Baghdad")
         if subject is not None and code[:2] not in FORCE_ROOTS and self._is_event_noun(subject):
             # "the Maduro capture emboldened threats": an event is no actor, and its
             # participants ("Maduro") did not do what it caused; force it caused is its author's
@@ -237,6 +245,8 @@ class _SentenceCoder:
             targets = self.args.verb_target(verb, prep, sources,
                                             warns=code[:2] in ("10", "11", "12", "13"),
                                             force=code[:2] in _SCENE_ROOTS)
+        if targets == [None] and code[:2] == "14":
+            targets = self._protested(verb, sources)
         if cause is not None:  # the cause's author is the source, not a target
             targets = [t for t in targets if t is None or t not in sources] or [None]
         parties = self._between(verb) if sources == [None] and targets == [None] else []
@@ -326,6 +336,10 @@ class _SentenceCoder:
             # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
             # the gazetteer does not know strike in their own country (a domestic dyad)
             return self.discourse.home_actor("", source["country"])
+        if cand.code.startswith("175") and source is not None and source.get("country") \
+                and source.get("sector") in ("COP", "GOV"):
+            # "authorities used tear gas": police repression falls on the state's own people
+            return self.discourse.home_actor("CVL", source["country"])
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
             return self.discourse.counterpart(source)
@@ -361,6 +375,18 @@ class _SentenceCoder:
             if obj.pos_ == "NOUN" and not any(t.i in self.by_token for t in obj.subtree) \
                     and obj.lemma_.lower() not in self.joint_objects:
                 cand.thing_object = True
+
+    def _protested(self, verb: Token, sources: list[ActorMention | None]) -> list[ActorMention | None]:
+        """Whom a protest is against when its purpose says so ("began a hunger strike to
+        protest Sweden's decision", "marched to demand the president's resignation")."""
+        for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                       and c.lemma_.lower() in _PROTEST_PURPOSES
+                       and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
+            found = [t for t in self.args.verb_target(clause, None, sources) if t is not None
+                     and not any(s is not None and violation(s.as_actor(), t.as_actor()) for s in sources)]
+            if found:  # not one a constraint would drop ("Hungarian teachers" are Hungary's)
+                return list(found)
+        return [None]
 
     def _cause(self, verb: Token) -> Token | None:
         """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
@@ -516,15 +542,22 @@ class _SentenceCoder:
             if is_ultimatum(verb) and cand.code[:2] not in ("13", "01"):
                 cand.code = "139" if cand.code[:2] in ("10", "02") else "130"
         cand.speaker, cand.depth = self.reported(anchor)
+        if cand.code[:2] == "13" and not any(cand.targets) and not cand.nominal and (
+                condition := condition_clause(verb)) is not None:
+            # "threatened to stop the talks if the United States deploys": aimed at the US
+            cand.targets = [t for t in self.args.actors(self.args.subject(condition))
+                            if not same_entity(t, cand.sources)] or [None]
         if not cand.nominal and is_obligation(verb) and cand.code[:2] not in ("01", "02", "10"):
             # "X said Y must release Z": X demands of Y
             cand.code = demand_code(cand.code)
             cand.sources, cand.targets = [cand.speaker], cand.sources
             cand.speaker = None
-        elif not cand.nominal and cand.code[:2] == "01" and any(
-                c.dep_ == "ccomp" and is_obligation(c) for c in anchor.children):
+        elif not cand.nominal and cand.code[:2] == "01" and (obligation := next(
+                (c for c in anchor.children if c.dep_ == "ccomp" and is_obligation(c)), None)):
             # "stated that Peru must open its ports": a demand of Peru, whatever the act
             cand.code = demand_code(cand.code)
+            if not any(cand.targets):
+                cand.targets = self.args.actors(self.args.subject(obligation))
         return cand
 
     def events(self) -> list[CodedEvent]:
@@ -636,7 +669,8 @@ class _SentenceCoder:
                     continue
                 implicit = self._implicit_target(cand, source, root)
                 if implicit is None and root == "14" and source is not None \
-                        and source.get("sector") in _CROWD_SECTORS:
+                        and source.get("sector") not in _STATE_SECTORS | {None}:
+                    # people protesting with no one named protest their own government
                     implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
@@ -656,13 +690,17 @@ class _SentenceCoder:
     def record_actor(self, mention: ActorMention | None) -> Actor | None:
         """The record actor of a mention; an "ethnic" people ("ethnic Hungarians") acting or
         hit at a named scene is coded by the country of that scene (CAMEO codes ethnic groups
-        by the state they live in)."""
+        by the state they live in), and so are people the text gives no nationality ("killed
+        23 people in Kharkiv": Ukrainians, whatever country the story is mostly about)."""
         if mention is None:
             return None
-        if (mention.kind == "state" and mention.start > 0 and self.place_actor is not None
-                and self.doc[mention.start - 1].lower_ == "ethnic"
-                and self.place_actor["country"] != mention.country):
+        scene = self.place_actor["country"] if self.place_actor else None
+        if scene is None or scene == mention.country:
+            return mention.as_actor()
+        if mention.kind == "state" and mention.start > 0 and self.doc[mention.start - 1].lower_ == "ethnic":
             return self.place_actor
+        if mention.localised and mention.sector == "CVL":
+            return replace(mention, country=scene, code=scene + "CVL").as_actor()
         return mention.as_actor()
 
     def _speaker_is_agent(self, cand: Candidate) -> bool:
@@ -686,6 +724,11 @@ def _place_actor(ent: Span, location: Location) -> Actor | None:
 
 #: Sectors of crowds and civilians: force they use is a violent protest, not war.
 _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
+#: Verbs of a protest's purpose clause whose object is whom the protest is against.
+_PROTEST_PURPOSES = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "urge",
+                               "criticise", "criticize", "reject", "challenge", "defy"})
+#: Sectors that act as the state: when they protest, no government of their own is the target.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "UAF"})
 
 
 def crowd_code(code: str, source: Actor | None) -> str:
@@ -753,7 +796,7 @@ def _contained(token: Token, containers: set[int]) -> bool:
     participle clause beside it is an act of its own, not its content ("rejected the claims,
     accusing Pakistan of lying" is an accusation)."""
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and token.tag_ == "VBG":
+        if token.dep_ == "advcl" and (token.tag_ == "VBG" or _circumstance(token)):
             return False
         token = token.head
         if token.i in containers:
@@ -761,11 +804,22 @@ def _contained(token: Token, containers: set[int]) -> bool:
     return False
 
 
+#: Subordinators of a clause that says what else happened, not what was demanded or protested.
+_CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "whereas"})
+
+
+def _circumstance(clause: Token) -> bool:
+    """A finite clause with its own subject telling what else happened ("protested as police
+    used tear gas"): an act of its own."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def _finite_sibling(token: Token) -> bool:
     """A finite verb conjoined to an infinitive ("called on X to mobilize and deployed troops")
     is a main clause the parser attached too low, not part of the infinitive's content."""
     return token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB"
-
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:

@@ -26,6 +26,9 @@ class ActorMention:
     sector: str | None = None
     kind: str = "state"
     resolved_from: int | None = None
+    #: the country is the story's home country, given for want of one in the text
+    #: (``coref._localise``), so a named scene may say better where the actor is from
+    localised: bool = False
 
     def as_actor(self) -> Actor:
         """The record form of this actor (see schemas/event.schema.json)."""

@@ -53,6 +53,17 @@ def is_ultimatum(token: Token) -> bool:
                for c in token.children)
 
 
+def condition_clause(token: Token) -> Token | None:
+    """The verb of the if/unless clause that ``token``'s act, or the act it announces, hangs
+    on ("threatened to stop the talks if the United States deploys missiles"): a threat is
+    aimed at whoever must meet the condition."""
+    for verb in (token, *(c for c in token.children if c.dep_ == "xcomp")):
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                return clause
+    return None
+
+
 def is_hypothetical(token: Token) -> bool:
     """Inside an if/unless clause, or under a modal of possibility (could, might, may)."""
     if any(a.lower_ in _HYPO_AUX - {"should"} for a in _aux(token)):
