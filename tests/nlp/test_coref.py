@@ -107,3 +107,22 @@ def test_a_titled_stranger_is_of_the_country_the_story_is_set_in(nlp) -> None:
     doc = resolved(nlp, "Unrest spread across Haiti. President Jan Kowalczyk declared a curfew.",
                    date(2025, 3, 4))
     assert {m.text: m.country for m in doc._.actor_mentions}["President Jan Kowalczyk"] == "HTI"
+
+
+def test_people_from_a_group_of_a_country_are_of_that_country(nlp) -> None:
+    doc = resolved(nlp, "Doctors from two Swedish charities arrived in Kenya.", date(2025, 3, 4))
+    doctors = next(m for m in doc._.actor_mentions if m.text == "Doctors")
+    assert doctors.country == "SWE"
+
+
+def test_an_office_of_an_international_body_beats_the_persons_country(nlp) -> None:
+    doc = resolved(nlp, "Rafael Grossi, the head of the IAEA, arrived in Tehran.", date(2025, 3, 4))
+    grossi = next(m for m in doc._.actor_mentions if m.text == "Rafael Grossi")
+    assert (grossi.country, grossi.code) == (None, "IGOIAEA")
+
+
+def test_people_localised_to_the_home_country_are_marked_so(nlp) -> None:
+    """A scene named later may say better where they are (``EventCoder.record_actor``)."""
+    doc = resolved(nlp, "Russian missiles killed 23 people.", date(2025, 3, 4))
+    people = next(m for m in doc._.actor_mentions if m.text == "people")
+    assert people.localised and people.country == "RUS"

@@ -73,6 +73,8 @@ CODED = [
     ("Thousands marched in Tbilisi as riot police used tear gas.", "GEO", "GEO", "17"),
     ("Serbian students began a hunger strike to protest against the government's new education law.",
      "SRB", "SRB", "14"),
+    # a constraint drops the target, not the act: a curfew in one's own town is on its people
+    ("Nigerian authorities imposed a curfew in Kano after the riots.", "NGA", "NGA", "17"),
 ]
 
 #: Sentences that must give no event of the kind named (senses and non-events, class 5).

@@ -256,8 +256,9 @@ def _possessed_agents(mentions: list[ActorMention]) -> None:
 
 
 def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
-    """A generic agent with a "from"/"of" country after it ("police officers from Kenya",
-    "delegations of Armenia") belongs to that country, not to the story's home country."""
+    """A generic agent with a "from"/"of" country, or a group of one, after it ("police officers
+    from Kenya", "delegations of Armenia", "doctors from two American aid groups") belongs to that
+    country, not to the story's home country."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         if m.kind != "agent" or m.country is not None:
@@ -266,7 +267,7 @@ def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")):
             owner = next((by_token[g.i] for g in prep.children
                           if g.dep_ == "pobj" and g.i in by_token), None)
-            if owner is not None and owner.kind == "state" and owner.country:
+            if owner is not None and owner.kind in ("state", "agent") and owner.country:
                 m.country = owner.country
                 m.code = owner.country + (m.sector or "")
                 break

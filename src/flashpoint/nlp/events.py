@@ -337,8 +337,10 @@ class _SentenceCoder:
             # the gazetteer does not know strike in their own country (a domestic dyad)
             return self.discourse.home_actor("", source["country"])
         if cand.code.startswith("175") and source is not None and source.get("country") \
-                and source.get("sector") in ("COP", "GOV"):
+                and source.get("sector") in ("COP", "GOV") and not any(
+                    c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for c in cand.anchor.children):
             # "authorities used tear gas": police repression falls on the state's own people
+            # (not what it was aimed "at": "fired water cannon at one of the boats")
             return self.discourse.home_actor("CVL", source["country"])
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
@@ -624,6 +626,11 @@ class _SentenceCoder:
         headline = is_headline(self.sent)
         for source, target, inferred in dyads:
             reported_by = speaker_actor if speaker_actor and not _same(speaker_actor, source) else None
+            if target is not None and violation(source, target) is not None:
+                # the act happened, only not to itself: force or protest in its own country
+                # falls on the people there ("imposed a curfew in the town of X"), anything
+                # else keeps no target ("promised to democratize Serbia")
+                target, inferred = self._own_people(source, target, root), False
             if violation(source, target, reported_by) is not None:
                 continue
             conf = confidence(cand, source, target, hypothetical, inferred=inferred,
@@ -674,6 +681,13 @@ class _SentenceCoder:
                     implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
+
+    def _own_people(self, source: Actor | None, target: Actor, root: str) -> Actor | None:
+        """The civilians of the source's own country when a scene act lands on it, else None."""
+        country = (source or {}).get("country")
+        if root in _SCENE_ROOTS and country and target.get("country") == country:
+            return self.discourse.home_actor("CVL", country)
+        return None
 
     def _arresting_state(self, cand: Candidate) -> Actor | None:
         """Who made an arrest the sentence gives no agent for ("seven people were arrested"):
