@@ -684,7 +684,7 @@ class _SentenceCoder:
 
     def _own_people(self, source: Actor | None, target: Actor, root: str) -> Actor | None:
         """The civilians of the source's own country when a scene act lands on it, else None."""
-        country = (source or {}).get("country")
+        country = source.get("country") if source else None
         if root in _SCENE_ROOTS and country and target.get("country") == country:
             return self.discourse.home_actor("CVL", country)
         return None
