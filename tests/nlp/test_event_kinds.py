@@ -75,6 +75,15 @@ CODED = [
      "SRB", "SRB", "14"),
     # a constraint drops the target, not the act: a curfew in one's own town is on its people
     ("Nigerian authorities imposed a curfew in Kano after the riots.", "NGA", "NGA", "17"),
+    # a mediation in the subject's phrase does not swallow the agreement
+    ("Delegations of Sudan and Chad, mediated by Qatar, agreed on a truce.", "SDN", "TCD", "03"),
+    # a closing participle is the speaker's; a rebel group's foe is the state's army
+    ("Kyiv said there was no attack on the plant, rejecting the claim by Moscow.", "UKR", "RUS", "12"),
+    ("Tuareg rebels issued a statement alleging that the Malian army had killed civilians.",
+     "MLI", "MLI", "11"),
+    # people the text gives no nationality, hit by one side of a two-country story
+    ("Ethiopia and Eritrea have traded fire for days. Eritrean shelling killed 12 people on Monday.",
+     "ERI", "ETH", "18|19"),
 ]
 
 #: Sentences that must give no event of the kind named (senses and non-events, class 5).

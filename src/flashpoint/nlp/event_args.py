@@ -167,8 +167,8 @@ class EventArguments:
         probe = verb
         for _ in range(4):
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]
-            if subj and probe is not verb and probe.dep_ == "ccomp" and verb.dep_ == "advcl" \
-                    and verb.tag_ == "VBG" and not any(t.i in self.by_token for t in subj[0].subtree):
+            if probe is not verb and probe.dep_ == "ccomp" and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                    and not (subj and any(t.i in self.by_token for t in subj[0].subtree)):
                 # "Moscow said the attacks were a provocation, accusing Kyiv": a closing
                 # participle is the speaker's, not the reported clause's actorless subject's
                 probe = probe.head
@@ -253,7 +253,7 @@ class EventArguments:
                       if g.dep_ in ("nsubj", "nsubjpass")]
         own = frozenset(a.country for a in sources if a is not None and a.country)
         found = [[self._as_place(a) if force else a for a in self.actors(head, avoid=own, places=force)
-                  if not same_entity(a, sources) and not instrument(a, own)] or [None]
+                  if not same_entity(a, sources) and not instrument(a, state_countries(sources))] or [None]
                  for head in heads]
         for comp in (c for c in verb.children if c.dep_ == "xcomp"):
             found.append(self.verb_target(comp, None, sources, force=force))  # "threatened to cut ties with X"
@@ -364,9 +364,20 @@ def _prep_objects(prep: Token) -> list[Token]:
 
 def instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
     """The source's own armed forces or police as a generic agent ("its troops", "the
-    army") are what the source acts with, not on."""
+    army") are what the source acts with, not on (``own``: see ``state_countries``)."""
     return actor is not None and actor.kind == "agent" and actor.country in own \
         and actor.sector in _INSTRUMENT_SECTORS
+
+
+#: Sectors outside the state: a country's army is their adversary, never their instrument.
+_OUTSIDE_STATE = frozenset({"REB", "OPP", "CVL", "INS", "MED", "NGO", "EDU", "LAB", "ACT", "CRM"})
+
+
+def state_countries(sources: Iterable[ActorMention | None]) -> frozenset[str]:
+    """The countries whose state the sources act for: the ones whose army and police are their
+    instruments (rebels alleging that "the Congolese army" bombed them act on it, not with it)."""
+    return frozenset(a.country for a in sources
+                     if a is not None and a.country and a.sector not in _OUTSIDE_STATE)
 
 
 def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None]) -> bool:

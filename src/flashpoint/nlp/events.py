@@ -45,7 +45,7 @@ from flashpoint.codebook import demand_code, future_code, lookup, refusal_code
 from flashpoint.kb import KnowledgeBase, load_kb
 from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
-from flashpoint.nlp.event_args import EventArguments, instrument, same_entity
+from flashpoint.nlp.event_args import EventArguments, instrument, same_entity, state_countries
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
@@ -240,7 +240,7 @@ class _SentenceCoder:
                 if noun_prep is not None else None
             targets = [a for a in self.args.actors(aimed or self.args.noun_target(noun_obj, own),
                                                    avoid=own)
-                       if not same_entity(a, sources) and not instrument(a, own)] or [None]
+                       if not same_entity(a, sources) and not instrument(a, state_countries(sources))] or [None]
         if targets == [None]:
             targets = self.args.verb_target(verb, prep, sources,
                                             warns=code[:2] in ("10", "11", "12", "13"),
@@ -664,9 +664,13 @@ class _SentenceCoder:
                     if s and t and not same_actor(s, t)]
         if cand.reciprocal_subject and len(sources) == 2 and targets == [None]:
             return [(sources[0], sources[1], True), (sources[1], sources[0], True)]
+        guessed = [t is not None and t.localised and t.sector == "CVL" for t in cand.targets]
         pairs: list[tuple[Actor | None, Actor | None, bool]] = []
         for source in sources:
-            for target in targets:
+            for target, victims in zip(targets, guessed, strict=True):
+                if victims and root in FORCE_ROOTS and target and source \
+                        and target.get("country") == source.get("country"):
+                    target = self._other_side(source) or target
                 if target is None and root in _SCENE_ROOTS and source is not None:
                     # force used in a place, or on it ("shelled the city of Kherson"), is used
                     # on its country
@@ -681,6 +685,17 @@ class _SentenceCoder:
                     implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
         return pairs
+
+    def _other_side(self, source: Actor) -> Actor | None:
+        """The people of the other country of the exchange the source is in, if there is one:
+        "Pakistan's airstrikes killed 10 people" in a story of Pakistan and Afghanistan killed
+        Afghans, though the text names no nationality (the story's home country was a guess)."""
+        country = source.get("country")
+        other = self.discourse.counterpart(source)
+        if other is None or other.get("country") == country:
+            pair = self.discourse.pair()
+            other = next((p for p in pair or () if p.get("country") != country), None)
+        return self.discourse.home_actor("CVL", other["country"]) if other and other.get("country") else None
 
     def _own_people(self, source: Actor | None, target: Actor, root: str) -> Actor | None:
         """The civilians of the source's own country when a scene act lands on it, else None."""
@@ -797,9 +812,11 @@ def _occurs(noun: Token) -> bool:
 
 
 def _governors(token: Token) -> list[Token]:
-    """The ancestors of ``token`` up to the first coordination: the clauses it is part of."""
+    """The ancestors of ``token`` up to the first coordination or subject: the clauses it is
+    part of ("Representatives of A and B, mediated by Qatar, agreed": the agreement is not a
+    statement about the mediation in its subject)."""
     found = []
-    while token.head.i != token.i and token.dep_ != "conj":
+    while token.head.i != token.i and token.dep_ not in ("conj", "nsubj", "csubj"):
         token = token.head
         found.append(token)
     return found
