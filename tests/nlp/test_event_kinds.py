@@ -81,6 +81,9 @@ CODED = [
     ("Kyiv said there was no attack on the plant, rejecting the claim by Moscow.", "UKR", "RUS", "12"),
     ("Tuareg rebels issued a statement alleging that the Malian army had killed civilians.",
      "MLI", "MLI", "11"),
+    # an international body's words about a thing of the story are aimed at its country
+    ("Bolivia held a referendum on Sunday. The European Union demanded a recount of the disputed vote.",
+     "IGO", "BOL", "10"),
     # people the text gives no nationality, hit by one side of a two-country story
     ("Ethiopia and Eritrea have traded fire for days. Eritrean shelling killed 12 people on Monday.",
      "ERI", "ETH", "18|19"),

@@ -344,7 +344,12 @@ class _SentenceCoder:
             return self.discourse.home_actor("CVL", source["country"])
         if root in _AIMED_ROOTS or (cand.thing_object and root in FORCE_ROOTS):
             # "hit 28 sites": force on things is aimed at whoever the actor is fighting
-            return self.discourse.counterpart(source)
+            found = self.discourse.counterpart(source)
+            if found is None and root in _AIMED_ROOTS and source is not None and source.get("country") is None \
+                    and (source.get("code") or "").startswith("IGO") and cand.thing_object:
+                # "the EU demands a rerun of the vote": a body's words about a thing of the story
+                found = self.discourse.home_actor("")
+            return found
         return None
 
     def _object_scene(self, verb: Token) -> Actor | None:
