@@ -22,8 +22,9 @@ DAY = "event_day"
 #: The events that count, the one definition of "an event" that the charts, the dyad table,
 #: the events list and the API share: a real-world event once, however many outlets report
 #: it (a cluster that ``compare`` found counts as its earliest report; its other reports are
-#: left out), and only what happened (negated and hypothetical events are left out).
-COUNTED = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND NOT merged"
+#: left out), and only what happened (negated and hypothetical events are left out). Kept on
+#: each row as ``counted`` (``schema._V7``: ``is_counted(negated, hypothetical, merged)``).
+COUNTED = "counted"
 QUAD_CLASSES = (1, 2, 3, 4)
 
 
