@@ -114,11 +114,31 @@ class DailyCache:
         with self._lock:  # one request computes; the others wait for its result
             self._current(con, version)
             if key not in self._values:
-                if len(self._values) >= MEMO_SIZE:  # pages of every offset must not fill the memory
-                    del self._values[next(iter(self._values))]
-                self._values[key] = compute()
+                self._keep(key, compute())
             value: T = self._values[key]
             return value
+
+    def kept(self, con: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], T]) -> T:
+        """Like ``memo``, for the many small values of many keys (an events filter's total):
+        computed outside the lock, so that requests for different keys do not wait for each
+        other (two requests for a key not kept yet may both compute it)."""
+        version = self._data_version(con)
+        with self._lock:
+            self._current(con, version)
+            if key in self._values:
+                kept: T = self._values[key]
+                return kept
+        value = compute()
+        with self._lock:
+            if self._version == version:  # not computed from data replaced meanwhile
+                self._keep(key, value)
+        return value
+
+    def _keep(self, key: Hashable, value: object) -> None:
+        """Keep ``value`` (the caller holds the lock); the oldest value goes when full."""
+        if len(self._values) >= MEMO_SIZE:  # pages of every offset must not fill the memory
+            del self._values[next(iter(self._values))]
+        self._values[key] = value
 
     @staticmethod
     def _data_version(con: duckdb.DuckDBPyConnection) -> tuple[object, ...] | None:
