@@ -131,6 +131,7 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     outlets = reports(con, [event["event_id"] for event in listed])
     for event in listed:
         event["reports"] = outlets.get(event["event_id"], 1)
+
     def count() -> tuple[int, bool]:
         return _total(con, where, terms, span if terms else None)
 
