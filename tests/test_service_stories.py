@@ -124,10 +124,13 @@ def test_a_grouping_that_finds_the_store_changed_under_it_writes_nothing_and_rea
 
 
 def _merged_flags_agree(store: Store) -> bool:
-    """Whether each event's stored ``merged`` flag is what its cluster rows say."""
+    """Whether each event's stored ``merged`` flag is what its cluster rows say, and its
+    ``counted`` flag what its flags say."""
     with store.cursor() as con:
         row = con.execute("SELECT count(*) FROM events WHERE merged IS DISTINCT FROM (event_id IN "
-                          "(SELECT event_id FROM event_mentions WHERE event_id <> cluster_id))").fetchone()
+                          "(SELECT event_id FROM event_mentions WHERE event_id <> cluster_id)) OR counted IS "
+                          "DISTINCT FROM (NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) "
+                          "AND NOT merged)").fetchone()
     return row is not None and row[0] == 0
 
 

@@ -2,6 +2,7 @@
 daily counts by QuadClass, Goldstein, conflict share, dates, and the batch summary."""
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -176,7 +177,8 @@ def test_the_cache_recomputes_only_the_dyads_an_ingest_touched(store: Store, mon
         assert days[("COL", "VEN")][0].events == 1  # the two reports of one border row, one cluster
 
 
-def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store, monkeypatch) -> None:
+@pytest.mark.parametrize("keep", ["memo", "kept"])
+def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store, monkeypatch, keep: str) -> None:
     from flashpoint.store import dyads as dyads_module
 
     monkeypatch.setattr(dyads_module, "MEMO_SIZE", 3)
@@ -189,9 +191,30 @@ def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store
 
     _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
     with store.cursor() as con:
-        assert [cache.memo(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 4, 1)] == [1, 1, 2, 3, 4, 1]
+        assert [getattr(cache, keep)(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 4, 1)] == [1, 1, 2, 3, 4, 1]
         assert computed == [1, 2, 3, 4, 1]  # kept, except the oldest once a fourth came
     _ingest(store, "b", "Mexico criticized Cuba over the Yucatan ferry.", "MEX", "CUB")
     with store.cursor() as con:
-        cache.memo(con, 4, lambda: page(4))
+        getattr(cache, keep)(con, 4, lambda: page(4))
     assert computed[-1] == 4 and len(computed) == 6  # new data: computed again
+
+
+def test_values_of_different_keys_are_computed_at_once(store: Store) -> None:
+    from flashpoint.store.dyads import DailyCache
+
+    cache = DailyCache()
+    _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
+    other_done = threading.Event()
+
+    def other() -> None:
+        with store.cursor() as con:
+            cache.kept(con, "other", lambda: 2)
+        other_done.set()
+
+    def slow() -> int:
+        threading.Thread(target=other).start()
+        assert other_done.wait(10)  # the other key did not wait for this one
+        return 1
+
+    with store.cursor() as con:
+        assert cache.kept(con, "slow", slow) == 1 and cache.kept(con, "other", lambda: 3) == 2

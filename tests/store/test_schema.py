@@ -79,6 +79,8 @@ def test_a_first_release_store_is_upgraded_with_everything_kept(old_store: Path,
             assert con.execute("SELECT count(*) FROM events WHERE event_key IS NULL "
                                "OR event_day IS DISTINCT FROM coalesce(event_date, published)").fetchone() == (0,)
             assert con.execute("SELECT count(DISTINCT event_key) = count(*) FROM events").fetchone() == (True,)
+            assert con.execute("SELECT count(*) FROM events WHERE counted IS DISTINCT FROM (NOT coalesce(negated, "
+                               "false) AND NOT coalesce(hypothetical, false) AND NOT merged)").fetchone() == (0,)
             assert con.execute("SELECT count(*) FROM event_terms_00").fetchone()[0] > 0
     assert _contents(old_store, like=original) == before
 

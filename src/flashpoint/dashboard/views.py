@@ -135,9 +135,10 @@ def dyad_quotes(con: duckdb.DuckDBPyConnection, source: str, target: str, limit:
     return chosen[:limit]
 
 
-def event_list(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 50, offset: int = 0) -> Json:
+def event_list(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 50, offset: int = 0,
+               keep: events.Keep | None = None) -> Json:
     """A page of events matching ``where``, and the outlets to choose from."""
-    return {**events.events(con, where, limit, offset), "filters": where_dict(where)}
+    return {**events.events(con, where, limit, offset, keep=keep), "filters": where_dict(where)}
 
 
 def where_dict(where: EventFilter) -> Json:

@@ -58,10 +58,14 @@ _CONFLICT = {
     "quotes": "ON CONFLICT DO NOTHING",
     "actors": "ON CONFLICT (name, code) DO UPDATE SET mentions = mentions + excluded.mentions",
 }
-#: Columns the store derives from the written ones (see ``schema._V5``): the event's day and
-#: sort key, from the store's own macros.
+#: Columns the store derives from the written ones (see ``schema._V5`` and ``_V7``): the
+#: event's day and sort key, and whether it counts (no new event is merged yet), from the
+#: store's own macros.
 _DERIVED = {"events": ", coalesce(event_date::DATE, published::DATE) AS event_day, "
-                      "event_key_of(coalesce(event_date::DATE, published::DATE), nextval('event_seq')) AS event_key"}
+                      "event_key_of(coalesce(event_date::DATE, published::DATE), nextval('event_seq')) AS event_key, "
+                      "is_counted(negated, hypothetical, false) AS counted"}
+#: Whether an event is a later report of a cluster (``schema._V6``), for the events of ``?``.
+_MERGED = "event_id IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id AND list_contains(?, event_id))"
 #: The order records come back in; ties (events of one sentence) in the order they were
 #: stored (``rowid``), which is the order extraction gave them: DuckDB's sort is not stable.
 _EVENT_ORDER = "ORDER BY published NULLS LAST, doc_id, sentence_start, rowid"
@@ -134,9 +138,8 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
                 [list(stories), doc_ids])
     _insert(con, "stories", story_rows(stories))
     _insert(con, "event_mentions", named(Mention._fields, mentions))
-    con.execute("UPDATE events SET merged = event_id IN (SELECT event_id FROM event_mentions "
-                "WHERE event_id <> cluster_id AND list_contains(?, event_id)) "
-                "WHERE event_id IN (SELECT unnest(?))", [touched, touched])
+    con.execute(f"UPDATE events SET merged = {_MERGED}, counted = is_counted(negated, hypothetical, {_MERGED}) "
+                "WHERE event_id IN (SELECT unnest(?))", [touched, touched, touched])
     _insert(con, "quote_variants", named(QuoteVariant._fields, variants))
     con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
                 "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
@@ -440,7 +443,8 @@ class Store:
         with self._transaction("stories") as con:
             for table in ("story_index", "stories", "event_mentions", "quote_variants", "hedges"):
                 con.execute(f"DELETE FROM {table}")
-            con.execute("UPDATE events SET merged = false WHERE merged")
+            con.execute("UPDATE events SET merged = false, counted = is_counted(negated, hypothetical, false) "
+                        "WHERE merged")
             con.execute("INSERT INTO dyad_changes VALUES (nextval('dyad_change_seq'), NULL, NULL)")
 
     def save_alerts(self, rows: Sequence[Sequence[Any]], version: alert_table.DataVersion,

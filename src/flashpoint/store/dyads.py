@@ -101,6 +101,7 @@ class DailyCache:
         self._version: tuple[object, ...] | None = None
         self._days: dict[tuple[str, str], list[Period]] = {}
         self._values: dict[Hashable, Any] = {}
+        self._kept: dict[Hashable, tuple[tuple[object, ...] | None, Any]] = {}
         self._lock = threading.RLock()  # a kept value may be computed from another
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
@@ -119,6 +120,28 @@ class DailyCache:
                 self._values[key] = compute()
             value: T = self._values[key]
             return value
+
+    def kept(self, con: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], T]) -> T:
+        """Like ``memo``, for the many small values of many keys (the total of an events
+        filter): computed outside the lock, so that requests for different keys do not wait
+        for each other (two requests for a key not kept yet may both compute it), and kept
+        with the data version they were computed at, apart from the daily aggregate, which
+        an events page has no need to refresh. Their version also counts the grouped
+        articles: a grouping may merge events of no known dyad, which it logs nowhere else."""
+        row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT max(seq) FROM dyad_changes), "
+                          "(SELECT count(*) FROM story_index)").fetchone()
+        version = tuple(row) if row else None
+        with self._lock:
+            found = self._kept.get(key)
+        if found is not None and found[0] == version:
+            kept: T = found[1]
+            return kept
+        value = compute()
+        with self._lock:
+            if len(self._kept) >= MEMO_SIZE:
+                del self._kept[next(iter(self._kept))]
+            self._kept[key] = (version, value)
+        return value
 
     @staticmethod
     def _data_version(con: duckdb.DuckDBPyConnection) -> tuple[object, ...] | None:

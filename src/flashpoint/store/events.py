@@ -1,12 +1,17 @@
 """Event read queries: a filtered page of events, and one event with its context."""
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-from flashpoint.store.filters import EventFilter
+from flashpoint.store import reading
+from flashpoint.store.filters import EventFilter, KeyRange
 from flashpoint.store.reading import OUTLET, Json, capped_count, dicts, records
+from flashpoint.store.schema import terms_table
 
 
 def evidence(record: Json) -> dict[str, str]:
@@ -24,40 +29,147 @@ def _with_evidence(rows: list[tuple[Any, ...]]) -> list[Json]:
     return [{**record, "evidence": evidence(record)} for record in records(rows)]
 
 
+#: Event keys per day: a dated event's key is its day times 2**32 plus the order of storing
+#: (``schema._V5``), so keys at or above this are dated and a key range is a range of days.
+DAY_KEYS = 2**32
+#: The first range of days searched holds about this many times the events wanted (divided
+#: by the share of events a word has), and at least ``FIRST_EVENTS`` events (a range of a
+#: few days costs what a range of one does); each next range is this much longer.
+FIRST_RANGE = 1.5
+FIRST_EVENTS = 10_000
+RANGE_GROWTH = 8
+#: The largest page end (offset + limit) DuckDB answers with a top-N; past it (when the rows
+#: wanted are also more than 0.7% of the matches it expects), it sorts every match.
+TOP_N = 5000
+#: How a caller keeps values between requests (``DailyCache.kept`` of one cursor): the value
+#: kept under a key while the store's data are unchanged, else ``compute()``.
+Keep = Callable[[Hashable, Callable[[], tuple[int, bool]]], tuple[int, bool]]
+#: Texts whose index terms are kept (``word_terms``), at most.
+_TERMS_KEPT = 1024
+_TERMS: dict[str, list[int]] = {}
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where a filter's matches can be: the dated events' keys (newest and oldest), how many
+    events there are in all, the keys the filter's days allow (below ``high``, from ``low``;
+    None: no such bound), and the share of events that have the rarest of its words."""
+
+    newest: int
+    oldest: int
+    events: int
+    high: int | None
+    low: int | None
+    share: float
+
+
+def _span(con: duckdb.DuckDBPyConnection, where: EventFilter, terms: list[int]) -> _Span | None:
+    """The span of the dated events, None when none is dated (the keys' extremes and the
+    count come from the column statistics, not from a scan; a word's events are counted in
+    its part of the index)."""
+    rarest = "".join(f", (SELECT count(*) FROM {terms_table(term)} WHERE term = $term{n})" for n, term in enumerate(terms))
+    row = con.execute(f"""
+        SELECT max(event_key), min(event_key), (SELECT count(*) FROM events),
+               CASE WHEN $end IS NULL THEN NULL ELSE event_key_of($end::DATE + 1, 0) END,
+               CASE WHEN $start IS NULL THEN NULL ELSE event_key_of($start::DATE, 0) END{rarest}
+        FROM events WHERE event_key >= $dated""",
+                      {"end": where.end, "start": where.start, "dated": DAY_KEYS,
+                       **{f"term{n}": term for n, term in enumerate(terms)}}).fetchone()
+    if row is None or row[0] is None:
+        return None
+    newest, oldest, count, high, low, *word_counts = row
+    share = max(min(word_counts, default=count), 1) / max(count, 1)
+    return _Span(newest, oldest, count, high, low, share)
+
+
+def _ranges(span: _Span | None, wanted: int, before: int | None = None) -> Iterator[KeyRange]:
+    """Ranges of keys, newest first and each longer than the last, the last unbounded below
+    (it holds the undated events too): the first that holds ``wanted`` matches holds the
+    newest ``wanted`` of them all. The first is sized to hold them if the filter keeps the
+    share of events its rarest word has. ``before`` is the cursor: keys below it only."""
+    if span is None:
+        yield KeyRange(None, before)
+        return
+    high = min(key for key in (before, span.newest + 1, span.high) if key is not None)
+    per_day = span.events / ((span.newest - span.oldest) // DAY_KEYS + 1)
+    days = max(1, math.ceil(max(FIRST_RANGE * wanted / span.share, FIRST_EVENTS) / per_day))
+    floor = max(span.oldest, span.low or span.oldest)
+    while (low := high - days * DAY_KEYS) > floor:
+        yield KeyRange(low, high)
+        days *= RANGE_GROWTH
+    yield KeyRange(None, high)
+
+
 def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, limit: int = 50,
-           offset: int = 0, after: int | None = None) -> Json:
+           offset: int = 0, after: int | None = None, keep: Keep | None = None) -> Json:
     """One page of events, newest first (by day, then latest stored), and how many match.
 
     Built for millions of rows: the page is a top-N on the one BIGINT ``event_key``, which
     DuckDB answers by skipping row groups (a two-column order would sort every match); the
     wide record column is then read for the page's keys only (filtering and reading records
-    in one scan would read the record of every match), and the total is counted only up
-    to ``reading.COUNT_CAP`` (see ``capped_count``). ``next`` is a cursor: passed back as
-    ``after``, it gives the next page at the cost of the first, where a deep ``offset`` makes
-    DuckDB keep every skipped row.
+    in one scan would read the record of every match). Where DuckDB cannot skip (words
+    looked up in the index, which it joins with every event; an offset past ``TOP_N``, where
+    it sorts every match), the page is looked for among the newest days first
+    (``_ranges``), and days further back only when those hold too few matches. The total is
+    counted only up to ``reading.COUNT_CAP`` (see ``capped_count``), and with ``keep``, once
+    per filter while the data are unchanged: every page of a filter has the same total.
+    ``next`` is a cursor: passed back as ``after``, it gives the next page at the cost of
+    the first.
     """
     where = where or EventFilter()
-    clause, params = where.sql(word_terms(con, where.text) if where.text else ())
-    paged, paged_params = clause, params
-    if after is not None:
-        paged = f"{clause} AND event_key < ?" if clause else "WHERE event_key < ?"
-        paged_params = [*params, after]
-    page = con.execute(f"SELECT record, event_key FROM events WHERE event_key IN (SELECT event_key FROM events "
-                       f"{paged} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
-                       [*paged_params, limit, offset]).fetchall()
+    terms = word_terms(con, where.text) if where.text else []
+    span = _span(con, where, terms) if (terms or offset + limit > TOP_N) and not where.undated else None
+    page: list[tuple[Any, ...]] = []
+    for keys in _ranges(span, offset + limit, after):
+        clause, params = where.sql(terms, keys)
+        page = con.execute(f"SELECT record, event_key FROM events WHERE event_key IN (SELECT event_key FROM events "
+                           f"{clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
+                           [*params, limit, offset]).fetchall()
+        if len(page) == limit:
+            break
     listed = _with_evidence(page)
     outlets = reports(con, [event["event_id"] for event in listed])
     for event in listed:
         event["reports"] = outlets.get(event["event_id"], 1)
-    total, exact = capped_count(con, "events", clause, params)
+
+    def count() -> tuple[int, bool]:
+        return _total(con, where, terms, span if terms else None)
+
+    total, exact = keep(("events total", where), count) if keep else count()
     return {"events": listed, "total": total, "total_exact": exact, "limit": limit,
             "offset": offset, "next": str(page[-1][1]) if len(page) == limit else None}
 
 
+def _total(con: duckdb.DuckDBPyConnection, where: EventFilter, terms: list[int],
+           span: _Span | None) -> tuple[int, bool]:
+    """The matches of ``where``, exactly up to the cap. With a ``span``, counted newest days
+    first: each range's days not counted yet, until the cap is passed (a word's events are
+    then joined with the newest days' events only, not with every event)."""
+    found, counted_from = 0, None
+    for keys in _ranges(span, reading.COUNT_CAP + 1):
+        clause, params = where.sql(terms, KeyRange(keys.low, counted_from if counted_from is not None else keys.high))
+        count, exact = capped_count(con, "events", clause, params, reading.COUNT_CAP - found)
+        found, counted_from = found + count, keys.low
+        if not exact:
+            return reading.COUNT_CAP, False
+    return found, True
+
+
 def word_terms(con: duckdb.DuckDBPyConnection, text: str) -> list[int]:
-    """The index terms of the words of ``text``, cut by the store's own ``word_hashes``."""
-    row = con.execute("SELECT word_hashes(?)", [text]).fetchone()
-    return list(row[0]) if row and row[0] else []
+    """The index terms of the words of ``text``, cut by the store's own ``word_hashes``.
+
+    The terms of a text are kept (``_TERMS``): compiling the macro's Unicode pattern costs
+    about 2 ms a query, and the answer depends on the text alone (every store a process
+    reads is at the current schema, hence has the same macro).
+    """
+    found = _TERMS.get(text)
+    if found is None:
+        row = con.execute("SELECT word_hashes(?)", [text]).fetchone()
+        found = list(row[0]) if row and row[0] else []
+        if len(_TERMS) >= _TERMS_KEPT:
+            _TERMS.clear()
+        _TERMS[text] = found
+    return found
 
 
 def reports(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:

@@ -22,8 +22,9 @@ DAY = "event_day"
 #: The events that count, the one definition of "an event" that the charts, the dyad table,
 #: the events list and the API share: a real-world event once, however many outlets report
 #: it (a cluster that ``compare`` found counts as its earliest report; its other reports are
-#: left out), and only what happened (negated and hypothetical events are left out).
-COUNTED = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND NOT merged"
+#: left out), and only what happened (negated and hypothetical events are left out). Kept on
+#: each row as ``counted`` (``schema._V7``: ``is_counted(negated, hypothetical, merged)``).
+COUNTED = "counted"
 QUAD_CLASSES = (1, 2, 3, 4)
 
 
@@ -70,6 +71,28 @@ def one_of(value: str, choices: Sequence[str], name: str) -> str:
 
 
 @dataclass(frozen=True)
+class KeyRange:
+    """Event keys (``event_key``) from ``low`` (inclusive) to ``high`` (exclusive); None is
+    unbounded. A page is looked for among the newest events first (``events.py``): a range
+    of keys is a range of days, which DuckDB reads by skipping the row groups outside it."""
+
+    low: int | None = None
+    high: int | None = None
+
+    def sql(self) -> tuple[list[str], list[object]]:
+        """The conditions on ``event_key`` and their parameters."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.low is not None:
+            clauses.append("event_key >= ?")
+            params.append(self.low)
+        if self.high is not None:
+            clauses.append("event_key < ?")
+            params.append(self.high)
+        return clauses, params
+
+
+@dataclass(frozen=True)
 class EventFilter:
     """The filters of ``/api/events`` and ``/events``; every field is optional.
 
@@ -92,14 +115,19 @@ class EventFilter:
     undated: bool = False
     every_report: bool = False
 
-    def sql(self, terms: Sequence[int] = ()) -> tuple[str, list[object]]:
+    def sql(self, terms: Sequence[int] = (), keys: KeyRange = KeyRange()) -> tuple[str, list[object]]:
         """A WHERE clause over the events table and its parameters.
 
         ``terms`` are the index terms of the words of ``text`` (``events.word_terms``): an
         event must have each of them; a text of stop words only has none and matches all.
+        ``keys`` bounds the events and each term's lookup in the word index, whose rows are
+        stored in about the same order as the events, so both skip what is out of range.
         """
         clauses: list[str] = [] if self.every_report else [COUNTED]
         params: list[object] = []
+        bounds, bound_params = keys.sql()
+        clauses += bounds
+        params += bound_params
         if self.actor:
             clauses.append("(source_name ILIKE ? OR target_name ILIKE ? OR source_code = ? OR target_code = ?)")
             params += [f"%{self.actor}%"] * 2 + [self.actor] * 2
@@ -126,8 +154,9 @@ class EventFilter:
             clauses.append(f"{DAY} <= ?")
             params.append(self.end)
         for term in terms:
-            clauses.append(f"event_key IN (SELECT event_key FROM {terms_table(term)} WHERE term = ?)")
-            params.append(term)
+            clauses.append(f"event_key IN (SELECT event_key FROM {terms_table(term)} "
+                           f"WHERE {' AND '.join(['term = ?', *bounds])})")
+            params += [term, *bound_params]
         if self.quad_class is not None:
             clauses.append("quad_class = ?")
             params.append(int(one_of(str(self.quad_class), [str(q) for q in QUAD_CLASSES], "quad_class")))

@@ -41,14 +41,16 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"articles": articles, "events": events, "quotes": quotes, "actors": actors}
 
 
-def capped_count(con: duckdb.DuckDBPyConnection, table: str, clause: str, params: list[object]) -> tuple[int, bool]:
-    """How many rows of ``table`` match ``clause``, exactly up to ``COUNT_CAP``, and whether
-    that is exact: past the cap, ``total`` is the cap and ``total_exact`` false, so that no
-    page of a large store costs a count of every match (the scan stops at the cap)."""
+def capped_count(con: duckdb.DuckDBPyConnection, table: str, clause: str, params: list[object],
+                 cap: int | None = None) -> tuple[int, bool]:
+    """How many rows of ``table`` match ``clause``, exactly up to ``cap`` (``COUNT_CAP``), and
+    whether that is exact: past the cap, ``total`` is the cap and ``total_exact`` false, so
+    that no page of a large store costs a count of every match (the scan stops at the cap)."""
     if not clause:
         row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # from the table's metadata
         return (row[0] if row else 0), True
+    cap = COUNT_CAP if cap is None else cap
     row = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} {clause} LIMIT ?)",
-                      [*params, COUNT_CAP + 1]).fetchone()
+                      [*params, cap + 1]).fetchone()
     found = row[0] if row else 0
-    return min(found, COUNT_CAP), found <= COUNT_CAP
+    return min(found, cap), found <= cap

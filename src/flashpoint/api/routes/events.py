@@ -1,10 +1,12 @@
 """/api/events: filtered pages of events, and one event with its evidence and context."""
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from flashpoint.api.deps import Con
+from flashpoint.api.deps import Cache, Con
 from flashpoint.api.openapi import documented
 from flashpoint.api.params import After, EventQuery, Limit, Offset
 from flashpoint.api.responses import NOT_FOUND, found, json_response
@@ -14,7 +16,8 @@ router = APIRouter(prefix="/api/events", tags=["events"])
 
 
 @router.get("", responses={**documented("EventPage")})
-def list_events(con: Con, where: EventQuery, limit: Limit = 50, offset: Offset = 0, after: After = None) -> Response:
+def list_events(con: Con, cache: Cache, where: EventQuery, limit: Limit = 50, offset: Offset = 0,
+                after: After = None) -> Response:
     """Events, newest first: ``{"events": [...], "total": n, "total_exact": bool, "next": cursor,
     "limit", "offset"}``.
 
@@ -25,12 +28,13 @@ def list_events(con: Con, where: EventQuery, limit: Limit = 50, offset: Offset =
 
     **Totals** are exact up to 10,000 matches; beyond, ``total`` is 10,000 and ``total_exact``
     is false ("more than 10,000"), so that no page costs a count of every match of a large
-    store. **Paging**: pass ``next`` back as ``after`` for the next page (as fast as the first,
-    whatever the depth; ``null`` on the last page); ``offset`` still works, but a deep offset
-    costs as much as reading every row before it. **Text** (``q``) is matched against a word
+    store; a filter's total is counted once while the data are unchanged. **Paging**: pass
+    ``next`` back as ``after`` for the next page (as fast as the first, whatever the depth;
+    ``null`` on the last page); ``offset`` still works, but a deep offset costs more (the
+    matches of the days before it are sorted). **Text** (``q``) is matched against a word
     index of the evidence sentences: whole words, all of them, any case, stop words ignored.
     """
-    return json_response(events.events(con, where, limit, offset, after))
+    return json_response(events.events(con, where, limit, offset, after, keep=partial(cache.kept, con)))
 
 
 @router.get("/{event_id}", responses={**documented("EventDetail"), **NOT_FOUND})

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import re
 from datetime import date
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -31,9 +32,9 @@ def overview_page(con: Con, cache: Cache, format: Format = "html") -> Response:
 
 
 @router.get("/events")
-def events_page(request: Request, con: Con, where: EventQuery, limit: PageSize = 50, offset: Offset = 0,
-                format: Format = "html") -> Response:
-    listing = views.event_list(con, where, limit, offset)
+def events_page(request: Request, con: Con, cache: Cache, where: EventQuery, limit: PageSize = 50,
+                offset: Offset = 0, format: Format = "html") -> Response:
+    listing = views.event_list(con, where, limit, offset, keep=partial(cache.kept, con))
     query = str(request.url.include_query_params(format="json").query)
     return page(format, "_events.html", "Events", listing={
         **listing, "plover_types": PLOVER_TYPES, "url": f"/events?{request.url.query}", "json_url": f"/events?{query}"})

@@ -1,0 +1,107 @@
+"""Pages of events looked for newest days first (``store.events``) give the rows and totals a
+plain query over every event gives: text search over several words, deep offsets, cursors
+and dates, with ranges of days small enough that a small store needs several of them."""
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flashpoint.store import Store, events
+from flashpoint.store.filters import EventFilter
+from tests.synthetic import article, synthetic_event
+
+WORDS = ("troops", "border", "talks", "oil", "sanctions", "ports", "drones", "grain")
+PAIRS = (("USA", "COL"), ("COL", "VEN"), ("VEN", "USA"), ("MEX", "USA"))
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Articles over 300 days (a few undated), each with events of a few words, some negated."""
+    rng = random.Random(4)
+    path = tmp_path_factory.mktemp("events") / "events.duckdb"
+    with Store(path) as store:
+        for n in range(150):
+            day = date(2025, 1, 1) + timedelta(days=2 * n) if n % 25 else None
+            sentences = [f"Officials said {' and '.join(rng.sample(WORDS, 3))} were discussed in case {n}-{k}."
+                         for k in range(4)]
+            art = article(f"doc-{n:03d}", " ".join(sentences), day)  # type: ignore[arg-type]
+            records = [synthetic_event(art, *rng.choice(PAIRS), rng.choice(("040", "111", "190")), sentence,
+                                       "discussed", negated=rng.random() < 0.1) for sentence in sentences]
+            store.save_article(art, records, [])
+    return path
+
+
+@pytest.fixture()
+def con(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor, with ranges of a few events and the top-N limit low, so pages span ranges."""
+    monkeypatch.setattr(events, "FIRST_EVENTS", 3)
+    monkeypatch.setattr(events, "TOP_N", 8)
+    with Store(store_path, read_only=True) as store, store.cursor() as cursor:
+        yield cursor
+
+
+def _plain(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int, offset: int = 0,
+           after: int | None = None) -> tuple[list[str], int]:
+    """The page and total by one query over every event (how they were found before ranges)."""
+    clause, params = where.sql(events.word_terms(con, where.text) if where.text else ())
+    paged = f"{clause} AND event_key < ?" if after is not None else clause
+    rows = con.execute(f"SELECT event_id FROM events {paged} ORDER BY event_key DESC LIMIT ? OFFSET ?",
+                       [*params, *([after] if after is not None else []), limit, offset]).fetchall()
+    total = con.execute(f"SELECT count(*) FROM events {clause}", params).fetchone()
+    return [event_id for (event_id,) in rows], total[0] if total else 0
+
+
+FILTERS = [EventFilter(text="troops"), EventFilter(text="Troops and BORDER"), EventFilter(text="oil grain ports"),
+           EventFilter(text="border", dyad="USA-COL"), EventFilter(text="talks", start=date(2025, 3, 1),
+                                                                   end=date(2025, 6, 30)),
+           EventFilter(text="nowhere"), EventFilter(text="the"), EventFilter(), EventFilter(country="VEN"),
+           EventFilter(every_report=True, text="drones"), EventFilter(undated=True, text="sanctions")]
+
+
+@pytest.mark.parametrize("where", FILTERS, ids=repr)
+@pytest.mark.parametrize(("limit", "offset"), [(5, 0), (7, 20), (10, 95), (3, 400)])
+def test_a_page_and_its_total_are_those_of_one_query_over_every_event(
+        con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int, offset: int) -> None:
+    page = events.events(con, where, limit, offset)
+    expected, total = _plain(con, where, limit, offset)
+    assert [e["event_id"] for e in page["events"]] == expected
+    assert (page["total"], page["total_exact"]) == (total, True)
+
+
+@pytest.mark.parametrize("where", FILTERS[:5], ids=repr)
+def test_cursor_pages_walk_every_match_once_in_order(con: duckdb.DuckDBPyConnection, where: EventFilter) -> None:
+    walked, after = [], None
+    while True:
+        page = events.events(con, where, 6, after=after)
+        assert [e["event_id"] for e in page["events"]] == _plain(con, where, 6, after=after)[0]
+        walked += [e["event_id"] for e in page["events"]]
+        if page["next"] is None:
+            break
+        after = int(page["next"])
+    assert walked == _plain(con, where, 10_000)[0] and walked
+
+
+@pytest.mark.parametrize("where", FILTERS, ids=repr)
+def test_totals_past_the_cap_are_counted_over_ranges(con: duckdb.DuckDBPyConnection, where: EventFilter,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("flashpoint.store.reading.COUNT_CAP", 40)
+    total = _plain(con, where, 1)[1]
+    page = events.events(con, where, 5)
+    assert (page["total"], page["total_exact"]) == (min(total, 40), total <= 40)
+
+
+def test_a_kept_total_is_not_counted_again(con: duckdb.DuckDBPyConnection) -> None:
+    kept: dict[object, tuple[int, bool]] = {}
+
+    def keep(key: object, compute):  # type: ignore[no-untyped-def]
+        return kept.setdefault(key, compute())
+
+    first = events.events(con, EventFilter(text="oil"), 5, keep=keep)
+    kept[("events total", EventFilter(text="oil"))] = (123, True)
+    again = events.events(con, EventFilter(text="oil"), 5, offset=5, keep=keep)
+    assert first["total"] == _plain(con, EventFilter(text="oil"), 1)[1] and again["total"] == 123
