@@ -1,7 +1,9 @@
 """Extraction, ingest and big-input runs of the real CLI, each in its own process.
 
 ``extract`` and ``ingest`` read the same generated corpus (JSON Lines) in the same run, so
-their articles per second compare directly; peak memory is the child's max RSS (``wait4``).
+their articles per second compare directly; so does their CPU time per article, which other
+load on the shared machine inflates much less than wall time. Peak memory is the child's max
+RSS (``wait4``).
 Sizes are 1,000 articles, and 10,000 when ``FLASHPOINT_BENCH_10K=1`` (about half an hour on
 two cores): the target is that peak memory does not grow with the input.
 """
@@ -47,6 +49,7 @@ def extract_and_ingest(folder: Path, n: int, repeats: int) -> dict[str, object]:
             assert run["exit"] == 0, f"{mode} failed: {run['stderr'][-500:]}"
     return {"articles": n, "db": str(folder / f"ingest-{n}-{repeats - 1}.duckdb"), "corpus": str(corpus),
             **{mode: {"articles_per_s": [round(n / r["seconds"], 2) for r in found],
+                      "cpu_ms_per_article": [round(1000 * r["cpu_seconds"] / n, 1) for r in found],
                       "peak_mb": [round(r["peak_mb"]) for r in found]} for mode, found in runs.items()}}
 
 

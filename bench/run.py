@@ -137,6 +137,8 @@ def table(results: dict) -> list[tuple[str, str, str]]:
             rows += [(f"extract articles/s ({n})", _span(run["extract"]["articles_per_s"]), ""),
                      (f"ingest articles/s ({n})", _span(run["ingest"]["articles_per_s"]), ""),
                      (f"ingest / extract ({n})", _span([round(r, 2) for r in ratio]), "≥ 0.8"),
+                     (f"CPU ms/article extract ({n})", _span(run["extract"]["cpu_ms_per_article"]), ""),
+                     (f"CPU ms/article ingest ({n})", _span(run["ingest"]["cpu_ms_per_article"]), ""),
                      (f"peak RSS extract ({n})", _span(run["extract"]["peak_mb"], " MB"), ""),
                      (f"peak RSS ingest ({n})", _span(run["ingest"]["peak_mb"], " MB"), "")]
         if len(p["runs"]) > 1:

@@ -123,10 +123,13 @@ def test_killing_an_ingest_mid_batch_loses_nothing_reported_stored(tmp_path: Pat
     assert set(per_article.values()) == {3} and words == 3 * len(per_article)
 
 
-def test_a_stream_has_one_extractor_and_each_batch_is_grouped_as_it_is_stored(tmp_path: Path) -> None:
-    """Batches of 2: one extractor reads the whole stream (a pool of workers starts once), an
-    article stopped by its time budget comes out with its error and the others are stored,
-    and every batch is grouped into stories as soon as it is stored."""
+def test_a_stream_has_one_extractor_and_groups_its_articles_as_it_goes_and_at_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 2, grouped every 2 articles stored: one extractor reads the whole stream (a
+    pool of workers starts once), an article stopped by its time budget comes out with its
+    error and the others are stored, and each batch's outcomes come once it is stored;
+    articles are attached to stories every ``GROUP_CHUNK`` articles and when the stream ends."""
+    monkeypatch.setattr(service, "GROUP_CHUNK", 2)
     calls: list[int] = []
 
     def extractor(articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
@@ -141,11 +144,15 @@ def test_a_stream_has_one_extractor_and_each_batch_is_grouped_as_it_is_stored(tm
              "Peru protested to Chile."]  # the last is the first again
     articles = [Article(doc_id="slow" if "long" in t else f"a{n}", text=t) for n, t in enumerate(texts)]
     with Store(tmp_path / "db.duckdb") as store:
-        outcomes = []
+        outcomes, ungrouped = [], []
         for outcome in service.ingest_stream(store, articles, extractor, batch_size=2):
-            with store.cursor() as con:  # each outcome comes once its batch is stored and grouped
-                assert story_groups.ungrouped(con, 10) == []
+            with store.cursor() as con:
+                ungrouped.append(len(story_groups.ungrouped(con, 10)))
+                assert store.has_article(outcome.article.content_hash) == (outcome.error is None)
             outcomes.append(outcome)
+        assert ungrouped == [0, 0, 1, 1, 1]  # a0 and a1 grouped at once; a3 waits for the end
+        with store.cursor() as con:
+            assert story_groups.ungrouped(con, 10) == []
         assert calls == [1]
         assert [(o.article.doc_id, o.new is not None, o.error.code if o.error else None) for o in outcomes] == [
             ("a0", True, None), ("a1", True, None), ("slow", False, "E040"), ("a3", True, None),

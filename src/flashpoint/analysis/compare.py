@@ -184,6 +184,10 @@ def _has_actor(event: Mapping[str, Any]) -> bool:
     return _known(event.get("source")) or _known(event.get("target"))
 
 
+def _adjacent_roots(root: str) -> bool:
+    return root.isascii() and root.isdigit()
+
+
 def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """The deduplication rule of the module docstring."""
     if not (_has_actor(a) and _has_actor(b)):
@@ -192,11 +196,34 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return False
     root_a, root_b = str(a.get("cameo_root")), str(b.get("cameo_root"))
     if root_a != root_b and not (a.get("quad_class") == b.get("quad_class")
-                                 and root_a.isdigit() and root_b.isdigit()
+                                 and _adjacent_roots(root_a) and _adjacent_roots(root_b)
                                  and abs(int(root_a) - int(root_b)) == 1):
         return False
     day_a, day_b = _event_date(a), _event_date(b)
     return day_a is None or day_b is None or abs((day_a - day_b).days) <= MAX_EVENT_DAYS
+
+
+def event_keys(event: Mapping[str, Any]) -> list[tuple[object, ...]] | None:
+    """Blocking keys of ``same_event`` (see ``links.connected_groups``): two events it can
+    join share one. They need an identified actor, actors identified on the same sides (a
+    missing actor only matches a missing one), the same root or adjacent roots of one
+    QuadClass (roots r and r + 1 share (QuadClass, r)), and dates at most
+    ``MAX_EVENT_DAYS`` apart: days fall in periods of ``MAX_EVENT_DAYS + 1`` days, and
+    two such days lie in one period or two consecutive ones, which share a key. An undated
+    event may be the same as one of any date: None, compared with every event."""
+    if not _has_actor(event):
+        return []
+    day = _event_date(event)
+    if day is None:
+        return None
+    sides = (_known(event.get("source")), _known(event.get("target")))
+    root = str(event.get("cameo_root"))
+    acts: list[tuple[object, ...]] = [(root,)]
+    if _adjacent_roots(root):
+        quad = event.get("quad_class")
+        acts += [(quad, int(root) - 1), (quad, int(root))]
+    period = day.toordinal() // (MAX_EVENT_DAYS + 1)
+    return [(sides, act, pair) for act in acts for pair in (period - 1, period)]
 
 
 def cluster_events(story: Story, events: Sequence[Mapping[str, Any]],
@@ -209,7 +236,8 @@ def cluster_events(story: Story, events: Sequence[Mapping[str, Any]],
         return (published or date.max, order[event["doc_id"]], (event.get("sentence") or {}).get("start", 0))
 
     mine = sorted((e for e in events if e["doc_id"] in order), key=report_key)
-    groups = [[mine[i] for i in g] for g in connected_groups(len(mine), lambda i, j: same_event(mine[i], mine[j]))]
+    found = connected_groups(len(mine), lambda i, j: same_event(mine[i], mine[j]), lambda i: event_keys(mine[i]))
+    groups = [[mine[i] for i in g] for g in found]
     return [EventCluster(story.id, tuple(ms), tuple(outlet_of(articles, m["doc_id"]) for m in ms))
             for ms in groups]
 

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -74,19 +75,31 @@ def same_speaker(a: str, b: str) -> bool:
     return not a or not b or names_agree(a, b)
 
 
+def speaker_keys(name: str) -> list[str] | None:
+    """Blocking keys of ``same_speaker`` (see ``links.connected_groups``): names that agree
+    share a word; an unknown speaker may be anyone (None: compared with every quote)."""
+    return words(name) if name else None
+
+
 def same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two quotes' word lists are the same quotation (see the module docstring)."""
     shorter = min(len(a), len(b))
     if shorter < 2:
         return False
-    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    runs = [block.size for block in blocks]
-    shared = [w for block in blocks if block.size >= 2 for w in a[block.a:block.a + block.size]]
-    if (max(runs) >= min(MIN_RUN, shorter) and len(shared) >= MIN_COVER * shorter
-            and len(content_words(shared)) >= MIN_CONTENT):
-        return True
+    if _share_two_words(a, b):  # a shared run is at least two words long: without one, only the ratio can align
+        blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        runs = [block.size for block in blocks]
+        shared = [w for block in blocks if block.size >= 2 for w in a[block.a:block.a + block.size]]
+        if (max(runs) >= min(MIN_RUN, shorter) and len(shared) >= MIN_COVER * shorter
+                and len(content_words(shared)) >= MIN_CONTENT):
+            return True
     return (fuzz.ratio(" ".join(a), " ".join(b)) >= MIN_RATIO
             and len(content_words(a if len(a) <= len(b) else b)) >= MIN_CONTENT)
+
+
+def _share_two_words(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two word lists have two consecutive words in common (much cheaper than aligning them)."""
+    return not set(pairwise(a)).isdisjoint(pairwise(b))
 
 
 def _only_in(variants: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -136,7 +149,7 @@ def align_quotes(quotes: Sequence[Mapping[str, Any]]) -> list[QuoteVariants]:
                 and same_words(tokens[i], tokens[j]))
 
     result = []
-    for group in connected_groups(len(quotes), linked):
+    for group in connected_groups(len(quotes), linked, lambda i: speaker_keys(names[i])):
         members = [quotes[i] for i in group]
         if len({q["doc_id"] for q in members}) < 2:
             continue

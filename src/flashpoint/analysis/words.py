@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u0060": "'", "\u00b4": "'",
                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
@@ -54,5 +55,11 @@ def names_agree(a: str, b: str) -> bool:
     "Petro", "Gustavo Petro" and "Gustavo Petro Urrego" agree; "Donald Trump" and "Donald
     Tusk" do not.
     """
-    words_a, words_b = set(words(a)), set(words(b))
+    words_a, words_b = _name_words(a), _name_words(b)
     return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name, kept: reconciling a story compares each name with many others."""
+    return frozenset(words(name))
