@@ -95,6 +95,7 @@ NOT_CODED = [
     ("Casualty figures were released by the health ministry.", "08"),
     ("The government withdrew the tax bill after protests.", "08"),
     ("People gathered to mark the anniversary of the invasion.", "19"),
+    ("Russian and Ukrainian negotiators return to Istanbul next week.", "08"),
 ]
 
 
