@@ -84,6 +84,8 @@ CODED = [
     # an international body's words about a thing of the story are aimed at its country
     ("Bolivia held a referendum on Sunday. The European Union demanded a recount of the disputed vote.",
      "IGO", "BOL", "10"),
+    # what a measure or a lot is of ("300 tonnes of food"), not the measure, is what is given
+    ("France handed over 300 tonnes of food to Lebanon.", "FRA", "LBN", "07"),
     # people the text gives no nationality, hit by one side of a two-country story
     ("Ethiopia and Eritrea have traded fire for days. Eritrean shelling killed 12 people on Monday.",
      "ERI", "ETH", "18|19"),

@@ -61,7 +61,10 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
 
 #: Heads that only count what their "of" phrase names ("thousands of protesters").
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group",
-                            "crowd", "hundreds", "thousands", "dozens", "scores", "millions"})
+                            "crowd", "hundreds", "thousands", "dozens", "scores", "millions",
+                            # measures and lots: "700 kg of medicine", "a shipment of arms"
+                            "ton", "tonne", "kg", "kilogram", "kilo", "barrel", "litre", "liter",
+                            "shipment", "consignment", "batch", "load", "amount", "package"})
 
 
 def head_in(token: Token, values: frozenset[str] | None) -> bool:
