@@ -158,7 +158,7 @@ def run_mode(mode: str, folder: Path) -> dict:
     return {"mode": mode, "articles": n, "events": events, "seconds": round(end - start, 1),
             "startup": round(ready - start, 1), "shutdown": shutdown,
             "articles_per_second": round(n / (end - start), 1),
-            "steady_per_second": round((n - after) / (end - ready), 1),
+            "steady_per_second": round((n - min(after, n)) / (end - ready), 1),
             "cpu_ms_per_article": round(1000 * (_cpu_seconds() + workers_cpu) / n, 1),
             "main_peak_mb": _mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
             "worker_peak_mb": workers_mb}

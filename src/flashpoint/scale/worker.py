@@ -3,10 +3,11 @@
 ``load_pipeline`` caches per process, so a pool worker or a Dask worker pays the model load
 once. Once loaded, the pipeline's objects (~480,000 of them) are frozen out of the garbage
 collector's sight (``gc.freeze``): they live as long as the worker, and otherwise every full
-collection walks them, the last ones as the worker exits: a Dask worker then took 3.5 s to
-exit (measured) and its nanny killed it after 4 s; frozen, it exits in 0.7 s. The lock makes a Dask worker with several threads safe: one spaCy pipeline is shared by
-the process and is not meant to run two batches at once, so tasks take turns on it (run Dask
-workers with one thread each and more processes to use more cores).
+collection walks them, the last ones as the worker exits: a Dask worker took 3.5 s to exit
+(measured), and its nanny killed it at 4 s under load; frozen, 0.5-1 s. The lock makes a
+Dask worker with several threads safe: one spaCy pipeline is shared by the process and is
+not meant to run two batches at once, so tasks take turns on it (run Dask workers with one
+thread each and more processes to use more cores).
 """
 from __future__ import annotations
 
