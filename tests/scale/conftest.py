@@ -11,6 +11,7 @@ from dask.distributed import LocalCluster
 from flashpoint.extract import extract
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.records import Extraction
+from flashpoint.scale.cluster import local_cluster
 from flashpoint.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,8 +22,9 @@ SMALL_BATCHES = Settings(batch_size=2)
 
 @pytest.fixture(scope="session")
 def cluster() -> Iterator[LocalCluster]:
-    """A real Dask cluster of two worker processes (one thread each), shared by the tests."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local:
+    """A real Dask cluster of two worker processes (one thread each), the one ``--dask local``
+    starts, shared by the tests."""
+    with local_cluster(2) as local:
         yield local
 
 
