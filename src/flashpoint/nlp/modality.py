@@ -19,11 +19,15 @@ What the event component does with them (the policy lives here so it is document
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 _HYPO_AUX = frozenset({"could", "might", "may", "should", "can"})
 _COND_MARKS = frozenset({"if", "unless", "whether"})
+_IF_UNLESS = frozenset({"if", "unless"})
+_UNLESS = frozenset({"unless"})
 _INTENT_HEADS = frozenset({"promise", "pledge", "vow", "plan", "intend", "aim", "want", "seek",
                            "prepare", "expect", "hope", "offer", "agree", "decide", "threaten",
                            "ready", "willing", "prepared", "determined", "set", "swear"})
@@ -47,21 +51,23 @@ def is_obligation(token: Token) -> bool:
     return any(a.lower_ in _OBLIGATION_AUX for a in _aux(token))
 
 
+def _conditions(verb: Token, marks: frozenset[str]) -> Iterator[Token]:
+    """The adverbial clauses of ``verb`` opened by one of ``marks``."""
+    return (c for c in verb.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))
+
+
 def is_ultimatum(token: Token) -> bool:
     """A future action under an "unless" clause ("will withdraw unless ..."): a threat."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in token.children)
+    return next(_conditions(token, _UNLESS), None) is not None
 
 
 def condition_clause(token: Token) -> Token | None:
     """The verb of the if/unless clause that ``token``'s act, or the act it announces, hangs
     on ("threatened to stop the talks if the United States deploys missiles"): a threat is
     aimed at whoever must meet the condition."""
-    for verb in (token, *(c for c in token.children if c.dep_ == "xcomp")):
-        for clause in (c for c in verb.children if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
-                return clause
-    return None
+    verbs = (token, *(c for c in token.children if c.dep_ == "xcomp"))
+    return next((clause for verb in verbs for clause in _conditions(verb, _IF_UNLESS)), None)
 
 
 def is_hypothetical(token: Token) -> bool:
