@@ -369,15 +369,15 @@ def instrument(actor: ActorMention | None, own: frozenset[str]) -> bool:
         and actor.sector in _INSTRUMENT_SECTORS
 
 
-#: Sectors outside the state: a country's army is their adversary, never their instrument.
-_OUTSIDE_STATE = frozenset({"REB", "OPP", "CVL", "INS", "MED", "NGO", "EDU", "LAB", "ACT", "CRM"})
+#: Sectors of the state itself (the bare state has none): what acts as the state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 
 
 def state_countries(sources: Iterable[ActorMention | None]) -> frozenset[str]:
     """The countries whose state the sources act for: the ones whose army and police are their
     instruments (rebels alleging that "the Congolese army" bombed them act on it, not with it)."""
-    return frozenset(a.country for a in sources
-                     if a is not None and a.country and a.sector not in _OUTSIDE_STATE)
+    return frozenset(a.country for a in sources if a is not None and a.country
+                     and (a.sector is None or a.sector in STATE_SECTORS))
 
 
 def same_entity(actor: ActorMention | None, others: Iterable[ActorMention | None]) -> bool:

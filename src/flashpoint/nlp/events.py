@@ -45,7 +45,7 @@ from flashpoint.codebook import demand_code, future_code, lookup, refusal_code
 from flashpoint.kb import KnowledgeBase, load_kb
 from flashpoint.nlp.constraints import same_actor, violation
 from flashpoint.nlp.discourse import FORCE_ROOTS, WORD_ROOTS, Discourse
-from flashpoint.nlp.event_args import EventArguments, instrument, same_entity, state_countries
+from flashpoint.nlp.event_args import STATE_SECTORS, EventArguments, instrument, same_entity, state_countries
 from flashpoint.nlp.event_candidate import Candidate
 from flashpoint.nlp.event_select import best_of_sentence, confidence, dedupe, is_headline
 from flashpoint.nlp.lexicon import LexEntry, Lexicon, lexicon
@@ -685,7 +685,7 @@ class _SentenceCoder:
                     continue
                 implicit = self._implicit_target(cand, source, root)
                 if implicit is None and root == "14" and source is not None \
-                        and source.get("sector") not in _STATE_SECTORS | {None}:
+                        and source.get("sector") not in STATE_SECTORS | {None}:
                     # people protesting with no one named protest their own government
                     implicit = self.discourse.home_actor("GOV", source.get("country"))
                 pairs.append((source, implicit, implicit is not None))
@@ -761,8 +761,6 @@ _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
 #: Verbs of a protest's purpose clause whose object is whom the protest is against.
 _PROTEST_PURPOSES = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "urge",
                                "criticise", "criticize", "reject", "challenge", "defy"})
-#: Sectors that act as the state: when they protest, no government of their own is the target.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "UAF"})
 
 
 def crowd_code(code: str, source: Actor | None) -> str:
