@@ -386,13 +386,15 @@ class _SentenceCoder:
     def _protested(self, verb: Token, sources: list[ActorMention | None]) -> list[ActorMention | None]:
         """Whom a protest is against when its purpose says so ("began a hunger strike to
         protest Sweden's decision", "marched to demand the president's resignation")."""
+        verbs = self.coder.lex.verbs
         for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")
-                       and c.lemma_.lower() in _PROTEST_PURPOSES
-                       and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
-            found = [t for t in self.args.verb_target(clause, None, sources) if t is not None
-                     and not any(s is not None and violation(s.as_actor(), t.as_actor()) for s in sources)]
+                       and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                       and any(e.code[:2] in _PROTEST_PURPOSES for e in verbs.get(c.lemma_.lower(), ()))):
+            found: list[ActorMention | None] = [
+                t for t in self.args.verb_target(clause, None, sources)
+                if t and not any(s and violation(s.as_actor(), t.as_actor()) for s in sources)]
             if found:  # not one a constraint would drop ("Hungarian teachers" are Hungary's)
-                return list(found)
+                return found
         return [None]
 
     def _cause(self, verb: Token) -> Token | None:
@@ -758,9 +760,9 @@ def _place_actor(ent: Span, location: Location) -> Actor | None:
 
 #: Sectors of crowds and civilians: force they use is a violent protest, not war.
 _CROWD_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB"})
-#: Verbs of a protest's purpose clause whose object is whom the protest is against.
-_PROTEST_PURPOSES = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "urge",
-                               "criticise", "criticize", "reject", "challenge", "defy"})
+#: Roots of the lexicon verbs of a protest's purpose clause ("to protest X", "to demand",
+#: "to denounce", "to reject"): their object is whom the protest is against.
+_PROTEST_PURPOSES = frozenset({"10", "11", "12", "14"})
 
 
 def crowd_code(code: str, source: Actor | None) -> str:
