@@ -244,7 +244,6 @@ class _Feed:
             yield from (done.get(digest) or Outcome(chunk.stored[digest]) for digest in chunk.distinct
                         if digest in done or digest in chunk.stored)
 
-
     def group(self) -> None:
         """Attach the articles stored since the last grouping to stories (``group_new``)."""
         self.dyads |= _story_dyads(self.store, group_new(self.store))
