@@ -89,6 +89,19 @@ CODED = [
     # people the text gives no nationality, hit by one side of a two-country story
     ("Ethiopia and Eritrea have traded fire for days. Eritrean shelling killed 12 people on Monday.",
      "ERI", "ETH", "18|19"),
+    # a series head stands for what it is a series of ("a wave of strikes", "a state of emergency")
+    ("Russia launched a wave of drone strikes on Ukraine's power grid.", "RUS", "UKR", "19"),
+    ("Israel carried out a series of airstrikes on Lebanon.", "ISR", "LBN", "19"),
+    # a curfew, martial law or state of emergency falls on the people of where it applies
+    ("Peru's government declared a state of emergency in Lima.", "PER", "PER", "17"),
+    ("Sudan's government lifted the state of emergency in Kassala.", "SDN", "SDN", "08"),
+    ("President Ruto threatened to impose a curfew in Nairobi.", "KEN", "KEN", "13"),
+    # a threat of force is aimed where the force would be used
+    ("Hamas threatened to resume attacks in Israel.", "PSE", "ISR", "13"),
+    ("South Korea's parliament impeached President Yoon.", "KOR", "KOR", "11"),
+    # an exchange goes both ways; the people exchanged are no party
+    ("Russia and Ukraine swapped 200 prisoners of war.", "RUS", "UKR", "08"),
+    ("Russia and Ukraine swapped 200 prisoners of war.", "UKR", "RUS", "08"),
 ]
 
 #: Sentences that must give no event of the kind named (senses and non-events, class 5).
@@ -98,6 +111,7 @@ NOT_CODED = [
     ("The government withdrew the tax bill after protests.", "08"),
     ("People gathered to mark the anniversary of the invasion.", "19"),
     ("Russian and Ukrainian negotiators return to Istanbul next week.", "08"),
+    ("The state of the economy worried voters in Lima.", "17"),
 ]
 
 

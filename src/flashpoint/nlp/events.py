@@ -61,7 +61,7 @@ from flashpoint.nlp.modality import (
 from flashpoint.nlp.patterns import PatternBook, pattern_book
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
-from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, verb_lemma
+from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, content_noun, verb_lemma
 from flashpoint.records import Actor, CodedEvent, EventDate, Location, Modality, QuoteRecord, actor, coded_event
 from flashpoint.records import Span as TextSpan
 from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
@@ -72,6 +72,8 @@ _CONTAINER_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 #: Roots whose unnamed target, or unknown perpetrator, is the country of the place they happen in
 #: (protest, force, coercion, violence): CAMEO's convention for domestic unrest and attacks.
 _SCENE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+#: Threats of such acts (repression 137, military force 138), aimed where they would happen.
+_SCENE_THREATS = frozenset({"137", "138"})
 #: Verbal roots: who did these last is whose "remarks" a later sentence refers to.
 _VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _SELF = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -114,6 +116,9 @@ _AIMED_ROOTS = frozenset({"10", "11", "12", "13", "15", "16"})
 _CONDEMNING_ROOTS = frozenset({"11", "12"})
 #: Roots of acts on a thing whose author is their target (criticise, reject, praise it).
 _ON_THINGS_ROOTS = frozenset({"05", "11", "12"})
+#: Codes of a state's measures on a population: a curfew, a state of emergency or martial law,
+#: imposed (172x), threatened (132x) or eased (081x).
+_POPULATION_MEASURES = frozenset({"1723", "1724", "1323", "1324", "0813", "0814"})
 
 
 #: The condition a matched PETRARCH2 pattern word stands for (it counts towards confidence).
@@ -203,7 +208,7 @@ class _SentenceCoder:
         if entry is None or (not entry.conditions and lemma in self.coder.light):
             # a light verb takes the code of its event-noun object ("issued a warning",
             # "announced the deployment of troops")
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            for obj in (content_noun(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
                 n_entry, n_prep = self._noun_entry(obj)
                 if n_entry is not None:
                     entry, noun_obj, noun_prep = n_entry, obj, n_prep
@@ -255,7 +260,11 @@ class _SentenceCoder:
         cand = Candidate(trigger, code, entry, sources, targets, verb,
                          negation_used=any(k == "neg" for k, _ in entry.conditions))
         cand.reciprocal = len(parties) >= 2
-        if targets == [None]:
+        if lemma in self.coder.lex.classes["reciprocal"] and len({a.country for a in sources if a}) >= 2:
+            # "Russia and Ukraine swapped prisoners": each gives to the other; what is exchanged
+            # (people guessed to be one side's) is no party
+            cand.targets, cand.reciprocal = [None], True
+        if cand.targets == [None]:
             self._implicit_parties(cand, verb, noun_obj)
         if cause is not None and sources == [None]:
             cand.source_refers = FORCE_ROOTS
@@ -331,6 +340,11 @@ class _SentenceCoder:
                          and not any(m.country == p.get("country") for m in mediators)), None)
         if cand.thing_object and root in _ON_THINGS_ROOTS:
             return self.discourse.responsible(source)
+        if cand.code in _POPULATION_MEASURES and source is not None and source.get("country"):
+            # "threatened to impose a curfew in Algiers", "lifted martial law": such a measure
+            # falls on the people of the place it covers, else on the state's own people
+            scene = self.place_actor["country"] if self.place_actor else None
+            return self.discourse.home_actor("CVL", scene or source["country"])
         if root in FORCE_ROOTS and source is not None and source["sector"] in _ARMED_SECTORS \
                 and self._unknown_place(cand.anchor):
             # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
@@ -367,7 +381,7 @@ class _SentenceCoder:
         an earlier event as object ("condemned the strikes")."""
         objs = [o for o in verb.children if o.dep_ in ("dobj", "pobj", "prep")]
         words = {t.lower_ for o in objs for t in o.subtree}
-        cand.reciprocal = {"each", "other"} <= words or {"one", "another"} <= words
+        cand.reciprocal = cand.reciprocal or {"each", "other"} <= words or {"one", "another"} <= words
         subj = self.args.subject(verb)
         generic = all(s is None or s.kind == "agent" for s in cand.sources)
         if subj is not None and generic and (
@@ -637,7 +651,7 @@ class _SentenceCoder:
                 # the act happened, only not to itself: force or protest in its own country
                 # falls on the people there ("imposed a curfew in the town of X"), anything
                 # else keeps no target ("promised to democratize Serbia")
-                target, inferred = self._own_people(source, target, root), False
+                target, inferred = self._own_people(source, target, cand.code), False
             if violation(source, target, reported_by) is not None:
                 continue
             conf = confidence(cand, source, target, hypothetical, inferred=inferred,
@@ -678,9 +692,9 @@ class _SentenceCoder:
                 if victims and root in FORCE_ROOTS and target and source \
                         and target.get("country") == source.get("country"):
                     target = self._other_side(source) or target
-                if target is None and root in _SCENE_ROOTS and source is not None:
-                    # force used in a place, or on it ("shelled the city of Kherson"), is used
-                    # on its country
+                if target is None and _scene_act(cand.code) and source is not None:
+                    # force used (or threatened) in a place, or on it ("shelled the city of
+                    # Kherson", "threatened attacks in Israel"), is used on its country
                     target = self.place_actor or self._object_place(cand.anchor)
                 if target is not None:
                     pairs.append((source, target, False))
@@ -704,10 +718,10 @@ class _SentenceCoder:
             other = next((p for p in pair or () if p.get("country") != country), None)
         return self.discourse.home_actor("CVL", other["country"]) if other and other.get("country") else None
 
-    def _own_people(self, source: Actor | None, target: Actor, root: str) -> Actor | None:
+    def _own_people(self, source: Actor | None, target: Actor, code: str) -> Actor | None:
         """The civilians of the source's own country when a scene act lands on it, else None."""
         country = source.get("country") if source else None
-        if root in _SCENE_ROOTS and country and target.get("country") == country:
+        if _scene_act(code) and country and target.get("country") == country:
             return self.discourse.home_actor("CVL", country)
         return None
 
@@ -792,6 +806,12 @@ def _purpose(verb: Token) -> bool:
     strengthen ties", "a mission to restore order")."""
     return verb.dep_ in ("advcl", "acl") and verb.tag_ == "VB" and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _scene_act(code: str) -> bool:
+    """Whether an act of ``code`` lands on the place it happens in (force, protest, repression
+    and threats of force)."""
+    return code[:2] in _SCENE_ROOTS or code[:3] in _SCENE_THREATS
 
 
 def _is_passive(verb: Token) -> bool:

@@ -65,19 +65,32 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", 
                             # measures and lots: "700 kg of medicine", "a shipment of arms"
                             "ton", "tonne", "kg", "kilogram", "kilo", "barrel", "litre", "liter",
                             "shipment", "consignment", "batch", "load", "amount", "package"})
+#: Heads that stand for the event or condition their "of" phrase names: "a wave of strikes",
+#: "a new round of talks", "a state of emergency".
+SERIES_HEADS = frozenset({"series", "wave", "round", "spate", "string", "barrage", "volley", "salvo",
+                          "flurry", "state"})
+
+
+def content_noun(token: Token) -> Token:
+    """What a noun phrase is about: the "of" object of a series or quantity head ("a wave of
+    strikes": strikes), else the noun itself."""
+    if token.lemma_.lower() not in SERIES_HEADS | QUANTITY_HEADS:
+        return token
+    inner = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"), None)
+    return token if inner is None else content_noun(inner)
 
 
 def head_in(token: Token, values: frozenset[str] | None) -> bool:
     """Whether a phrase headed by ``token`` is of a lexicon class (its head or a modifier, or
-    what a quantity head counts: "thousands of protesters")."""
+    what a quantity or series head counts: "thousands of protesters", "a wave of strikes")."""
     if values is None:
         return True
     if token.lemma_.lower() in values or token.lower_ in values or any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children):
         return True
-    return token.lemma_.lower() in QUANTITY_HEADS and any(
-        head_in(g, values) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children if g.dep_ == "pobj")
+    inner = content_noun(token)
+    return inner is not token and head_in(inner, values)
 
 
 #: Nouns that name people (released, detained, expelled ... only people are).
