@@ -343,8 +343,8 @@ class _SentenceCoder:
         if cand.code in _POPULATION_MEASURES and source is not None and source.get("country"):
             # "threatened to impose a curfew in Algiers", "lifted martial law": such a measure
             # falls on the people of the place it covers, else on the state's own people
-            scene = self.place_actor["country"] if self.place_actor else None
-            return self.discourse.home_actor("CVL", scene or source["country"])
+            covered = self.place_actor["country"] if self.place_actor else None
+            return self.discourse.home_actor("CVL", covered or source["country"])
         if root in FORCE_ROOTS and source is not None and source["sector"] in _ARMED_SECTORS \
                 and self._unknown_place(cand.anchor):
             # "the military dropped bombs on Nyaung Kone": armed forces striking a named place
