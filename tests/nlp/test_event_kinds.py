@@ -99,6 +99,8 @@ CODED = [
     # a threat of force is aimed where the force would be used
     ("Hamas threatened to resume attacks in Israel.", "PSE", "ISR", "13"),
     ("South Korea's parliament impeached President Yoon.", "KOR", "KOR", "11"),
+    # a gerund's actor modifier is its author, and the author of what it caused
+    ("Two Ukrainian civilians were killed by Russian shelling in Kherson.", "RUS", "UKR", "18"),
     # an exchange goes both ways; the people exchanged are no party
     ("Russia and Ukraine swapped 200 prisoners of war.", "RUS", "UKR", "08"),
     ("Russia and Ukraine swapped 200 prisoners of war.", "UKR", "RUS", "08"),

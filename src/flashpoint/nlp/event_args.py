@@ -164,6 +164,11 @@ class EventArguments:
     def subject(self, verb: Token) -> Token | None:
         """The subject token of ``verb``, inherited through conj/xcomp/relcl/acl and predicate
         adjectives ("Chile is ready to send aid": Chile sends)."""
+        if verb.tag_ == "VBG" and verb.dep_ != "ROOT":  # a gerund used as a noun: "by Russian shelling"
+            owner = next((c for c in verb.children if c.dep_ in ("poss", "amod", "compound")
+                          and c.i in self.by_token), None)
+            if owner is not None:
+                return owner
         probe = verb
         for _ in range(4):
             subj = [c for c in probe.children if c.dep_ in ("nsubj", "csubj")]

@@ -231,7 +231,8 @@ class _SentenceCoder:
         passive = _is_passive(verb)
         subject = agent if agent is not None or passive else self.args.subject(verb)
         sources = self.args.actors(subject)
-        cause = self._cause(verb) if passive and agent is None and code[:2] in FORCE_ROOTS else None
+        cause = self._cause(verb) if passive and code[:2] in FORCE_ROOTS and (
+            agent is None or self._is_event_noun(agent)) else None  # "killed by Russian shelling"
         if cause is not None:  # "killed in a junta air strike": the strike's author, not a
             sources = self.args.actors(self.args.noun_source(cause))  # place ("in Baghdad")
         if subject is not None and code[:2] not in FORCE_ROOTS and self._is_event_noun(subject):
@@ -412,11 +413,13 @@ class _SentenceCoder:
         return [None]
 
     def _cause(self, verb: Token) -> Token | None:
-        """The event noun a passive verb happened "in" or "by" ("were killed in an air strike")."""
+        """The event noun a passive verb happened "in" or "by" ("were killed in an air strike",
+        "by Russian shelling")."""
         for prep in (c for v in (verb, *verb.conjuncts) for c in v.children
                      if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                if self._is_event_noun(pobj):
+            for pobj in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
+                if self._is_event_noun(pobj) or (pobj.tag_ == "VBG" and any(
+                        e.code[:2] in FORCE_ROOTS for e in self.coder.lex.verbs.get(pobj.lemma_.lower(), ()))):
                     return pobj
         return None
 
