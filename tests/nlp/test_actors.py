@@ -140,3 +140,10 @@ def test_regions_qualify_agents_with_cameo_region_codes(nlp) -> None:
         "LAMGOV", None)
     assert found["Western diplomats"].code == "WSTGOV"
     assert found["Washington"].code == "USAGOV"
+
+
+def test_a_country_code_before_a_dollar_sign_is_a_currency_not_an_actor(nlp) -> None:
+    found = by_text(mentions(nlp, "The minister misused US $50 million. Saudi Arabia gave Egypt $2 billion.",
+                             date(2025, 3, 4)))
+    assert "US" not in found
+    assert found["Egypt"].country == "EGY"

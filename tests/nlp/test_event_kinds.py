@@ -101,6 +101,10 @@ CODED = [
     ("South Korea's parliament impeached President Yoon.", "KOR", "KOR", "11"),
     # a gerund's actor modifier is its author, and the author of what it caused
     ("Two Ukrainian civilians were killed by Russian shelling in Kherson.", "RUS", "UKR", "18"),
+    # one committed to something commits itself; money is aid whatever its currency sign
+    ("Pakistan is committed to dialogue with India.", "PAK", "IND", "03"),
+    ("The US sent $50 million to Ukraine.", "USA", "UKR", "07"),
+    ("Saudi Arabia gave Egypt $2 billion.", "SAU", "EGY", "07"),
     # an exchange goes both ways; the people exchanged are no party
     ("Russia and Ukraine swapped 200 prisoners of war.", "RUS", "UKR", "08"),
     ("Russia and Ukraine swapped 200 prisoners of war.", "UKR", "RUS", "08"),

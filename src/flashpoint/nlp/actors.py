@@ -63,6 +63,11 @@ def _inside_compound(doc: Doc, span: Span) -> bool:
         not doc[span.start - 2].whitespace_
 
 
+def _currency(doc: Doc, span: Span) -> bool:
+    """Whether a country name only marks a currency ("US $50 million", "HK$ 3 billion")."""
+    return span.end < len(doc) and doc[span.end].text == "$" and span.text.isupper() and len(span.text) <= 3
+
+
 def article_date(doc: Doc) -> date | None:
     """``doc._.published`` as a plain date (a datetime would not compare with term dates)."""
     published = doc._.published
@@ -114,7 +119,7 @@ class ActorFinder:
         """Longest non-overlapping KB matches plus spaCy PERSON entities the KB lacks."""
         vocab = doc.vocab.strings
         spans = [Span(doc, s, e, label=vocab[m]) for m, s, e in self.names(doc) + self.words(doc)]
-        atoms = [a for a in filter_spans(spans) if not _inside_compound(doc, a)]
+        atoms = [a for a in filter_spans(spans) if not _inside_compound(doc, a) and not _currency(doc, a)]
         matched = {i for a in atoms for i in range(a.start, a.end)}
         atoms = [self._namesake(doc, a, matched) for a in atoms]
         named = [a for a in atoms if a.label_ != "PERSON"

@@ -229,6 +229,9 @@ class _SentenceCoder:
             return None
         agent = self.args.agent(verb)  # passive, or a participle: "described by the administration"
         passive = _is_passive(verb)
+        if passive and agent is None and lemma in lex.classes["self_passive"]:
+            # "Vietnam is committed to opening up": the one committed commits itself
+            agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         subject = agent if agent is not None or passive else self.args.subject(verb)
         sources = self.args.actors(subject)
         cause = self._cause(verb) if passive and code[:2] in FORCE_ROOTS and (

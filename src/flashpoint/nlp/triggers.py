@@ -89,6 +89,8 @@ def head_in(token: Token, values: frozenset[str] | None) -> bool:
     if token.lemma_.lower() in values or token.lower_ in values or any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in values for c in token.children):
         return True
+    if "dollar" in values and any(c.tag_ == "$" for c in token.children):
+        return True  # "$50 million" is money whatever the currency sign
     inner = content_noun(token)
     return inner is not token and head_in(inner, values)
 
