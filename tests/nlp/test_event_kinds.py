@@ -98,6 +98,7 @@ CODED = [
     ("President Ruto threatened to impose a curfew in Nairobi.", "KEN", "KEN", "13"),
     # a threat of force is aimed where the force would be used
     ("Hamas threatened to resume attacks in Israel.", "PSE", "ISR", "13"),
+    ("Somalia's al-Shabaab threatened to resume terrorist activities in Kenya.", "SOM", "KEN", "13"),
     ("South Korea's parliament impeached President Yoon.", "KOR", "KOR", "11"),
     # a gerund's actor modifier is its author, and the author of what it caused
     ("Two Ukrainian civilians were killed by Russian shelling in Kherson.", "RUS", "UKR", "18"),
