@@ -126,3 +126,12 @@ def test_people_localised_to_the_home_country_are_marked_so(nlp) -> None:
     doc = resolved(nlp, "Russian missiles killed 23 people.", date(2025, 3, 4))
     people = next(m for m in doc._.actor_mentions if m.text == "people")
     assert people.localised and people.country == "RUS"
+
+
+def test_a_title_of_a_body_is_not_the_home_countrys_and_takes_the_name_after_it(nlp) -> None:
+    doc = resolved(nlp, "The bloc's foreign policy chief, Kaja Kallas, criticised China's support for Russia.",
+                   date(2025, 3, 4))
+    by_text = {m.text: m for m in doc._.actor_mentions}
+    assert by_text["Kaja Kallas"].code == by_text["chief"].code == "IGOEEC"
+    alone = resolved(nlp, "The bloc's foreign policy chief criticised China.", date(2025, 3, 4))
+    assert next(m for m in alone._.actor_mentions if m.text == "chief").country is None

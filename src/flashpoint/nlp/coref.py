@@ -97,13 +97,13 @@ class Coreference:
         _appositive_agents(doc, mentions)  # "the Houthis, an Iran-backed rebel group"
         _international_offices(doc, mentions)  # "X, the UN relief coordinator"
         _definite_agents(doc, mentions, sent_starts)  # "the militants": the ones named before
-        self._localise(mentions, on, sent_starts)
+        self._localise(doc, mentions, on, sent_starts)
         for pronoun in pronouns:  # antecedents may just have been localised
             _adopt(pronoun, links[id(pronoun)])
         doc._.actor_mentions = _reindex(mentions, links)
         return doc
 
-    def _localise(self, mentions: list[ActorMention], on: date | None, sent_starts: list[int]) -> None:
+    def _localise(self, doc: Doc, mentions: list[ActorMention], on: date | None, sent_starts: list[int]) -> None:
         """Unqualified domestic agents and titles ("police said", "President Avril", "the
         president") belong to the country the story is set in (news convention: a title or
         agent without a nationality is the home country's); bare titles become its office
@@ -112,10 +112,14 @@ class Coreference:
         home = setting_country(mentions)
         if home is None:
             return
+        covered = {i for m in mentions for i in range(m.start, m.end)}
         for m in mentions:
             if (m.country is not None or m.sector not in _DOMESTIC or m.kind not in _LOCALISED
                     or m.code != m.sector):  # "UN troops", "Latin American leaders" stay theirs
                 continue
+            if any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in covered
+                   for c in doc[m.start:m.end].root.children):
+                continue  # "the bloc's foreign policy chief" is the bloc's, not the home country's
             if m.kind == "person" and m.name and any(
                     o.kind == "person" and o.country == home and self._qualified(o)
                     and bisect_right(sent_starts, o.start) == bisect_right(sent_starts, m.start)
@@ -275,9 +279,16 @@ def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
 
 def _appositive_agents(doc: Doc, mentions: list[ActorMention]) -> None:
     """A generic agent in apposition to a named actor describes it ("the Houthis, an
-    Iranian-backed rebel group, ..."): it takes that actor's identity."""
+    Iranian-backed rebel group, ..."): it takes that actor's identity; so does a bare title
+    followed by the name of the person holding it."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
+        if m.kind == "description" and m.country is None:
+            # "the bloc's foreign policy chief, Kaja Kallas": the title is the person named
+            person = next((by_token[c.i] for c in doc[m.start:m.end].root.children
+                           if c.dep_ == "appos" and c.i in by_token), None)
+            if person is not None and person.kind == "person" and person.code:
+                _adopt(m, person)
         if m.kind not in ("agent", "person") or m.country is not None:
             continue
         root = doc[m.start:m.end].root
@@ -286,7 +297,8 @@ def _appositive_agents(doc: Doc, mentions: list[ActorMention]) -> None:
             root = root.head
             probe = root if root.dep_ == "appos" else None
         named = by_token.get(probe.head.i) if probe is not None else None
-        if named is not None and named is not m and named.kind != "pronoun" and named.code:
+        if named is not None and named is not m and named.kind != "pronoun" and named.code \
+                and not (m.code and named.country is None):  # a coded person keeps their code
             _adopt(m, named)
 
 
