@@ -106,6 +106,12 @@ CODED = [
     ("Pakistan is committed to dialogue with India.", "PAK", "IND", "03"),
     ("The US sent $50 million to Ukraine.", "USA", "UKR", "07"),
     ("Saudi Arabia gave Egypt $2 billion.", "SAU", "EGY", "07"),
+    # calling someone's act a pejorative name criticises them; it is not that act
+    ("Cuba's government called the US blockade a crime against its people.", "CUB", "USA", "11"),
+    ("Petro called Trump a coward.", "COL", "USA", "11"),
+    # threatened with sanctions or force, vowed revenge
+    ("Trump threatened Colombia with tariffs.", "USA", "COL", "13"),
+    ("Tehran vowed revenge against Israel for the killing of its commander.", "IRN", "ISR", "13"),
     # an exchange goes both ways; the people exchanged are no party
     ("Russia and Ukraine swapped 200 prisoners of war.", "RUS", "UKR", "08"),
     ("Russia and Ukraine swapped 200 prisoners of war.", "UKR", "RUS", "08"),
@@ -119,6 +125,7 @@ NOT_CODED = [
     ("People gathered to mark the anniversary of the invasion.", "19"),
     ("Russian and Ukrainian negotiators return to Istanbul next week.", "08"),
     ("The state of the economy worried voters in Lima.", "17"),
+    ("Venezuela's government called the US deployment a threat to regional peace.", "15"),
 ]
 
 

@@ -230,8 +230,9 @@ class EventArguments:
                     force: bool = False) -> list[ActorMention | None]:
         """Object, else passive subject or dative, else a directional prepositional object:
         the first of these that names an actor ("send companies to Venezuela" -> Venezuela)."""
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")
-                and c.pos_ != "ADP"]
+        # an actor parsed as an object predicate is an object ("called Trump a coward")
+        objs = [c for c in verb.children if c.pos_ != "ADP" and (
+            c.dep_ in ("dobj", "nsubjpass", "dative") or c.dep_ == "oprd" and c.i in self.by_token)]
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _has_object(verb):
             objs.append(verb.head)  # "gangs accused of killing": the gangs are accused
         heads = list(objs)

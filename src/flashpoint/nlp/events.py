@@ -205,9 +205,10 @@ class _SentenceCoder:
         trigger = [verb]
         noun_obj: Token | None = None
         noun_prep: Token | None = None
-        if entry is None or (not entry.conditions and lemma in self.coder.light):
+        naming = any(c.dep_ == "oprd" for c in verb.children)  # "called the deployment a threat"
+        if (entry is None or (not entry.conditions and lemma in self.coder.light)) and not naming:
             # a light verb takes the code of its event-noun object ("issued a warning",
-            # "announced the deployment of troops")
+            # "announced the deployment of troops"), not when it only names it
             for obj in (content_noun(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
                 n_entry, n_prep = self._noun_entry(obj)
                 if n_entry is not None:

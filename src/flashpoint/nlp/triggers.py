@@ -51,7 +51,8 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
         elif key == "ccomp":
             ok = any(c.dep_ == "ccomp" for c in token.children)
         elif key == "oprd":
-            ok = any(c.dep_ in ("oprd", "ccomp") and c.pos_ in ("NOUN", "ADJ") for c in token.children)
+            ok = any(c.dep_ in ("oprd", "ccomp") and c.pos_ in ("NOUN", "ADJ") and head_in(c, values)
+                     for c in token.children)
         else:
             ok = False
         if not ok:
