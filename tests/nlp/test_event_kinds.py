@@ -107,7 +107,7 @@ CODED = [
     ("The US sent $50 million to Ukraine.", "USA", "UKR", "07"),
     ("Saudi Arabia gave Egypt $2 billion.", "SAU", "EGY", "07"),
     # calling someone's act a pejorative name criticises them; it is not that act
-    ("Cuba's government called the US blockade a crime against its people.", "CUB", "USA", "11"),
+    ("Iran called the Israeli strike a violation of its sovereignty.", "IRN", "ISR", "11"),
     ("Petro called Trump a coward.", "COL", "USA", "11"),
     # threatened with sanctions or force, vowed revenge
     ("Trump threatened Colombia with tariffs.", "USA", "COL", "13"),
