@@ -109,6 +109,7 @@ CODED = [
     # calling someone's act a pejorative name criticises them; it is not that act
     ("Iran called the Israeli strike a violation of its sovereignty.", "IRN", "ISR", "11"),
     ("Petro called Trump a coward.", "COL", "USA", "11"),
+    ("Russia's foreign ministry said the new US sanctions were illegal.", "RUS", "USA", "11"),
     # threatened with sanctions or force, vowed revenge
     ("Trump threatened Colombia with tariffs.", "USA", "COL", "13"),
     ("Tehran vowed revenge against Israel for the killing of its commander.", "IRN", "ISR", "13"),
@@ -126,6 +127,7 @@ NOT_CODED = [
     ("Russian and Ukrainian negotiators return to Istanbul next week.", "08"),
     ("The state of the economy worried voters in Lima.", "17"),
     ("Venezuela's government called the US deployment a threat to regional peace.", "15"),
+    ("The minister said the talks were constructive.", "11"),
 ]
 
 

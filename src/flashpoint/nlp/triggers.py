@@ -48,8 +48,9 @@ def matches(token: Token, entry: LexEntry) -> tuple[bool, Token | None]:
             ok = any(_is_person(o) for o in objects(token))
         elif key == "neg":
             ok = is_negated(token)
-        elif key == "ccomp":
-            ok = any(c.dep_ == "ccomp" for c in token.children)
+        elif key == "ccomp":  # with words: what the reported clause calls its subject
+            ok = any(c.dep_ == "ccomp" and (values is None or _predicate_in(c, values))
+                     for c in token.children)
         elif key == "oprd":
             ok = any(c.dep_ in ("oprd", "ccomp") and c.pos_ in ("NOUN", "ADJ") and head_in(c, values)
                      for c in token.children)
@@ -80,6 +81,14 @@ def content_noun(token: Token) -> Token:
     inner = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"), None)
     return token if inner is None else content_noun(inner)
+
+
+def _predicate_in(clause: Token, values: frozenset[str]) -> bool:
+    """Whether a copular clause says its subject is one of ``values`` ("the sanctions were
+    illegal", "the strike was a crime")."""
+    if clause.lemma_ != "be":
+        return False
+    return any(c.dep_ in ("acomp", "attr") and head_in(c, values) for c in clause.children)
 
 
 def head_in(token: Token, values: frozenset[str] | None) -> bool:
