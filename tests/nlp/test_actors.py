@@ -147,3 +147,9 @@ def test_a_country_code_before_a_dollar_sign_is_a_currency_not_an_actor(nlp) -> 
                              date(2025, 3, 4)))
     assert "US" not in found
     assert found["Egypt"].country == "EGY"
+
+
+def test_opposition_to_something_is_a_stance_not_the_political_opposition(nlp) -> None:
+    found = mentions(nlp, "Ministers voiced opposition to the plan. The opposition boycotted the vote.",
+                     date(2025, 3, 4))
+    assert [(m.text, m.start) for m in found if m.sector == "OPP"] == [("opposition", 8)]

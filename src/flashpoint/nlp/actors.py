@@ -68,6 +68,14 @@ def _currency(doc: Doc, span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].text == "$" and span.text.isupper() and len(span.text) <= 3
 
 
+def _stance(doc: Doc, span: Span) -> bool:
+    """Whether "opposition" means disapproval, not the political opposition ("voiced opposition
+    to the move", "stated their opposition to concessions")."""
+    head = doc[span.end - 1]
+    return head.lemma_.lower() == "opposition" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+
+
 def article_date(doc: Doc) -> date | None:
     """``doc._.published`` as a plain date (a datetime would not compare with term dates)."""
     published = doc._.published
@@ -119,7 +127,8 @@ class ActorFinder:
         """Longest non-overlapping KB matches plus spaCy PERSON entities the KB lacks."""
         vocab = doc.vocab.strings
         spans = [Span(doc, s, e, label=vocab[m]) for m, s, e in self.names(doc) + self.words(doc)]
-        atoms = [a for a in filter_spans(spans) if not _inside_compound(doc, a) and not _currency(doc, a)]
+        atoms = [a for a in filter_spans(spans)
+                 if not _inside_compound(doc, a) and not _currency(doc, a) and not _stance(doc, a)]
         matched = {i for a in atoms for i in range(a.start, a.end)}
         atoms = [self._namesake(doc, a, matched) for a in atoms]
         named = [a for a in atoms if a.label_ != "PERSON"
