@@ -150,6 +150,6 @@ def test_a_country_code_before_a_dollar_sign_is_a_currency_not_an_actor(nlp) -> 
 
 
 def test_opposition_to_something_is_a_stance_not_the_political_opposition(nlp) -> None:
-    found = mentions(nlp, "Ministers voiced opposition to the plan. The opposition boycotted the vote.",
+    found = mentions(nlp, "Ministers stated their opposition to the plan. The opposition boycotted the vote.",
                      date(2025, 3, 4))
-    assert [(m.text, m.start) for m in found if m.sector == "OPP"] == [("opposition", 8)]
+    assert [(m.text, m.start) for m in found if m.sector == "OPP"] == [("opposition", 9)]
