@@ -113,6 +113,8 @@ CODED = [
     # threatened with sanctions or force, vowed revenge
     ("Trump threatened Colombia with tariffs.", "USA", "COL", "13"),
     ("Tehran vowed revenge against Israel for the killing of its commander.", "IRN", "ISR", "13"),
+    # peacekeepers or police arriving on a mission are security assistance, not a visit
+    ("A first contingent of Rwandan police officers arrived in Mozambique.", "RWA", "MOZ", "07"),
     # an exchange goes both ways; the people exchanged are no party
     ("Russia and Ukraine swapped 200 prisoners of war.", "RUS", "UKR", "08"),
     ("Russia and Ukraine swapped 200 prisoners of war.", "UKR", "RUS", "08"),
