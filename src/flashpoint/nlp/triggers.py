@@ -66,7 +66,8 @@ QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", 
                             "crowd", "hundreds", "thousands", "dozens", "scores", "millions",
                             # measures and lots: "700 kg of medicine", "a shipment of arms"
                             "ton", "tonne", "kg", "kilogram", "kilo", "barrel", "litre", "liter",
-                            "shipment", "consignment", "batch", "load", "amount", "package"})
+                            "shipment", "consignment", "batch", "load", "amount", "package",
+                            "contingent", "detachment"})
 #: Heads that stand for the event or condition their "of" phrase names: "a wave of strikes",
 #: "a new round of talks", "a state of emergency".
 SERIES_HEADS = frozenset({"series", "wave", "round", "spate", "string", "barrage", "volley", "salvo",
