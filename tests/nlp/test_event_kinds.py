@@ -115,6 +115,8 @@ CODED = [
     ("Tehran vowed revenge against Israel for the killing of its commander.", "IRN", "ISR", "13"),
     # peacekeepers or police arriving on a mission are security assistance, not a visit
     ("A first contingent of Rwandan police officers arrived in Mozambique.", "RWA", "MOZ", "07"),
+    # a bomb nobody is named for: an unidentified attacker of the country it went off in
+    ("Two policemen were killed by a roadside bomb in Peshawar, Pakistan.", "PAK", "PAK", "18|19"),
     # whoever orders an act does it ("ordered the arrest of", "ordered the release of")
     ("A Turkish court ordered the arrest of Istanbul's mayor.", "TUR", "TUR", "17"),
     # an exchange goes both ways; the people exchanged are no party

@@ -126,8 +126,9 @@ class Discourse:
 
     # -- writing ----------------------------------------------------------------------------
     def remember(self, root: str, source: Actor | None, target: Actor | None) -> None:
-        """Record an emitted event: its source for anaphora, its dyad as the last pair."""
-        if source is not None and source.get("country"):
+        """Record an emitted event: its source for anaphora, its dyad as the last pair (an
+        unidentified attacker is nobody a later sentence can refer back to)."""
+        if source is not None and source.get("country") and source.get("sector") != "UAF":
             self.history.append((root, source))
             if target is not None and target.get("country") and _other(target, source):
                 self.dyads.append((source, target))

@@ -39,3 +39,5 @@ class Candidate:
     source_refers: frozenset[str] | None = None
     #: the object is a thing with no author named ("denounced the declaration")
     thing_object: bool = False
+    #: the force was a bomb or blast nobody is named for ("a roadside bomb killed two soldiers")
+    unclaimed_device: bool = False

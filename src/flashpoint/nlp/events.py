@@ -61,7 +61,7 @@ from flashpoint.nlp.modality import (
 from flashpoint.nlp.patterns import PatternBook, pattern_book
 from flashpoint.nlp.places import gazetteer, is_scene, sentence_place
 from flashpoint.nlp.temporal import event_clause, resolve_date
-from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, content_noun, verb_lemma
+from flashpoint.nlp.triggers import QUANTITY_HEADS, best_entry, content_noun, head_in, verb_lemma
 from flashpoint.records import Actor, CodedEvent, EventDate, Location, Modality, QuoteRecord, actor, coded_event
 from flashpoint.records import Span as TextSpan
 from flashpoint.settings import DEFAULT_MIN_CONFIDENCE
@@ -273,6 +273,9 @@ class _SentenceCoder:
             self._implicit_parties(cand, verb, noun_obj)
         if cause is not None and sources == [None]:
             cand.source_refers = FORCE_ROOTS
+        device = cause if cause is not None else subject
+        cand.unclaimed_device = sources == [None] and code[:2] in FORCE_ROOTS and device is not None \
+            and head_in(device, lex.classes["device"])
         cand.consumed = {t.i for c in verb.children for t in c.subtree
                          if c.dep_ in ("dobj", "nsubjpass", "xcomp", "prep", "dative", "attr")
                          and c.lower_ not in _CIRCUMSTANCE_PREPS}
@@ -641,6 +644,10 @@ class _SentenceCoder:
         if cand.source_refers is not None and all(s is None for s in sources):
             # "civilians were killed in an airstrike": by whoever carried out the strikes
             sources = [self.discourse.referent_of(cand.source_refers, None)]
+        if cand.unclaimed_device and all(s is None for s in sources) and self.place_actor is not None:
+            # "a car bomb killed a journalist in Beirut": an unidentified attacker of the country
+            # it went off in (the ICEWS convention)
+            sources = [self.discourse.home_actor("UAF", self.place_actor["country"])]
         if cand.reciprocal_subject:  # "both blamed each other": the pair the article set up
             pair = self.discourse.pair()
             sources = list(pair) if pair else [None]
