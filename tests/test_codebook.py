@@ -48,6 +48,7 @@ def test_unknown_subcode_falls_back_to_parent_and_garbage_fails():
 def test_announced_refused_and_demanded_actions_are_recoded():
     assert future_code("073") == "0333"      # will send humanitarian aid -> intent
     assert future_code("190") == "1384"      # will attack -> threat
+    assert future_code("1724") == "1324"     # will impose martial law -> threaten to
     assert future_code("111") == "111"       # verbal events stay
     assert refusal_code("085") == "1244"     # will not ease sanctions
     assert refusal_code("190") is None
