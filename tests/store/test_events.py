@@ -105,3 +105,35 @@ def test_a_kept_total_is_not_counted_again(con: duckdb.DuckDBPyConnection) -> No
     kept[("events total", EventFilter(text="oil"))] = (123, True)
     again = events.events(con, EventFilter(text="oil"), 5, offset=5, keep=keep)
     assert first["total"] == _plain(con, EventFilter(text="oil"), 1)[1] and again["total"] == 123
+
+
+def test_a_page_reads_how_many_outlets_report_each_event_as_grouping_left_it() -> None:
+    """``reports`` is kept on the row by every grouping: set when a cluster forms, back to
+    one when it is compared apart or the grouping is cleared."""
+    from flashpoint.store import Mention
+
+    day = date(2026, 1, 5)
+    with Store(":memory:") as store:
+        saved = []
+        for doc_id, outlet in (("a", "Wire A"), ("b", "Wire B"), ("c", "Wire B")):
+            art = article(doc_id, f"US forces attacked a boat in {doc_id}.", day, outlet=outlet)
+            saved.append(synthetic_event(art, "USA", "COL", "190", art.text, "attacked"))
+            store.save_article(art, saved[-1:], [])
+        lead, *others = (event["event_id"] for event in saved)
+
+        def reports() -> dict[str, int]:
+            with store.cursor() as con:
+                page = events.events(con, EventFilter(every_report=True))["events"]
+                detail = events.event_detail(con, others[0])
+            assert detail is not None
+            return {**{e["event_id"]: e["reports"] for e in page}, "detail": detail["reports"]}
+
+        clustered = [Mention(lead, event["event_id"], event["doc_id"], event["article"]["outlet"])
+                     for event in saved]
+        store.save_stories({"s1": ["a", "b", "c"]}, clustered)
+        assert reports() == {lead: 2, others[0]: 1, others[1]: 1, "detail": 2}  # three reports, two outlets
+        store.save_stories({"s1": ["a", "b", "c"]}, [])
+        assert reports() == {lead: 1, others[0]: 1, others[1]: 1, "detail": 1}
+        store.save_stories({"s1": ["a", "b", "c"]}, clustered)
+        store.clear_grouping()
+        assert reports() == {lead: 1, others[0]: 1, others[1]: 1, "detail": 1}

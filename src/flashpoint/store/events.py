@@ -122,15 +122,12 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     page: list[tuple[Any, ...]] = []
     for keys in _ranges(span, offset + limit, after):
         clause, params = where.sql(terms, keys)
-        page = con.execute(f"SELECT record, event_key FROM events WHERE event_key IN (SELECT event_key FROM events "
-                           f"{clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
+        page = con.execute(f"SELECT record, event_key, reports FROM events WHERE event_key IN (SELECT event_key "
+                           f"FROM events {clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
                            [*params, limit, offset]).fetchall()
         if len(page) == limit:
             break
-    listed = _with_evidence(page)
-    outlets = reports(con, [event["event_id"] for event in listed])
-    for event in listed:
-        event["reports"] = outlets.get(event["event_id"], 1)
+    listed = [{**event, "reports": outlets} for event, (_, _, outlets) in zip(_with_evidence(page), page, strict=True)]
 
     def count() -> tuple[int, bool]:
         return _total(con, where, terms, span if terms else None)
@@ -172,14 +169,6 @@ def word_terms(con: duckdb.DuckDBPyConnection, text: str) -> list[int]:
     return found
 
 
-def reports(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:
-    """How many outlets report each of ``event_ids`` that stands for a cluster (others: one)."""
-    if not event_ids:
-        return {}
-    return dict(con.execute("SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) FROM event_mentions "
-                            "WHERE list_contains(?, cluster_id) GROUP BY 1", [event_ids]).fetchall())
-
-
 def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Json]:
     """The other reports of the same real-world event (its cluster, this report left out)."""
     return dicts(con.execute(f"""
@@ -205,7 +194,8 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Json | None:
         "ORDER BY start_char", [event.get("quote_id"), event["doc_id"], names]).fetchall()
     stories = [story for (story,) in con.execute(
         "SELECT DISTINCT story_id FROM stories WHERE doc_id = ? ORDER BY 1", [event["doc_id"]]).fetchall()]
-    cluster = con.execute("SELECT cluster_id FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()
-    outlets = reports(con, [cluster[0]]).get(cluster[0], 1) if cluster else 1
+    cluster = con.execute("SELECT e.reports FROM event_mentions m JOIN events e ON e.event_id = m.cluster_id "
+                          "WHERE m.event_id = ?", [event_id]).fetchone()
+    outlets = cluster[0] if cluster else 1
     return {"event": event, "mentions": mentions(con, event_id), "quotes": records(quoted), "stories": stories,
             "reports": outlets}

@@ -41,6 +41,13 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"articles": articles, "events": events, "quotes": quotes, "actors": actors}
 
 
+def writes(con: duckdb.DuckDBPyConnection) -> int:
+    """How many writes the store has had (``schema._V8``): the version of its data, which
+    changes with any write, read from one row."""
+    row = con.execute("SELECT writes FROM store_state").fetchone()
+    return int(row[0]) if row else 0
+
+
 def capped_count(con: duckdb.DuckDBPyConnection, table: str, clause: str, params: list[object],
                  cap: int | None = None) -> tuple[int, bool]:
     """How many rows of ``table`` match ``clause``, exactly up to ``cap`` (``COUNT_CAP``), and
