@@ -35,7 +35,7 @@ from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.settings import DEFAULT_DB, DEFAULT_WAIT
 from flashpoint.store import alerts as alert_table
 from flashpoint.store.access import WriterLock, connect
-from flashpoint.store.reading import counts
+from flashpoint.store.reading import counts, parsed
 from flashpoint.store.rows import (
     Grouped,
     HedgeRow,
@@ -504,7 +504,7 @@ class Store:
         with self.cursor() as cursor:
             cursor.execute(f"SELECT record FROM {table} {where} {order}", params)
             while rows := cursor.fetchmany(_FETCH_ROWS):
-                yield from (json.loads(record) for (record,) in rows)
+                yield from (parsed(record) for (record,) in rows)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""
