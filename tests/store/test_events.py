@@ -95,6 +95,19 @@ def test_totals_past_the_cap_are_counted_over_ranges(con: duckdb.DuckDBPyConnect
     assert (page["total"], page["total_exact"]) == (min(total, 40), total <= 40)
 
 
+@pytest.mark.parametrize("where", [EventFilter(text="border", dyad="USA-COL"), EventFilter(undated=True),
+                                   EventFilter(text="nowhere")], ids=repr)
+def test_a_short_page_tells_its_total_without_counting(con: duckdb.DuckDBPyConnection, where: EventFilter,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    expected, total = _plain(con, where, 10_000)
+    assert total < 60
+    monkeypatch.setattr(events, "_total", lambda *args: pytest.fail("a short page was counted"))
+    for offset in (0, max(total - 2, 0)):
+        page = events.events(con, where, 3 if offset else 60, offset)
+        assert [e["event_id"] for e in page["events"]] == expected[offset:offset + (3 if offset else 60)]
+        assert (page["total"], page["total_exact"]) == (total, True)
+
+
 def test_a_kept_total_is_not_counted_again(con: duckdb.DuckDBPyConnection) -> None:
     kept: dict[object, tuple[int, bool]] = {}
 

@@ -112,7 +112,8 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     it sorts every match), the page is looked for among the newest days first
     (``_ranges``), and days further back only when those hold too few matches. The total is
     counted only up to ``reading.COUNT_CAP`` (see ``capped_count``), and with ``keep``, once
-    per filter while the data are unchanged: every page of a filter has the same total.
+    per filter while the data are unchanged: every page of a filter has the same total. A
+    page shorter than ``limit`` has read every match, so its total is not counted at all.
     ``next`` is a cursor: passed back as ``after``, it gives the next page at the cost of
     the first.
     """
@@ -132,7 +133,13 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     def count() -> tuple[int, bool]:
         return _total(con, where, terms, span if terms else None)
 
-    total, exact = keep(("events total", where), count) if keep else count()
+    # a short first-range-to-last page read every match up to its end (the last range is
+    # unbounded): then it tells the total, and nothing needs counting
+    seen = offset + len(page)
+    if after is None and len(page) < limit and (page or not offset) and seen <= reading.COUNT_CAP:
+        total, exact = seen, True
+    else:
+        total, exact = keep(("events total", where), count) if keep else count()
     return {"events": listed, "total": total, "total_exact": exact, "limit": limit,
             "offset": offset, "next": str(page[-1][1]) if len(page) == limit else None}
 
