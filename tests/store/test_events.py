@@ -150,3 +150,19 @@ def test_a_page_reads_how_many_outlets_report_each_event_as_grouping_left_it() -
         store.save_stories({"s1": ["a", "b", "c"]}, clustered)
         store.clear_grouping()
         assert reports() == {lead: 1, others[0]: 1, others[1]: 1, "detail": 1}
+
+
+def test_the_span_of_a_text_search_is_kept_with_its_total(con: duckdb.DuckDBPyConnection,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    kept: dict[object, object] = {}
+    measured = []
+    span = events._span
+    monkeypatch.setattr(events, "_span", lambda *args: measured.append(args[1]) or span(*args))
+
+    def keep(key: object, compute):  # type: ignore[no-untyped-def]
+        return kept[key] if key in kept else kept.setdefault(key, compute())
+
+    where = EventFilter(text="troops")
+    pages = [events.events(con, where, 5, offset, keep=keep) for offset in (0, 5, 0)]
+    assert len(measured) == 1 and pages[0] == pages[2]
+    assert [e["event_id"] for e in pages[1]["events"]] == _plain(con, where, 5, 5)[0]

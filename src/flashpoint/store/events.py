@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import duckdb
 
@@ -41,9 +41,16 @@ RANGE_GROWTH = 8
 #: The largest page end (offset + limit) DuckDB answers with a top-N; past it (when the rows
 #: wanted are also more than 0.7% of the matches it expects), it sorts every match.
 TOP_N = 5000
-#: How a caller keeps values between requests (``DailyCache.kept`` of one cursor): the value
-#: kept under a key while the store's data are unchanged, else ``compute()``.
-Keep = Callable[[Hashable, Callable[[], tuple[int, bool]]], tuple[int, bool]]
+T = TypeVar("T")
+
+
+class Keep(Protocol):
+    """How a caller keeps values between requests (``DailyCache.kept`` of one cursor): the
+    value kept under a key while the store's data are unchanged, else ``compute()``."""
+
+    def __call__(self, key: Hashable, compute: Callable[[], T], /) -> T: ...
+
+
 #: Texts whose index terms are kept (``word_terms``), at most.
 _TERMS_KEPT = 1024
 _TERMS: dict[str, list[int]] = {}
@@ -112,14 +119,20 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     it sorts every match), the page is looked for among the newest days first
     (``_ranges``), and days further back only when those hold too few matches. The total is
     counted only up to ``reading.COUNT_CAP`` (see ``capped_count``), and with ``keep``, once
-    per filter while the data are unchanged: every page of a filter has the same total. A
-    page shorter than ``limit`` has read every match, so its total is not counted at all.
+    per filter while the data are unchanged: every page of a filter has the same total (the
+    span of the days, whose words' counts cost more than a page, is kept too). A page
+    shorter than ``limit`` has read every match, so its total is not counted at all.
     ``next`` is a cursor: passed back as ``after``, it gives the next page at the cost of
     the first.
     """
     where = where or EventFilter()
     terms = word_terms(con, where.text) if where.text else []
-    span = _span(con, where, terms) if (terms or offset + limit > TOP_N) and not where.undated else None
+    span = None
+    if (terms or offset + limit > TOP_N) and not where.undated:
+        def measure() -> _Span | None:
+            return _span(con, where, terms)
+
+        span = keep(("events span", where.start, where.end, tuple(terms)), measure) if keep else measure()
     page: list[tuple[Any, ...]] = []
     for keys in _ranges(span, offset + limit, after):
         clause, params = where.sql(terms, keys)
