@@ -146,8 +146,8 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     def count() -> tuple[int, bool]:
         return _total(con, where, terms, span if terms else None)
 
-    # a short first-range-to-last page read every match up to its end (the last range is
-    # unbounded): then it tells the total, and nothing needs counting
+    # a page shorter than asked was looked for down to the oldest event (the last range is
+    # unbounded below): it holds every match from the offset on, so it tells the total
     seen = offset + len(page)
     if after is None and len(page) < limit and (page or not offset) and seen <= reading.COUNT_CAP:
         total, exact = seen, True
