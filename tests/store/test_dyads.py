@@ -218,3 +218,26 @@ def test_values_of_different_keys_are_computed_at_once(store: Store) -> None:
 
     with store.cursor() as con:
         assert cache.kept(con, "slow", slow) == 1 and cache.kept(con, "other", lambda: 3) == 2
+
+
+def test_a_kept_events_total_is_counted_again_after_a_grouping_of_events_of_no_dyad(store: Store) -> None:
+    """Grouping that merges events with no known dyad logs no dyad change, yet changes what
+    counts: the kept total of an events filter must not outlive it."""
+    from functools import partial
+
+    from flashpoint.store import events
+    from flashpoint.store.dyads import DailyCache
+    from flashpoint.store.filters import EventFilter
+
+    first = save(store, "a", DAY, [("USA", None, "190", "US forces attacked a boat.", "attacked")], "Wire A")
+    second = save(store, "b", DAY, [("USA", None, "190", "A boat was attacked by US forces.", "attacked")],
+                  "Wire B")
+    cache, where = DailyCache(), EventFilter(actor="USAGOV")
+    with store.cursor() as con:
+        assert events.events(con, where, keep=partial(cache.kept, con))["total"] == 2
+    cluster = first[0]["event_id"]
+    store.save_stories({"s1": ["a", "b"]}, [Mention(cluster, cluster, "a", "Wire A"),
+                                            Mention(cluster, second[0]["event_id"], "b", "Wire B")])
+    with store.cursor() as con:
+        page = events.events(con, where, keep=partial(cache.kept, con))
+    assert (page["total"], [e["reports"] for e in page["events"]]) == (1, [2])

@@ -95,6 +95,19 @@ def test_totals_past_the_cap_are_counted_over_ranges(con: duckdb.DuckDBPyConnect
     assert (page["total"], page["total_exact"]) == (min(total, 40), total <= 40)
 
 
+@pytest.mark.parametrize("where", [EventFilter(text="border", dyad="USA-COL"), EventFilter(undated=True),
+                                   EventFilter(text="nowhere")], ids=repr)
+def test_a_short_page_tells_its_total_without_counting(con: duckdb.DuckDBPyConnection, where: EventFilter,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    expected, total = _plain(con, where, 10_000)
+    assert total < 60
+    monkeypatch.setattr(events, "_total", lambda *args: pytest.fail("a short page was counted"))
+    for offset in (0, max(total - 2, 0)):
+        page = events.events(con, where, 3 if offset else 60, offset)
+        assert [e["event_id"] for e in page["events"]] == expected[offset:offset + (3 if offset else 60)]
+        assert (page["total"], page["total_exact"]) == (total, True)
+
+
 def test_a_kept_total_is_not_counted_again(con: duckdb.DuckDBPyConnection) -> None:
     kept: dict[object, tuple[int, bool]] = {}
 
@@ -105,3 +118,51 @@ def test_a_kept_total_is_not_counted_again(con: duckdb.DuckDBPyConnection) -> No
     kept[("events total", EventFilter(text="oil"))] = (123, True)
     again = events.events(con, EventFilter(text="oil"), 5, offset=5, keep=keep)
     assert first["total"] == _plain(con, EventFilter(text="oil"), 1)[1] and again["total"] == 123
+
+
+def test_a_page_reads_how_many_outlets_report_each_event_as_grouping_left_it() -> None:
+    """``reports`` is kept on the row by every grouping: set when a cluster forms, back to
+    one when it is compared apart or the grouping is cleared."""
+    from flashpoint.store import Mention
+
+    day = date(2026, 1, 5)
+    with Store(":memory:") as store:
+        saved = []
+        for doc_id, outlet in (("a", "Wire A"), ("b", "Wire B"), ("c", "Wire B")):
+            art = article(doc_id, f"US forces attacked a boat in {doc_id}.", day, outlet=outlet)
+            saved.append(synthetic_event(art, "USA", "COL", "190", art.text, "attacked"))
+            store.save_article(art, saved[-1:], [])
+        lead, *others = (event["event_id"] for event in saved)
+
+        def reports() -> dict[str, int]:
+            with store.cursor() as con:
+                page = events.events(con, EventFilter(every_report=True))["events"]
+                detail = events.event_detail(con, others[0])
+            assert detail is not None
+            return {**{e["event_id"]: e["reports"] for e in page}, "detail": detail["reports"]}
+
+        clustered = [Mention(lead, event["event_id"], event["doc_id"], event["article"]["outlet"])
+                     for event in saved]
+        store.save_stories({"s1": ["a", "b", "c"]}, clustered)
+        assert reports() == {lead: 2, others[0]: 1, others[1]: 1, "detail": 2}  # three reports, two outlets
+        store.save_stories({"s1": ["a", "b", "c"]}, [])
+        assert reports() == {lead: 1, others[0]: 1, others[1]: 1, "detail": 1}
+        store.save_stories({"s1": ["a", "b", "c"]}, clustered)
+        store.clear_grouping()
+        assert reports() == {lead: 1, others[0]: 1, others[1]: 1, "detail": 1}
+
+
+def test_the_span_of_a_text_search_is_kept_with_its_total(con: duckdb.DuckDBPyConnection,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    kept: dict[object, object] = {}
+    measured = []
+    span = events._span
+    monkeypatch.setattr(events, "_span", lambda *args: measured.append(args[1]) or span(*args))
+
+    def keep(key: object, compute):  # type: ignore[no-untyped-def]
+        return kept[key] if key in kept else kept.setdefault(key, compute())
+
+    where = EventFilter(text="troops")
+    pages = [events.events(con, where, 5, offset, keep=keep) for offset in (0, 5, 0)]
+    assert len(measured) == 1 and pages[0] == pages[2]
+    assert [e["event_id"] for e in pages[1]["events"]] == _plain(con, where, 5, 5)[0]

@@ -82,6 +82,10 @@ def test_a_first_release_store_is_upgraded_with_everything_kept(old_store: Path,
             assert con.execute("SELECT count(*) FROM events WHERE counted IS DISTINCT FROM (NOT coalesce(negated, "
                                "false) AND NOT coalesce(hypothetical, false) AND NOT merged)").fetchone() == (0,)
             assert con.execute("SELECT count(*) FROM event_terms_00").fetchone()[0] > 0
+            assert con.execute("SELECT count(*) FROM events e WHERE reports IS DISTINCT FROM greatest(1, (SELECT "
+                               "count(DISTINCT coalesce(m.outlet, m.doc_id)) FROM event_mentions m "
+                               "WHERE m.cluster_id = e.event_id))").fetchone() == (0,)
+            assert con.execute("SELECT max(reports) FROM events").fetchone()[0] > 1  # clusters of several outlets
     assert _contents(old_store, like=original) == before
 
 

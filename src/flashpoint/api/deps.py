@@ -5,6 +5,11 @@ Everything lives on ``app.state`` (set by ``create_app``), so a route is a plain
 its parameters and these dependencies, importable and testable on its own. The token is
 checked before the body is read (``guard``); the ``Authorized`` dependency checks it again
 with the same function, so a route can never be reached without it.
+
+Dependencies that never wait are ``async``: FastAPI runs a plain function in its thread pool,
+one hand-over to a worker thread and back for each (three per events page, of six in all),
+where an ``async`` one runs on the event loop at once. Only the cursor is taken in a worker
+thread: it waits while the store switches between reading and writing.
 """
 from __future__ import annotations
 
@@ -55,7 +60,7 @@ class Ingestion:
         return run
 
 
-def _store(request: Request) -> Store:
+async def _store(request: Request) -> Store:
     return cast(Store, request.app.state.store)
 
 
@@ -65,11 +70,11 @@ def _cursor(store: Annotated[Store, Depends(_store)]) -> Iterator[duckdb.DuckDBP
         yield con
 
 
-def _cache(request: Request) -> DailyCache:
+async def _cache(request: Request) -> DailyCache:
     return cast(DailyCache, request.app.state.cache)
 
 
-def _ingestion(request: Request, authorization: Annotated[str | None, Header()] = None) -> Ingestion:
+async def _ingestion(request: Request, authorization: Annotated[str | None, Header()] = None) -> Ingestion:
     """The ingestion settings, once the caller has shown the token (403 without one configured)."""
     ingestion = cast(Ingestion, request.app.state.ingestion)
     refusal = token_refusal(authorization, ingestion.token)

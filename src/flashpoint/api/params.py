@@ -23,7 +23,7 @@ def _given(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[str | None, Query(description="Actor name (substring) or code.")] = None,
     country: Annotated[str | None, Query(description="Source or target country (ISO alpha-3).")] = None,
     dyad: Annotated[str | None, Query(description="SOURCE-TARGET countries, e.g. USA-COL.")] = None,
@@ -45,7 +45,8 @@ def event_filter(
                                                     "as charts count).")] = False,
 ) -> EventFilter:
     """The events filter of ``/api/events`` and ``/events``, from the query string; blank
-    values are absent, bad ones a 400 naming the parameter."""
+    values are absent, bad ones a 400 naming the parameter (``async``: parsed on the event
+    loop, not handed to a worker thread, see ``deps``)."""
     first, last, confidence, quad = (_given(v) for v in (start, end, min_confidence, quad_class))
     return EventFilter(
         actor=_given(actor), country=_given(country), dyad=_given(dyad), cameo=_given(cameo),

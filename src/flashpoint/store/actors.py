@@ -1,12 +1,10 @@
 """Actor read queries: who an actor is, whom they act on, and what they said."""
 from __future__ import annotations
 
-import json
-
 import duckdb
 
 from flashpoint.store.filters import COUNTED
-from flashpoint.store.reading import OUTLET, Json, dicts, iso
+from flashpoint.store.reading import OUTLET, Json, dicts, iso, parsed
 
 
 def actor(con: duckdb.DuckDBPyConnection, name: str, limit: int = 15) -> Json | None:
@@ -27,6 +25,6 @@ def actor(con: duckdb.DuckDBPyConnection, name: str, limit: int = 15) -> Json | 
     if not known and not partners and not quotes:
         return None
     return {"name": name, "identities": known, "partners": partners,
-            "quotes": [{**json.loads(record), "article": {"doc_id": doc_id, "title": title, "outlet": outlet,
+            "quotes": [{**parsed(record), "article": {"doc_id": doc_id, "title": title, "outlet": outlet,
                                                           "published": iso(published)}}
                        for record, doc_id, title, outlet, published in quotes]}

@@ -35,7 +35,7 @@ from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.settings import DEFAULT_DB, DEFAULT_WAIT
 from flashpoint.store import alerts as alert_table
 from flashpoint.store.access import WriterLock, connect
-from flashpoint.store.reading import counts
+from flashpoint.store.reading import counts, parsed
 from flashpoint.store.rows import (
     Grouped,
     HedgeRow,
@@ -66,6 +66,9 @@ _DERIVED = {"events": ", coalesce(event_date::DATE, published::DATE) AS event_da
                       "is_counted(negated, hypothetical, false) AS counted"}
 #: Whether an event is a later report of a cluster (``schema._V6``), for the events of ``?``.
 _MERGED = "event_id IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id AND list_contains(?, event_id))"
+#: How many outlets report the real-world event an event of ``events`` stands for (``schema._V8``).
+_REPORTS = ("greatest(1, (SELECT count(DISTINCT coalesce(m.outlet, m.doc_id)) FROM event_mentions m "
+            "WHERE m.cluster_id = events.event_id))")
 #: The order records come back in; ties (events of one sentence) in the order they were
 #: stored (``rowid``), which is the order extraction gave them: DuckDB's sort is not stable.
 _EVENT_ORDER = "ORDER BY published NULLS LAST, doc_id, sentence_start, rowid"
@@ -124,11 +127,11 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
     """Drop the rows of these stories and of their articles' earlier stories, then store these."""
     doc_ids = [d for ids in stories.values() for d in ids]
     clusters = list({m[0] for m in mentions})
-    # the events whose cluster membership may change: those the rows deleted below name, and
-    # those the new rows name (any other event keeps its flag: it is in no row either way)
-    touched = [row[0] for row in con.execute(
-        "SELECT event_id FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
-        [doc_ids, clusters]).fetchall()] + [m[1] for m in mentions]
+    # the events whose cluster membership or cluster may change: those the rows deleted below
+    # name, and those the new rows name (any other event keeps its flags: it is in no row either way)
+    touched = [event for row in con.execute(
+        "SELECT event_id, cluster_id FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
+        [doc_ids, clusters]).fetchall() for event in row] + [event for m in mentions for event in m[:2]]
     con.execute("DELETE FROM stories WHERE list_contains(?, doc_id) OR list_contains(?, story_id)",
                 [doc_ids, list(stories)])
     con.execute("DELETE FROM event_mentions WHERE list_contains(?, doc_id) OR list_contains(?, cluster_id)",
@@ -138,8 +141,8 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
                 [list(stories), doc_ids])
     _insert(con, "stories", story_rows(stories))
     _insert(con, "event_mentions", named(Mention._fields, mentions))
-    con.execute(f"UPDATE events SET merged = {_MERGED}, counted = is_counted(negated, hypothetical, {_MERGED}) "
-                "WHERE event_id IN (SELECT unnest(?))", [touched, touched, touched])
+    con.execute(f"UPDATE events SET merged = {_MERGED}, counted = is_counted(negated, hypothetical, {_MERGED}), "
+                f"reports = {_REPORTS} WHERE event_id IN (SELECT unnest(?))", [touched, touched, touched])
     _insert(con, "quote_variants", named(QuoteVariant._fields, variants))
     con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
                 "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
@@ -320,11 +323,13 @@ class Store:
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Everything written inside is stored together or not at all (E021 on failure)."""
+        """Everything written inside is stored together or not at all (E021 on failure), and
+        counted as one write (``reading.writes``)."""
         with self._lock, self._writable():
             self.con.execute("BEGIN TRANSACTION")
             try:
                 yield self.con
+                self.con.execute("UPDATE store_state SET writes = writes + 1")
                 self.con.execute("COMMIT")
             except BaseException as err:
                 self.con.execute("ROLLBACK")
@@ -443,8 +448,8 @@ class Store:
         with self._transaction("stories") as con:
             for table in ("story_index", "stories", "event_mentions", "quote_variants", "hedges"):
                 con.execute(f"DELETE FROM {table}")
-            con.execute("UPDATE events SET merged = false, counted = is_counted(negated, hypothetical, false) "
-                        "WHERE merged")
+            con.execute("UPDATE events SET merged = false, counted = is_counted(negated, hypothetical, false), "
+                        "reports = 1 WHERE merged OR reports <> 1")
             con.execute("INSERT INTO dyad_changes VALUES (nextval('dyad_change_seq'), NULL, NULL)")
 
     def save_alerts(self, rows: Sequence[Sequence[Any]], version: alert_table.DataVersion,
@@ -499,7 +504,7 @@ class Store:
         with self.cursor() as cursor:
             cursor.execute(f"SELECT record FROM {table} {where} {order}", params)
             while rows := cursor.fetchmany(_FETCH_ROWS):
-                yield from (json.loads(record) for (record,) in rows)
+                yield from (parsed(record) for (record,) in rows)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""

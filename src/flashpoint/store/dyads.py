@@ -17,7 +17,7 @@ import duckdb
 
 from flashpoint.analysis.dyads import Period
 from flashpoint.store.filters import COUNTED
-from flashpoint.store.reading import Json, dicts, iso
+from flashpoint.store.reading import Json, dicts, iso, writes
 
 T = TypeVar("T")
 #: Values ``DailyCache.memo`` keeps at most (the oldest goes first): a few per page a dashboard
@@ -101,7 +101,7 @@ class DailyCache:
         self._version: tuple[object, ...] | None = None
         self._days: dict[tuple[str, str], list[Period]] = {}
         self._values: dict[Hashable, Any] = {}
-        self._kept: dict[Hashable, tuple[tuple[object, ...] | None, Any]] = {}
+        self._kept: dict[Hashable, tuple[int, Any]] = {}
         self._lock = threading.RLock()  # a kept value may be computed from another
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
@@ -125,12 +125,11 @@ class DailyCache:
         """Like ``memo``, for the many small values of many keys (the total of an events
         filter): computed outside the lock, so that requests for different keys do not wait
         for each other (two requests for a key not kept yet may both compute it), and kept
-        with the data version they were computed at, apart from the daily aggregate, which
-        an events page has no need to refresh. Their version also counts the grouped
-        articles: a grouping may merge events of no known dyad, which it logs nowhere else."""
-        row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT max(seq) FROM dyad_changes), "
-                          "(SELECT count(*) FROM story_index)").fetchone()
-        version = tuple(row) if row else None
+        with the store's count of writes (``reading.writes``) they were computed at, apart
+        from the daily aggregate, which an events page has no need to refresh: any write
+        may change them (a grouping may merge events of no known dyad, which it logs nowhere
+        else)."""
+        version = writes(con)
         with self._lock:
             found = self._kept.get(key)
         if found is not None and found[0] == version:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import duckdb
 
@@ -41,9 +41,16 @@ RANGE_GROWTH = 8
 #: The largest page end (offset + limit) DuckDB answers with a top-N; past it (when the rows
 #: wanted are also more than 0.7% of the matches it expects), it sorts every match.
 TOP_N = 5000
-#: How a caller keeps values between requests (``DailyCache.kept`` of one cursor): the value
-#: kept under a key while the store's data are unchanged, else ``compute()``.
-Keep = Callable[[Hashable, Callable[[], tuple[int, bool]]], tuple[int, bool]]
+T = TypeVar("T")
+
+
+class Keep(Protocol):
+    """How a caller keeps values between requests (``DailyCache.kept`` of one cursor): the
+    value kept under a key while the store's data are unchanged, else ``compute()``."""
+
+    def __call__(self, key: Hashable, compute: Callable[[], T], /) -> T: ...
+
+
 #: Texts whose index terms are kept (``word_terms``), at most.
 _TERMS_KEPT = 1024
 _TERMS: dict[str, list[int]] = {}
@@ -112,30 +119,40 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     it sorts every match), the page is looked for among the newest days first
     (``_ranges``), and days further back only when those hold too few matches. The total is
     counted only up to ``reading.COUNT_CAP`` (see ``capped_count``), and with ``keep``, once
-    per filter while the data are unchanged: every page of a filter has the same total.
+    per filter while the data are unchanged: every page of a filter has the same total (the
+    span of the days, whose words' counts cost more than a page, is kept too). A page
+    shorter than ``limit`` has read every match, so its total is not counted at all.
     ``next`` is a cursor: passed back as ``after``, it gives the next page at the cost of
     the first.
     """
     where = where or EventFilter()
     terms = word_terms(con, where.text) if where.text else []
-    span = _span(con, where, terms) if (terms or offset + limit > TOP_N) and not where.undated else None
+    span = None
+    if (terms or offset + limit > TOP_N) and not where.undated:
+        def measure() -> _Span | None:
+            return _span(con, where, terms)
+
+        span = keep(("events span", where.start, where.end, tuple(terms)), measure) if keep else measure()
     page: list[tuple[Any, ...]] = []
     for keys in _ranges(span, offset + limit, after):
         clause, params = where.sql(terms, keys)
-        page = con.execute(f"SELECT record, event_key FROM events WHERE event_key IN (SELECT event_key FROM events "
-                           f"{clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
+        page = con.execute(f"SELECT record, event_key, reports FROM events WHERE event_key IN (SELECT event_key "
+                           f"FROM events {clause} ORDER BY event_key DESC LIMIT ? OFFSET ?) ORDER BY event_key DESC",
                            [*params, limit, offset]).fetchall()
         if len(page) == limit:
             break
-    listed = _with_evidence(page)
-    outlets = reports(con, [event["event_id"] for event in listed])
-    for event in listed:
-        event["reports"] = outlets.get(event["event_id"], 1)
+    listed = [{**event, "reports": outlets} for event, (_, _, outlets) in zip(_with_evidence(page), page, strict=True)]
 
     def count() -> tuple[int, bool]:
         return _total(con, where, terms, span if terms else None)
 
-    total, exact = keep(("events total", where), count) if keep else count()
+    # a page shorter than asked was looked for down to the oldest event (the last range is
+    # unbounded below): it holds every match from the offset on, so it tells the total
+    seen = offset + len(page)
+    if after is None and len(page) < limit and (page or not offset) and seen <= reading.COUNT_CAP:
+        total, exact = seen, True
+    else:
+        total, exact = keep(("events total", where), count) if keep else count()
     return {"events": listed, "total": total, "total_exact": exact, "limit": limit,
             "offset": offset, "next": str(page[-1][1]) if len(page) == limit else None}
 
@@ -172,14 +189,6 @@ def word_terms(con: duckdb.DuckDBPyConnection, text: str) -> list[int]:
     return found
 
 
-def reports(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, int]:
-    """How many outlets report each of ``event_ids`` that stands for a cluster (others: one)."""
-    if not event_ids:
-        return {}
-    return dict(con.execute("SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) FROM event_mentions "
-                            "WHERE list_contains(?, cluster_id) GROUP BY 1", [event_ids]).fetchall())
-
-
 def mentions(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Json]:
     """The other reports of the same real-world event (its cluster, this report left out)."""
     return dicts(con.execute(f"""
@@ -205,7 +214,8 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Json | None:
         "ORDER BY start_char", [event.get("quote_id"), event["doc_id"], names]).fetchall()
     stories = [story for (story,) in con.execute(
         "SELECT DISTINCT story_id FROM stories WHERE doc_id = ? ORDER BY 1", [event["doc_id"]]).fetchall()]
-    cluster = con.execute("SELECT cluster_id FROM event_mentions WHERE event_id = ?", [event_id]).fetchone()
-    outlets = reports(con, [cluster[0]]).get(cluster[0], 1) if cluster else 1
+    cluster = con.execute("SELECT e.reports FROM event_mentions m JOIN events e ON e.event_id = m.cluster_id "
+                          "WHERE m.event_id = ?", [event_id]).fetchone()
+    outlets = cluster[0] if cluster else 1
     return {"event": event, "mentions": mentions(con, event_id), "quotes": records(quoted), "stories": stories,
             "reports": outlets}

@@ -1,12 +1,10 @@
 """Quote read queries: a filtered page of quotes, and the quotes around a dyad."""
 from __future__ import annotations
 
-import json
-
 import duckdb
 
 from flashpoint.store.filters import country_code
-from flashpoint.store.reading import OUTLET, Json, capped_count, iso
+from flashpoint.store.reading import OUTLET, Json, capped_count, iso, parsed
 
 
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: str | None = None,
@@ -32,7 +30,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
         WHERE q.rowid IN (SELECT q.rowid FROM quotes q LEFT JOIN articles a ON a.content_hash = q.content_hash
                           {where} {order} LIMIT ? OFFSET ?) {order}""",
                        [*params, limit, offset]).fetchall()
-    found = [{**json.loads(record), "article": {"title": title, "outlet": outlet, "published": iso(published)}}
+    found = [{**parsed(record), "article": {"title": title, "outlet": outlet, "published": iso(published)}}
              for record, title, outlet, published in rows]
     return {"quotes": found, "total": total, "total_exact": exact, "limit": limit, "offset": offset}
 
@@ -51,6 +49,6 @@ def dyad_quotes(con: duckdb.DuckDBPyConnection, source: str, target: str, limit:
           AND (q.speaker_country IN (?, ?) OR q.quote_id IN (SELECT quote_id FROM dyad WHERE quote_id IS NOT NULL))
         ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char LIMIT ?""",
                        [source, target, source, target, limit]).fetchall()
-    return [{**json.loads(record), "coded": coded,
+    return [{**parsed(record), "coded": coded,
              "article": {"doc_id": doc_id, "title": title, "outlet": outlet, "published": iso(published)}}
             for record, coded, doc_id, title, outlet, published in rows]
