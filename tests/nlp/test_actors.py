@@ -153,3 +153,9 @@ def test_opposition_to_something_is_a_stance_not_the_political_opposition(nlp) -
     found = mentions(nlp, "Ministers stated their opposition to the plan. The opposition boycotted the vote.",
                      date(2025, 3, 4))
     assert [(m.text, m.start) for m in found if m.sector == "OPP"] == [("opposition", 9)]
+
+
+def test_an_international_bodys_title_before_a_name_beats_the_persons_nationality(nlp) -> None:
+    found = by_text(mentions(nlp, "Rebel leaders met U.N. mediator Diego Cordovez.", date(1988, 3, 4)))
+    assert (found["U.N. mediator Diego Cordovez"].country, found["U.N. mediator Diego Cordovez"].code) \
+        == (None, "IGOUNO")

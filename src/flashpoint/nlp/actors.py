@@ -294,6 +294,10 @@ class ActorFinder:
             if piece.person is None:  # unknown name: the title says who they are
                 merged.country, merged.sector = prev.country, prev.sector
                 merged.code = prev.code or (prev.country or "") + (prev.sector or "") or None
+            elif (prev.code or "").startswith("IGO") and not (piece.code or "").startswith("IGO"):
+                # "U.N. mediator Diego Cordovez": the text's office of an international body wins
+                # over the nationality the knowledge base gives the person
+                merged.country, merged.code, merged.sector = None, prev.code, prev.sector
             return merged
         if prev.category == "region":  # "Latin American leaders": LAMGOV, no one office holder
             return replace(merged, code=(prev.code or "") + (merged.sector or ""), office=None)
