@@ -159,3 +159,8 @@ def test_an_international_bodys_title_before_a_name_beats_the_persons_nationalit
     found = by_text(mentions(nlp, "Rebel leaders met U.N. mediator Diego Cordovez.", date(1988, 3, 4)))
     assert (found["U.N. mediator Diego Cordovez"].country, found["U.N. mediator Diego Cordovez"].code) \
         == (None, "IGOUNO")
+
+
+def test_a_language_named_by_its_peoples_adjective_is_no_actor(nlp) -> None:
+    found = by_text(mentions(nlp, "Kyiv restricted the use of the Russian language in schools.", date(2025, 3, 4)))
+    assert "Russian language" not in found and "Russian" not in found

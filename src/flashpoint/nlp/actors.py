@@ -63,6 +63,10 @@ def _inside_compound(doc: Doc, span: Span) -> bool:
         not doc[span.start - 2].whitespace_
 
 
+#: Nouns a demonym names a language with, which is no actor ("the Russian language").
+_LANGUAGE_NOUNS = frozenset({"language", "dialect", "alphabet"})
+
+
 def _currency(doc: Doc, span: Span) -> bool:
     """Whether a country name only marks a currency ("US $50 million", "HK$ 3 billion")."""
     return span.end < len(doc) and doc[span.end].text == "$" and span.text.isupper() and len(span.text) <= 3
@@ -341,8 +345,8 @@ class ActorFinder:
                 alike = replace(head, start=piece.start, end=piece.end, country=piece.country,
                                 code=(piece.country or "") + (head.sector or ""), person=None, name=None)
                 kept.append(self._describe(alike, piece.country, on) if head.office else alike)
-            else:
-                kept.append(self._demonym_phrase(doc, piece, head))
+            elif doc[min(piece.end, len(doc) - 1)].lemma_.lower() not in _LANGUAGE_NOUNS:
+                kept.append(self._demonym_phrase(doc, piece, head))  # not "the Russian language"
         return kept
 
     @staticmethod
