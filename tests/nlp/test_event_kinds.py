@@ -92,6 +92,7 @@ CODED = [
     # a series head stands for what it is a series of ("a wave of strikes", "a state of emergency")
     ("Russia launched a wave of drone strikes on Ukraine's power grid.", "RUS", "UKR", "19"),
     ("Israel carried out a series of airstrikes on Lebanon.", "ISR", "LBN", "19"),
+    ("China launched war games around Taiwan.", "CHN", "TWN", "15"),
     # a curfew, martial law or state of emergency falls on the people of where it applies
     ("Peru's government declared a state of emergency in Lima.", "PER", "PER", "17"),
     ("Sudan's government lifted the state of emergency in Kassala.", "SDN", "SDN", "08"),
@@ -134,6 +135,8 @@ NOT_CODED = [
     ("The state of the economy worried voters in Lima.", "17"),
     ("Venezuela's government called the US deployment a threat to regional peace.", "15"),
     ("The minister said the talks were constructive.", "11"),
+    ("China launched war games around Taiwan.", "19"),
+    ("Protesters marked the day of the attack.", "14"),
 ]
 
 
