@@ -118,6 +118,10 @@ CODED = [
     ("A first contingent of Rwandan police officers arrived in Mozambique.", "RWA", "MOZ", "07"),
     # a bomb nobody is named for: an unidentified attacker of the country it went off in
     ("Two policemen were killed by a roadside bomb in Peshawar, Pakistan.", "PAK", "PAK", "18|19"),
+    # "must be ready to" is a demand, reported by the one who said it; "is opposed to" opposes
+    ("Egypt's foreign minister said the US must be ready to mediate between Israel and Hamas.",
+     "EGY", "USA", "10"),
+    ("Israel is opposed to French mediation in the talks.", "ISR", "FRA", "11"),
     # whoever orders an act does it ("ordered the arrest of", "ordered the release of")
     ("A Turkish court ordered the arrest of Istanbul's mayor.", "TUR", "TUR", "17"),
     # an exchange goes both ways; the people exchanged are no party

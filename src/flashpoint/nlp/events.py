@@ -496,8 +496,8 @@ class _SentenceCoder:
     def reported(self, verb: Token) -> tuple[ActorMention | None, int]:
         """The speaker of the speech verb governing ``verb`` (if any) and the clause depth."""
         depth, probe = 0, verb
-        while probe.head is not probe and probe.dep_ in ("ccomp", "xcomp", "conj", "advcl",
-                                                        "relcl", "acl", "dobj", "pobj", "prep") \
+        while probe.head is not probe and probe.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl",
+                                                        "acl", "dobj", "pobj", "prep", "acomp") \
                 and probe.lower_ not in _CIRCUMSTANCE_PREPS:
             if probe.dep_ in ("ccomp", "advcl", "relcl", "acl"):
                 depth += 1

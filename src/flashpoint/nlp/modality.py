@@ -47,8 +47,13 @@ def is_negated(token: Token) -> bool:
 
 
 def is_obligation(token: Token) -> bool:
-    """A "must/should" clause: in news, someone demanding that its subject act."""
-    return any(a.lower_ in _OBLIGATION_AUX for a in _aux(token))
+    """A "must/should" clause: in news, someone demanding that its subject act (also "must be
+    ready to mediate": the obligation sits on the copula of the adjective)."""
+    if any(a.lower_ in _OBLIGATION_AUX for a in _aux(token)):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head is not head \
+        and is_obligation(head.head)
 
 
 def _conditions(verb: Token, marks: frozenset[str]) -> Iterator[Token]:
