@@ -122,6 +122,7 @@ CODED = [
     ("Egypt's foreign minister said the US must be ready to mediate between Israel and Hamas.",
      "EGY", "USA", "10"),
     ("Israel is opposed to French mediation in the talks.", "ISR", "FRA", "11"),
+    ("Qatar suspended its mediation between Israel and Hamas.", "QAT", "ISR", "16"),
     # whoever orders an act does it ("ordered the arrest of", "ordered the release of")
     ("A Turkish court ordered the arrest of Istanbul's mayor.", "TUR", "TUR", "17"),
     # an exchange goes both ways; the people exchanged are no party
