@@ -135,3 +135,10 @@ def test_a_title_of_a_body_is_not_the_home_countrys_and_takes_the_name_after_it(
     assert by_text["Kaja Kallas"].code == by_text["chief"].code == "IGOEEC"
     alone = resolved(nlp, "The bloc's foreign policy chief criticised China.", date(2025, 3, 4))
     assert next(m for m in alone._.actor_mentions if m.text == "chief").country is None
+
+
+def test_a_titled_person_of_a_country_is_of_that_country(nlp) -> None:
+    doc = resolved(nlp, "King Hassan of Morocco said he would host a meeting of Israeli and Palestinian leaders.",
+                   date(2000, 1, 1))
+    hassan = next(m for m in doc._.actor_mentions if m.text == "King Hassan")
+    assert hassan.country == "MAR"

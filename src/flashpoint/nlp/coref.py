@@ -262,13 +262,15 @@ def _possessed_agents(mentions: list[ActorMention]) -> None:
 def _qualified_agents(doc: Doc, mentions: list[ActorMention]) -> None:
     """A generic agent with a "from"/"of" country, or a group of one, after it ("police officers
     from Kenya", "delegations of Armenia", "doctors from two American aid groups") belongs to that
-    country, not to the story's home country."""
+    country, not to the story's home country; so does a titled person "of" a country ("King
+    Hassan of Morocco")."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
-        if m.kind != "agent" or m.country is not None:
+        if m.kind not in ("agent", "person") or m.country is not None:
             continue
         root = doc[m.start:m.end].root
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")):
+        preps = ("from", "of", "in") if m.kind == "agent" else ("of",)
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in preps):
             owner = next((by_token[g.i] for g in prep.children
                           if g.dep_ == "pobj" and g.i in by_token), None)
             if owner is not None and owner.kind in ("state", "agent") and owner.country:
