@@ -1,10 +1,9 @@
 """The accuracy targets of the coder and the quote extractor, measured with the shared scorer.
 
 One run of ``run_evaluation`` over every gold set in ../shared/eval (each set in the setting
-``flashpoint.evaluate.SETS`` names). The issue targets that the shipped coder meets are
-asserted as they stand; where a target is not met yet (PLOVER sentences' actor-level f1: see
-the README, "How good is it") the figure reached is asserted as a floor, so that a change that
-loses accuracy fails here, and the issue target is written beside it.
+``flashpoint.evaluate.SETS`` names). Each issue target is asserted as it stands (the floor is
+the target); the table keeps both columns so a target not met yet can be asserted at the figure
+reached, with the target written beside it (see the README, "How good is it").
 """
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ TARGETS = {
     ("seeds", "quotes", "quote_recall"): (0.90, 0.90),
     ("seeds", "quotes", "attribution_accuracy"): (0.85, 0.85),
     ("plover/gsr", "sentences", "type_f1"): (0.75, 0.75),
-    ("plover/gsr", "sentences", "f1"): (0.50, 0.55),
+    ("plover/gsr", "sentences", "f1"): (0.55, 0.55),
     ("cameo_class/train", "penta", "macro_f1"): (0.70, 0.70),
     ("polnear/dev", "polnear", "f1"): (0.60, 0.60),
     ("polnear/dev", "polnear", "direct_recall"): (0.85, 0.85),
