@@ -54,7 +54,7 @@ _WORD = re.compile(r"[A-Za-z]{4,}")
 def _parties() -> list[Actor]:
     """States and their leaders, as resolved actors."""
     found: list[Actor] = []
-    for country, _, _, leader in (*COUNTRIES, ("United States", "", "", "Donald Trump")):
+    for country, _, _, leader in COUNTRIES:
         code = ISO[country]
         found.append(actor(country, country, country=code, code=f"{code}GOV", sector="GOV"))
         found.append(actor(leader, leader, country=code, code=f"{code}GOVHOS", sector="GOV"))

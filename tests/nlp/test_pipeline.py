@@ -2,9 +2,11 @@
 used; and its components usable in a user's own spaCy pipeline, by name."""
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
+import weakref
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -106,3 +108,20 @@ def test_factories_are_found_through_entry_points() -> None:
             "nlp.add_pipe('flashpoint_quotes'); print(nlp.pipe_names)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "['flashpoint_paragraphs', 'flashpoint_quotes']" in out.stdout
+
+
+def test_a_doc_is_freed_as_soon_as_it_is_dropped(nlp: Any) -> None:
+    """No component leaves a reference cycle holding the Doc: in a process with a loaded
+    pipeline Python's full collection comes rarely, and Docs waiting for it made extraction's
+    memory grow by 40 KB an article for thousands of articles."""
+    text = ('Colombia accused Venezuela on Monday of massing troops on the border. '
+            '"We will not back down," President Maria Lopez said.')
+    gc.disable()
+    try:
+        doc = nlp(text)
+        assert doc._.quotes and doc._.events
+        dropped = weakref.ref(doc)
+        del doc
+        assert dropped() is None
+    finally:
+        gc.enable()
