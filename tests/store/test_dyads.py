@@ -191,8 +191,8 @@ def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store
 
     _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
     with store.cursor() as con:
-        assert [cache.kept(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 4, 1)] == [1, 1, 2, 3, 4, 1]
-        assert computed == [1, 2, 3, 4, 1]  # kept, except the oldest once a fourth came
+        assert [cache.kept(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 1, 4, 1, 2)] == [1, 1, 2, 3, 1, 4, 1, 2]
+        assert computed == [1, 2, 3, 4, 2]  # kept, except the least recently used once a fourth came
     _ingest(store, "b", "Mexico criticized Cuba over the Yucatan ferry.", "MEX", "CUB")
     with store.cursor() as con:
         cache.kept(con, 4, lambda: page(4))

@@ -20,7 +20,7 @@ from flashpoint.store.filters import COUNTED
 from flashpoint.store.reading import Json, Keep, dicts, iso, writes
 
 T = TypeVar("T")
-#: Values ``DailyCache.kept`` keeps at most (the oldest goes first): a few per page a dashboard
+#: Values ``DailyCache.kept`` keeps at most (the least recently used goes first): a few per page a dashboard
 #: shows, whatever pages the clients ask for.
 MEMO_SIZE = 256
 Order = Literal["hostile", "events", "recent"]
@@ -115,12 +115,14 @@ class DailyCache:
         nowhere). One request computes a key while those asking for the same key wait for
         its result (on two cores, twenty computing the same aggregate at once would each
         take twenty times as long), and those asking for other keys do not wait at all. At
-        most ``MEMO_SIZE`` values are kept, the oldest going first: pages of every offset
-        must not fill the memory."""
+        most ``MEMO_SIZE`` values are kept, the one used least recently going first: pages
+        of every offset must not fill the memory, nor push out the aggregates every page
+        uses."""
         version = writes(con)
         with self._lock:
             found = self._kept.get(key)
             if found is not None and found[0] == version:
+                self._kept[key] = self._kept.pop(key)  # used last: evicted last
                 kept: T = found[1]
                 return kept
             computing = self._computing.setdefault(key, threading.Lock())
@@ -132,13 +134,14 @@ class DailyCache:
                 return done
             try:
                 value = compute()
+                with self._lock:
+                    self._kept.pop(key, None)  # a value of older data
+                    if len(self._kept) >= MEMO_SIZE:
+                        del self._kept[next(iter(self._kept))]
+                    self._kept[key] = (version, value)
             finally:
                 with self._lock:
                     self._computing.pop(key, None)
-            with self._lock:
-                if key not in self._kept and len(self._kept) >= MEMO_SIZE:
-                    del self._kept[next(iter(self._kept))]
-                self._kept[key] = (version, value)
             return value
 
     @staticmethod
