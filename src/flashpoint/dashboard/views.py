@@ -107,13 +107,13 @@ def dyad(con: duckdb.DuckDBPyConnection, cache: DailyCache, source: str, target:
     windows), whatever dates the page shows.
     """
     days = cache.days(con).get((source, target), [])
-    name = f"{source}-{target}"
-    undated = events.events(con, EventFilter(dyad=name, undated=True), limit=1)["total"]
+    name, keep = f"{source}-{target}", partial(cache.kept, con)
+    undated = events.events(con, EventFilter(dyad=name, undated=True), limit=1, keep=keep)["total"]
     if not days and not undated:
         return None
     step = timedelta(days=6 if freq == "week" else 0)
     shown = [{**p.as_dict(), "end": (p.period + step).isoformat()} for p in series(days, freq, start, end)]
-    found = events.events(con, EventFilter(dyad=name, start=start, end=end), limit, offset)
+    found = events.events(con, EventFilter(dyad=name, start=start, end=end), limit, offset, keep=keep)
     dyad_alert_list = alerts(con, cache, freq, dyad=name, limit=10_000)["alerts"]
     return {"source": source, "target": target, "freq": freq, "series": shown, "undated": undated,
             "start": start.isoformat() if start else None, "end": end.isoformat() if end else None,
