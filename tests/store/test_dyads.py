@@ -3,6 +3,7 @@ daily counts by QuadClass, Goldstein, conflict share, dates, and the batch summa
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date
 
 import pytest
@@ -177,8 +178,7 @@ def test_the_cache_recomputes_only_the_dyads_an_ingest_touched(store: Store, mon
         assert days[("COL", "VEN")][0].events == 1  # the two reports of one border row, one cluster
 
 
-@pytest.mark.parametrize("keep", ["memo", "kept"])
-def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store, monkeypatch, keep: str) -> None:
+def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store, monkeypatch) -> None:
     from flashpoint.store import dyads as dyads_module
 
     monkeypatch.setattr(dyads_module, "MEMO_SIZE", 3)
@@ -191,11 +191,11 @@ def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store
 
     _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
     with store.cursor() as con:
-        assert [getattr(cache, keep)(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 4, 1)] == [1, 1, 2, 3, 4, 1]
-        assert computed == [1, 2, 3, 4, 1]  # kept, except the oldest once a fourth came
+        assert [cache.kept(con, n, lambda n=n: page(n)) for n in (1, 1, 2, 3, 1, 4, 1, 2)] == [1, 1, 2, 3, 1, 4, 1, 2]
+        assert computed == [1, 2, 3, 4, 2]  # kept, except the least recently used once a fourth came
     _ingest(store, "b", "Mexico criticized Cuba over the Yucatan ferry.", "MEX", "CUB")
     with store.cursor() as con:
-        getattr(cache, keep)(con, 4, lambda: page(4))
+        cache.kept(con, 4, lambda: page(4))
     assert computed[-1] == 4 and len(computed) == 6  # new data: computed again
 
 
@@ -218,6 +218,90 @@ def test_values_of_different_keys_are_computed_at_once(store: Store) -> None:
 
     with store.cursor() as con:
         assert cache.kept(con, "slow", slow) == 1 and cache.kept(con, "other", lambda: 3) == 2
+
+
+def test_a_value_asked_for_while_it_is_computed_is_computed_once(store: Store) -> None:
+    from flashpoint.store.dyads import DailyCache
+
+    cache = DailyCache()
+    _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
+    computed: list[str] = []
+
+    def same_key() -> None:
+        with store.cursor() as con:
+            computed.append(cache.kept(con, "slow", lambda: "again"))
+
+    other = threading.Thread(target=same_key)
+
+    def slow() -> str:
+        other.start()
+        time.sleep(0.3)  # the other request asks meanwhile, and waits for this result
+        return "once"
+
+    with store.cursor() as con:
+        assert cache.kept(con, "slow", slow) == "once"
+    other.join(10)
+    assert computed == ["once"]
+
+
+def test_a_kept_dyad_total_and_dyad_table_follow_every_write(store: Store) -> None:
+    """The total of a dyad filter comes from every dyad's totals, kept: an ingest, a grouping
+    that merges two reports, and clearing the grouping must each show in it, and in the
+    kept dyad table."""
+    from functools import partial
+
+    from flashpoint.store import events
+    from flashpoint.store.dyads import DailyCache, dyad_page
+    from flashpoint.store.filters import EventFilter
+
+    first = save(store, "a", DAY, [("USA", "COL", "190", "US forces attacked a boat.", "attacked")], "Wire A")
+    second = save(store, "b", DAY, [("USA", "COL", "190", "A boat was attacked by US forces.", "attacked")],
+                  "Wire B")
+    cache, where = DailyCache(), EventFilter(dyad="usa-col")
+
+    def totals() -> tuple[int, int, int]:
+        with store.cursor() as con:
+            keep = partial(cache.kept, con)
+            page = events.events(con, where, limit=1, keep=keep)  # a full page: its total is looked up
+            every_report = events.events(con, EventFilter(dyad="USA-COL", every_report=True), limit=1, keep=keep)
+            (row,) = dyad_page(con, keep=keep)["dyads"]
+        return page["total"], every_report["total"], row["events"]
+
+    assert totals() == (2, 2, 2)
+    save(store, "c", DAY, [("USA", "COL", "040", "Envoys held talks.", "held talks")])
+    assert totals() == (3, 3, 3)
+    cluster = first[0]["event_id"]
+    store.save_stories({"s1": ["a", "b"]}, [Mention(cluster, cluster, "a", "Wire A"),
+                                            Mention(cluster, second[0]["event_id"], "b", "Wire B")])
+    assert totals() == (2, 3, 2)  # the two reports of the attack are one event
+    store.clear_grouping()
+    assert totals() == (3, 3, 3)
+
+
+def test_every_order_ranks_the_kept_table_as_the_table_ranks(store: Store) -> None:
+    """A server ranks the one kept table in each order; the pages are those of ``dyad_table``,
+    an unknown value (a dyad with no dated event has no last day) last."""
+    from functools import partial
+
+    from flashpoint.store.dyads import DailyCache, dyad_page
+
+    art = article("u", "They talked of nothing.", None)  # type: ignore[arg-type]  # no date at all
+    store.save_article(art, [synthetic_event(art, "MEX", "CUB", "040", "They talked of nothing.", "talked")], [])
+    save(store, "a", DAY, [("USA", "COL", "190", "They attacked.", "attacked"),
+                           ("COL", "USA", "040", "They talked.", "talked"),
+                           ("COL", "USA", "051", "They praised.", "praised"),
+                           ("VEN", "COL", "040", "They met.", "met")])
+    save(store, "b", date(2026, 1, 6), [("USA", "COL", "040", "They met again.", "met")])
+    cache = DailyCache()
+    with store.cursor() as con:
+        for order in ("hostile", "events", "recent"):
+            for min_events, limit, offset in ((1, 50, 0), (1, 2, 1), (2, 50, 0)):
+                page = dyad_page(con, order, limit, offset, min_events, keep=partial(cache.kept, con))
+                assert page["dyads"] == dyad_table(con, min_events, limit, order, offset=offset)
+                assert page["total"] == len(dyad_table(con, min_events, 100, order))
+        assert [(r["source"], r["target"]) for r in dyad_table(con, order="recent")] == [
+            ("USA", "COL"), ("COL", "USA"), ("VEN", "COL"), ("MEX", "CUB")]
+        assert [r["source"] for r in dyad_table(con, order="events")] == ["COL", "USA", "MEX", "VEN"]
 
 
 def test_a_kept_events_total_is_counted_again_after_a_grouping_of_events_of_no_dyad(store: Store) -> None:

@@ -166,3 +166,22 @@ def test_the_span_of_a_text_search_is_kept_with_its_total(con: duckdb.DuckDBPyCo
     pages = [events.events(con, where, 5, offset, keep=keep) for offset in (0, 5, 0)]
     assert len(measured) == 1 and pages[0] == pages[2]
     assert [e["event_id"] for e in pages[1]["events"]] == _plain(con, where, 5, 5)[0]
+
+
+@pytest.mark.parametrize("every_report", [False, True])
+@pytest.mark.parametrize("cap", [40, 10_000])
+def test_the_total_of_a_dyad_alone_comes_from_every_dyad_counted_at_once(
+        con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, every_report: bool, cap: int) -> None:
+    monkeypatch.setattr("flashpoint.store.reading.COUNT_CAP", cap)
+    kept: dict[object, object] = {}
+
+    def keep(key: object, compute):  # type: ignore[no-untyped-def]
+        return kept[key] if key in kept else kept.setdefault(key, compute())
+
+    totals = {pair: _plain(con, EventFilter(dyad="-".join(pair), every_report=every_report), 1)[1] for pair in PAIRS}
+    monkeypatch.setattr(events, "_total", lambda *args: pytest.fail("a dyad alone was counted apart"))
+    for (source, target), total in totals.items():
+        page = events.events(con, EventFilter(dyad=f"{source.lower()}-{target}", every_report=every_report), 2,
+                             keep=keep)
+        assert (page["total"], page["total_exact"]) == (min(total, cap), total <= cap)
+    assert list(kept) == [("dyad totals", every_report)]

@@ -9,6 +9,7 @@ of web concerns makes that possible.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 import duckdb
 
@@ -28,7 +29,7 @@ from flashpoint.store import network as actor_network
 from flashpoint.store import stories as story_queries
 from flashpoint.store.dyads import DailyCache, Order, dyad_page
 from flashpoint.store.filters import EventFilter
-from flashpoint.store.reading import Json, counts
+from flashpoint.store.reading import Json, Keep, counts
 
 #: Days of alerts the overview groups into episodes.
 EPISODE_DAYS = 90
@@ -60,10 +61,10 @@ def overview(con: duckdb.DuckDBPyConnection, cache: DailyCache, limit: int = 10)
     """What changed: the dyads escalating this week against their baseline (international and
     domestic apart), the latest alert episodes, the latest events, and the store's size.
 
-    Built once a day and kept until the data change (``DailyCache.memo``): every client of a
+    Built once a day and kept until the data change (``DailyCache.kept``): every client of a
     busy server is shown the same page, so one computes it."""
     today = date.today()
-    return cache.memo(con, ("overview", limit, today), lambda: _overview(con, cache, limit, today))
+    return cache.kept(con, ("overview", limit, today), lambda: _overview(con, cache, limit, today))
 
 
 def _overview(con: duckdb.DuckDBPyConnection, cache: DailyCache, limit: int, today: date) -> Json:
@@ -93,7 +94,7 @@ def _latest(con: duckdb.DuckDBPyConnection, as_of: date | None, limit: int) -> l
 def dyads(con: duckdb.DuckDBPyConnection, cache: DailyCache, order: Order = "hostile", limit: int = 50,
           offset: int = 0) -> Json:
     """A page of every directed dyad with its totals (an aggregate of every event, kept)."""
-    return cache.memo(con, ("dyads", order, limit, offset, 1), lambda: dyad_page(con, order, limit, offset))
+    return dyad_page(con, order, limit, offset, keep=partial(cache.kept, con))
 
 
 def dyad(con: duckdb.DuckDBPyConnection, cache: DailyCache, source: str, target: str,
@@ -106,13 +107,13 @@ def dyad(con: duckdb.DuckDBPyConnection, cache: DailyCache, source: str, target:
     windows), whatever dates the page shows.
     """
     days = cache.days(con).get((source, target), [])
-    name = f"{source}-{target}"
-    undated = events.events(con, EventFilter(dyad=name, undated=True), limit=1)["total"]
+    name, keep = f"{source}-{target}", partial(cache.kept, con)
+    undated = events.events(con, EventFilter(dyad=name, undated=True), limit=1, keep=keep)["total"]
     if not days and not undated:
         return None
     step = timedelta(days=6 if freq == "week" else 0)
     shown = [{**p.as_dict(), "end": (p.period + step).isoformat()} for p in series(days, freq, start, end)]
-    found = events.events(con, EventFilter(dyad=name, start=start, end=end), limit, offset)
+    found = events.events(con, EventFilter(dyad=name, start=start, end=end), limit, offset, keep=keep)
     dyad_alert_list = alerts(con, cache, freq, dyad=name, limit=10_000)["alerts"]
     return {"source": source, "target": target, "freq": freq, "series": shown, "undated": undated,
             "start": start.isoformat() if start else None, "end": end.isoformat() if end else None,
@@ -136,7 +137,7 @@ def dyad_quotes(con: duckdb.DuckDBPyConnection, source: str, target: str, limit:
 
 
 def event_list(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 50, offset: int = 0,
-               keep: events.Keep | None = None) -> Json:
+               keep: Keep | None = None) -> Json:
     """A page of events matching ``where``, and the outlets to choose from."""
     return {**events.events(con, where, limit, offset, keep=keep), "filters": where_dict(where)}
 
@@ -180,7 +181,7 @@ def network(con: duckdb.DuckDBPyConnection, cache: DailyCache) -> Json:
         graph = actor_network.network(con)
         return {**graph, "chart": charts.network(graph)}
 
-    return cache.memo(con, "network", build)
+    return cache.kept(con, "network", build)
 
 
 def stories(con: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0) -> Json:

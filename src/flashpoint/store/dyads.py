@@ -17,15 +17,13 @@ import duckdb
 
 from flashpoint.analysis.dyads import Period
 from flashpoint.store.filters import COUNTED
-from flashpoint.store.reading import Json, dicts, iso, writes
+from flashpoint.store.reading import Json, Keep, dicts, iso, writes
 
 T = TypeVar("T")
-#: Values ``DailyCache.memo`` keeps at most (the oldest goes first): a few per page a dashboard
+#: Values ``DailyCache.kept`` keeps at most (the least recently used goes first): a few per page a dashboard
 #: shows, whatever pages the clients ask for.
 MEMO_SIZE = 256
 Order = Literal["hostile", "events", "recent"]
-ORDERS: dict[Order, str] = {"hostile": "goldstein_mean ASC, events DESC", "events": "events DESC",
-                            "recent": "last_day DESC, events DESC"}
 
 
 def has_clusters(con: duckdb.DuckDBPyConnection) -> bool:
@@ -92,67 +90,70 @@ class DailyCache:
     dyad: each grouping (every ingest groups what it stores) logs the dyads it touched in
     ``dyad_changes``, and the cache recomputes those dyads alone. Events that arrive without
     being grouped (the log does not move, the number of events does) and a regrouping of the
-    whole store (a NULL dyad in the log) make it recompute everything. ``memo`` keeps any
-    other whole-store aggregate (the dyad table, the network) until the data change, so that
-    twenty clients asking for the dyad list cost one scan, not twenty.
+    whole store (a NULL dyad in the log) make it recompute everything. ``kept`` keeps any
+    other value (the dyad table, the network, the total of an events filter) until the data
+    change, so that twenty clients asking for the dyad list cost one scan, not twenty.
     """
 
     def __init__(self) -> None:
         self._version: tuple[object, ...] | None = None
         self._days: dict[tuple[str, str], list[Period]] = {}
-        self._values: dict[Hashable, Any] = {}
+        self._days_lock = threading.Lock()
         self._kept: dict[Hashable, tuple[int, Any]] = {}
-        self._lock = threading.RLock()  # a kept value may be computed from another
+        self._computing: dict[Hashable, threading.Lock] = {}
+        self._lock = threading.Lock()  # over the two dicts above, held for no query
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
-        with self._lock:  # one request refreshes; the others wait for its result
-            self._current(con, self._data_version(con))
+        with self._days_lock:  # one request refreshes; the others wait for its result
+            self._refresh(con, self._data_version(con))
             return self._days
 
-    def memo(self, con: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()``, kept under ``key`` while the store's data are unchanged."""
-        version = self._data_version(con)
-        with self._lock:  # one request computes; the others wait for its result
-            self._current(con, version)
-            if key not in self._values:
-                if len(self._values) >= MEMO_SIZE:  # pages of every offset must not fill the memory
-                    del self._values[next(iter(self._values))]
-                self._values[key] = compute()
-            value: T = self._values[key]
-            return value
-
     def kept(self, con: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], T]) -> T:
-        """Like ``memo``, for the many small values of many keys (the total of an events
-        filter): computed outside the lock, so that requests for different keys do not wait
-        for each other (two requests for a key not kept yet may both compute it), and kept
-        with the store's count of writes (``reading.writes``) they were computed at, apart
-        from the daily aggregate, which an events page has no need to refresh: any write
-        may change them (a grouping may merge events of no known dyad, which it logs nowhere
-        else)."""
+        """``compute()``, kept under ``key`` with the store's count of writes
+        (``reading.writes``) it was computed at, and computed again once any write has come:
+        any may change it (a grouping may merge events of no known dyad, which it logs
+        nowhere). One request computes a key while those asking for the same key wait for
+        its result (on two cores, twenty computing the same aggregate at once would each
+        take twenty times as long), and those asking for other keys do not wait at all. At
+        most ``MEMO_SIZE`` values are kept, the one used least recently going first: pages
+        of every offset must not fill the memory, nor push out the aggregates every page
+        uses."""
         version = writes(con)
         with self._lock:
             found = self._kept.get(key)
-        if found is not None and found[0] == version:
-            kept: T = found[1]
-            return kept
-        value = compute()
-        with self._lock:
-            if len(self._kept) >= MEMO_SIZE:
-                del self._kept[next(iter(self._kept))]
-            self._kept[key] = (version, value)
-        return value
+            if found is not None and found[0] == version:
+                self._kept[key] = self._kept.pop(key)  # used last: evicted last
+                kept: T = found[1]
+                return kept
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            with self._lock:
+                found = self._kept.get(key)
+            if found is not None and found[0] == version:  # computed while this request waited
+                done: T = found[1]
+                return done
+            try:
+                value = compute()
+                with self._lock:
+                    self._kept.pop(key, None)  # a value of older data
+                    if len(self._kept) >= MEMO_SIZE:
+                        del self._kept[next(iter(self._kept))]
+                    self._kept[key] = (version, value)
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
+            return value
 
     @staticmethod
     def _data_version(con: duckdb.DuckDBPyConnection) -> tuple[object, ...] | None:
         row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT max(seq) FROM dyad_changes)").fetchone()
         return tuple(row) if row else None
 
-    def _current(self, con: duckdb.DuckDBPyConnection, version: tuple[object, ...] | None) -> None:
-        """Bring what is kept up to ``version`` (the caller holds the lock)."""
+    def _refresh(self, con: duckdb.DuckDBPyConnection, version: tuple[object, ...] | None) -> None:
+        """Bring the daily aggregate up to ``version`` (the caller holds its lock)."""
         if version == self._version:
             return
-        old = self._version
-        self._version, self._values = version, {}
+        old, self._version = self._version, version
         if old is None or version is None or old[1] == version[1] or old[1] is None:
             self._days = daily(con)
             return
@@ -163,10 +164,9 @@ class DailyCache:
         self._days = {**self._days, **daily(con, changed)}  # a dyad never loses all its events
 
 
-def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,
-               order: Order = "hostile", doc_ids: Sequence[str] | None = None, offset: int = 0,
-               unknown: bool = False) -> list[Json]:
-    """One row per directed dyad with totals ("hostile": the lowest Goldstein mean first).
+def dyad_rows(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None,
+              unknown: bool = False) -> list[Json]:
+    """One row per directed dyad with its totals, in no order (``ordered`` ranks them).
 
     With ``doc_ids``, only what those articles report: the summary of one batch. With
     ``unknown``, events with an actor of no known country count too, in rows whose source or
@@ -180,30 +180,49 @@ def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int =
                round(count(*) FILTER (WHERE quad_class >= 3) / count(*), 3) AS conflict_share,
                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
                min(day) AS first_day, max(day) AS last_day,
-               count(*) FILTER (WHERE day IS NULL) AS undated, count(*) OVER () AS total
-        FROM ({sql}) u WHERE {known}
-        GROUP BY src, tgt HAVING count(*) >= ? ORDER BY {ORDERS[order]}, src NULLS LAST, tgt NULLS LAST
-        LIMIT ? OFFSET ?""", [*params, min_events, limit, offset]))
+               count(*) FILTER (WHERE day IS NULL) AS undated
+        FROM ({sql}) u WHERE {known} GROUP BY src, tgt""", params))
     for row in rows:
         row["first_day"], row["last_day"] = iso(row["first_day"]), iso(row["last_day"])
     return rows
 
 
+def ordered(rows: Sequence[Json], order: Order) -> list[Json]:
+    """``rows`` of ``dyad_rows`` ranked: "hostile", the lowest Goldstein mean first; "events",
+    the most events first; "recent", the latest active day first. Ties go to the dyad with
+    more events, then by source and target code; an unknown value (None) comes last.
+
+    Ranked here rather than in SQL so that a server ranks the one table it keeps in each
+    order (``dyad_page``) instead of aggregating every event again for each."""
+    found = sorted(rows, key=lambda r: (r["source"] is None, r["source"] or "", r["target"] is None, r["target"] or ""))
+    found.sort(key=lambda r: r["events"], reverse=True)  # a stable sort keeps the ties' order
+    if order == "hostile":
+        found.sort(key=lambda r: (r["goldstein_mean"] is None, r["goldstein_mean"] or 0.0))
+    elif order == "recent":
+        found.sort(key=lambda r: (r["last_day"] is not None, r["last_day"] or ""), reverse=True)
+    return found
+
+
+def dyad_table(con: duckdb.DuckDBPyConnection, min_events: int = 1, limit: int = 50,
+               order: Order = "hostile", doc_ids: Sequence[str] | None = None, offset: int = 0,
+               unknown: bool = False) -> list[Json]:
+    """The dyads of ``dyad_rows`` with at least ``min_events`` events, ranked by ``order``: a page of them."""
+    chosen = [row for row in ordered(dyad_rows(con, doc_ids, unknown), order) if row["events"] >= min_events]
+    return chosen[offset:offset + limit]
+
+
 def dyad_page(con: duckdb.DuckDBPyConnection, order: Order = "hostile", limit: int = 50, offset: int = 0,
-              min_events: int = 1) -> Json:
-    """A page of ``dyad_table`` and how many dyads there are in all."""
-    rows = dyad_table(con, min_events, limit, order, offset=offset)
-    total = rows[0]["total"] if rows else _dyad_count(con, min_events)
-    for row in rows:
-        del row["total"]
-    return {"dyads": rows, "total": total, "limit": limit, "offset": offset}
+              min_events: int = 1, keep: Keep | None = None) -> Json:
+    """A page of the dyads with at least ``min_events`` events, ranked by ``order``, and how
+    many there are in all. With ``keep``, every dyad's totals are aggregated once while the
+    data are unchanged (a scan of every event), and ranked once in each order."""
+    def ranked() -> list[Json]:
+        rows = keep(("dyad rows",), lambda: dyad_rows(con)) if keep else dyad_rows(con)
+        return [row for row in ordered(rows, order) if row["events"] >= min_events]
 
-
-def _dyad_count(con: duckdb.DuckDBPyConnection, min_events: int) -> int:
-    sql, params = units(con)
-    row = con.execute(f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) u WHERE src IS NOT NULL AND tgt IS NOT NULL "
-                      "GROUP BY src, tgt HAVING count(*) >= ?)", [*params, min_events]).fetchone()
-    return int(row[0]) if row else 0
+    chosen = keep(("dyads", order, min_events), ranked) if keep else ranked()
+    return {"dyads": [dict(row) for row in chosen[offset:offset + limit]], "total": len(chosen),
+            "limit": limit, "offset": offset}
 
 
 def dyad_exists(con: duckdb.DuckDBPyConnection, source: str, target: str) -> bool:

@@ -1,8 +1,9 @@
 """What the read queries share: their JSON-ready result type and row helpers."""
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import duckdb
 import orjson
@@ -11,11 +12,19 @@ import orjson
 COUNT_CAP = 10_000
 #: JSON-ready data (dates as ISO strings) as the API returns it and the templates render it.
 Json = dict[str, Any]
+T = TypeVar("T")
 #: An article's outlet as people name it (SQL over ``articles a``): its metadata's outlet,
 #: else the site of its URL, else its file name, else its doc_id; never a bare file id when
 #: something better is known. ``analysis.compare.outlet_of`` is the same rule in Python.
 OUTLET = ("coalesce(nullif(a.outlet, ''), nullif(regexp_extract(a.url, '^[a-zA-Z]+://(?:www\\.)?([^/:?#]+)', 1), ''), "
           "nullif(regexp_extract(a.source_path, '([^/\\\\]+)$', 1), ''), a.doc_id)")
+
+
+class Keep(Protocol):
+    """How a caller keeps values between requests (``DailyCache.kept`` of one cursor): the
+    value kept under a key while the store's data are unchanged, else ``compute()``."""
+
+    def __call__(self, key: Hashable, compute: Callable[[], T], /) -> T: ...
 
 
 def dicts(cursor: duckdb.DuckDBPyConnection) -> list[Json]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -24,10 +25,10 @@ def list_dyads(con: Con, cache: Cache, limit: Limit = 50, offset: Offset = 0,
     """Directed dyads with totals: ``{"dyads": [...], "total": n, "limit", "offset"}``;
     ``order=hostile`` puts the lowest Goldstein mean first.
 
-    A page is an aggregate of every event, computed once and kept until the data change.
+    Every dyad's totals are an aggregate of every event, computed once and kept until the
+    data change; each order ranks the same totals.
     """
-    return json_response(cache.memo(con, ("dyads", order, limit, offset, min_events),
-                                    lambda: dyad_page(con, order, limit, offset, min_events)))
+    return json_response(dyad_page(con, order, limit, offset, min_events, keep=partial(cache.kept, con)))
 
 
 @router.get("/{source}/{target}/series", responses={**documented("Series"), **NOT_FOUND})
