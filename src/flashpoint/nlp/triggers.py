@@ -75,15 +75,15 @@ SERIES_HEADS = frozenset({"series", "wave", "round", "spate", "string", "barrage
 #: Spans of time that stand for what they are of when counted ("three days of drills", not
 #: "the day of the attack").
 DURATION_HEADS = frozenset({"day", "night", "week", "month", "hour"})
+_CONTAINER_HEADS = SERIES_HEADS | QUANTITY_HEADS
 
 
 def content_noun(token: Token) -> Token:
     """What a noun phrase is about: the "of" object of a series or quantity head ("a wave of
     strikes": strikes) or of a counted span of time, else the noun itself."""
     lemma = token.lemma_.lower()
-    counted = lemma in DURATION_HEADS and any(c.dep_ == "nummod" or c.lower_ in ("several", "few")
-                                              for c in token.children)
-    if lemma not in SERIES_HEADS | QUANTITY_HEADS and not counted:
+    if lemma not in _CONTAINER_HEADS and not (lemma in DURATION_HEADS and any(
+            c.dep_ == "nummod" or c.lower_ in ("several", "few") for c in token.children)):
         return token
     inner = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"), None)
