@@ -453,17 +453,12 @@ def _rows(comparison: Comparison) -> tuple[list[Mention], list[QuoteVariant], li
     return mentions, variants, hedges
 
 
-#: Articles a stream stores before it groups them (``ingest_stream``).
-GROUP_CHUNK = 1000
 #: Articles grouped per transaction: a backfill commits its stories as it goes, and memory
-#: holds this many new articles, with the stored members of every story they join, whatever
-#: the size of the store. The working set grows with the stories a batch joins: regrouping a
-#: 10,000-article store peaked at 412 MB in batches of 1,000 and 306 MB in batches of 250,
-#: for 23% more grouping time (a story that gains articles in two batches is reconciled twice).
-GROUP_BATCH = 250
+#: holds this many articles (with their candidates) whatever the size of the store.
+GROUP_CHUNK = 1000
 
 
-def group_new(store: Store, chunk: int = GROUP_BATCH) -> list[str]:
+def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
     """Put every stored article that is in no story yet into one: it joins the stories of the
     articles it links to (``analysis.stories``; candidates from the blocking keys, never all
     pairs) or opens its own. The stories changed are reconciled again (event clusters, quote
