@@ -66,9 +66,11 @@ _DERIVED = {"events": ", coalesce(event_date::DATE, published::DATE) AS event_da
                       "is_counted(negated, hypothetical, false) AS counted"}
 #: Whether an event is a later report of a cluster (``schema._V6``), for the events of ``?``.
 _MERGED = "event_id IN (SELECT event_id FROM event_mentions WHERE event_id <> cluster_id AND list_contains(?, event_id))"
-#: How many outlets report the real-world event an event of ``events`` stands for (``schema._V8``).
-_REPORTS = ("greatest(1, (SELECT count(DISTINCT coalesce(m.outlet, m.doc_id)) FROM event_mentions m "
-            "WHERE m.cluster_id = events.event_id))")
+#: How many outlets report each cluster of ``?`` (``schema._V8``: an event's ``reports``), counted
+#: for those clusters only: as a subquery correlated with every updated event, DuckDB built one
+#: aggregate over all of event_mentions, past the writer's memory cap on a store of 1,000 articles.
+_REPORTS = ("SELECT cluster_id, count(DISTINCT coalesce(outlet, doc_id)) FROM event_mentions "
+            "WHERE list_contains(?, cluster_id) GROUP BY cluster_id")
 #: The order records come back in; ties (events of one sentence) in the order they were
 #: stored (``rowid``), which is the order extraction gave them: DuckDB's sort is not stable.
 _EVENT_ORDER = "ORDER BY published NULLS LAST, doc_id, sentence_start, rowid"
@@ -141,8 +143,12 @@ def _replace_stories(con: duckdb.DuckDBPyConnection, stories: Mapping[str, Seque
                 [list(stories), doc_ids])
     _insert(con, "stories", story_rows(stories))
     _insert(con, "event_mentions", named(Mention._fields, mentions))
-    con.execute(f"UPDATE events SET merged = {_MERGED}, counted = is_counted(negated, hypothetical, {_MERGED}), "
-                f"reports = {_REPORTS} WHERE event_id IN (SELECT unnest(?))", [touched, touched, touched])
+    con.execute(f"UPDATE events SET merged = {_MERGED}, counted = is_counted(negated, hypothetical, {_MERGED}) "
+                "WHERE event_id IN (SELECT unnest(?))", [touched, touched, touched])
+    ids = list(dict.fromkeys(touched))
+    reports = dict(con.execute(_REPORTS, [ids]).fetchall())
+    con.execute("UPDATE events SET reports = r.n FROM (SELECT unnest(?) AS id, unnest(?) AS n) r "
+                "WHERE events.event_id = r.id", [ids, [max(1, reports.get(i, 0)) for i in ids]])
     _insert(con, "quote_variants", named(QuoteVariant._fields, variants))
     con.execute("INSERT INTO dyad_changes SELECT nextval('dyad_change_seq'), source_country, target_country "
                 "FROM (SELECT DISTINCT source_country, target_country FROM events WHERE list_contains(?, doc_id) "
