@@ -13,10 +13,10 @@ DEFAULT_BATCH_SIZE = 32
 DEFAULT_STORE_BATCH = 64
 #: DuckDB's memory while a command streams articles into the store. Its default (most of the
 #: machine's RAM) keeps every block written in memory, so an ingest would grow with the store;
-#: a writer rarely reads those blocks back, so a small cache costs little. But the story step's
-#: updates need working memory DuckDB cannot spill: at 64 MB a 1,000-article ingest of the
-#: bench corpus failed storing its stories (out of memory).
-DEFAULT_WRITER_MEMORY = "256MB"
+#: a writer rarely reads those blocks back, so a small cache costs little. The story step's
+#: statements are written to need little working memory DuckDB cannot spill (see
+#: ``store.database._cluster_flags``): a 1,000-article grouping runs at 40 MB.
+DEFAULT_WRITER_MEMORY = "64MB"
 #: The database every command uses unless told otherwise, and the seconds a process waits
 #: for a store another process holds (here, not in ``store``, so the CLI can name them in its
 #: options without importing DuckDB).
