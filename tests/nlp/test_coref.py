@@ -122,7 +122,7 @@ def test_an_office_of_an_international_body_beats_the_persons_country(nlp) -> No
 
 
 def test_people_localised_to_the_home_country_are_marked_so(nlp) -> None:
-    """A scene named later may say better where they are (``EventCoder.record_actor``)."""
+    """A scene named later may say better where they are (``Parties.record_actor``)."""
     doc = resolved(nlp, "Russian missiles killed 23 people.", date(2025, 3, 4))
     people = next(m for m in doc._.actor_mentions if m.text == "people")
     assert people.localised and people.country == "RUS"

@@ -6,8 +6,8 @@ lexicon's or a directional preposition, else a dative. Nominal events take their
 "by"/"from" object / actor modifier as source, and "on/against/to" objects as target ("sanctions
 on X", "warnings to Mexico", "Trump's accusations"). Each argument is resolved to
 ``doc._.actor_mentions`` within its noun phrase ("U.S. actions" -> USA), and coordinated actors
-fan out ("Russia and China criticized" -> two actors; the event coder keeps every source but only
-the first target, see :meth:`flashpoint.nlp.events._SentenceCoder.records`). Kept apart from trigger coding because
+fan out ("Russia and China criticized" -> two actors, one record per dyad: see
+:meth:`flashpoint.nlp.parties.Parties.dyads`). Kept apart from trigger coding because
 these rules are about the parse of actors, not about which event happened.
 """
 from __future__ import annotations
@@ -87,6 +87,16 @@ class EventArguments:
                 if other is not None and other not in found and (other.country or other.code):
                     found.append(other)
         return found or [None]
+
+    def between(self, noun: Token) -> list[ActorMention | None]:
+        """The actors of a "between A and B" phrase of a noun (each once)."""
+        found: list[ActorMention | None] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for party in self.actors(pobj):
+                    if party is not None and party not in found:
+                        found.append(party)
+        return found
 
     def _np_actor(self, head: Token, deep: bool, avoid: frozenset[str],
                   places: bool = True) -> ActorMention | None:
@@ -414,3 +424,11 @@ def _names_place(prep: Token) -> bool:
     """An "in" phrase naming a place ("an agreement in Washington"): the scene, not a party;
     "in aid to Ukraine" names a thing and is read through."""
     return prep.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle coordinated with one ("were killed and five wounded")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and \
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
