@@ -131,8 +131,6 @@ def test_a_stream_has_one_extractor_and_groups_its_articles_as_it_goes_and_at_th
     articles are attached to stories every ``GROUP_CHUNK`` articles and when the stream ends."""
     monkeypatch.setattr(service, "GROUP_CHUNK", 2)
     calls: list[int] = []
-    released: list[int] = []  # the word table is dropped after a grouping mid-stream, not at the end
-    monkeypatch.setattr(service, "release_word_table", lambda: released.append(len(calls)))
 
     def extractor(articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
         calls.append(1)
@@ -156,7 +154,6 @@ def test_a_stream_has_one_extractor_and_groups_its_articles_as_it_goes_and_at_th
         with store.cursor() as con:
             assert story_groups.ungrouped(con, 10) == []
         assert calls == [1]
-        assert released == [1]
         assert [(o.article.doc_id, o.new is not None, o.error.code if o.error else None) for o in outcomes] == [
             ("a0", True, None), ("a1", True, None), ("slow", False, "E040"), ("a3", True, None),
             ("a0", False, None)]

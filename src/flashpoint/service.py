@@ -52,7 +52,7 @@ from flashpoint.analysis.alerts import dyad_alerts
 from flashpoint.analysis.compare import Comparison
 from flashpoint.analysis.compare import reconcile as reconcile_stories
 from flashpoint.analysis.dyads import FREQS
-from flashpoint.analysis.stories import Story, release_word_table
+from flashpoint.analysis.stories import Story
 from flashpoint.errors import ExtractionError, InputError, StoreError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
@@ -238,7 +238,6 @@ class _Feed:
                 self.ungrouped += len(new)
                 if self.ungrouped >= GROUP_CHUNK:
                     self.group()
-                    release_word_table()  # more extraction follows (at the end, it is kept for the next)
             raced = [digest for digest in chunk.distinct if digest not in chunk.stored and digest not in done]
             if raced:
                 chunk.stored |= self.store.stored_articles(raced)

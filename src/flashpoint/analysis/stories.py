@@ -93,14 +93,6 @@ def _zipf() -> dict[str, float]:
     return zipf
 
 
-def release_word_table() -> None:
-    """Drop the Zipf table until a vector needs it again. A long ingest groups every 1,000
-    articles; between two groupings the table would sit beside the NLP pipeline's working
-    memory for nothing (on the bench corpus, ingest's peak memory grew 14% from 1,000 to
-    10,000 articles with it held). Loading it again costs ~0.5 s a grouping."""
-    _zipf.cache_clear()
-
-
 def story_vector(text: str) -> Vector:
     """The unit-length word vector of ``text`` (see the module docstring)."""
     zipf = _zipf()
