@@ -500,8 +500,7 @@ class _SentenceCoder:
         if speaker_actor is None and cand.speaker is not None:
             speaker_actor = cand.speaker.as_actor()
         sources = parties.sources(cand, quote, speaker_actor)
-        root = cand.code[:2]
-        dyads = parties.dyads(cand, sources, root)
+        dyads = parties.dyads(cand, sources)
         self.discourse.coordinated([s for s in sources if s])
         out = []
         first, last = cand.trigger[0], cand.trigger[-1]

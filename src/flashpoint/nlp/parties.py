@@ -93,10 +93,10 @@ class Parties:
             sources = list(pair) if pair else [None]
         return sources
 
-    def dyads(self, cand: Candidate, sources: list[Actor | None], root: str
-              ) -> list[tuple[Actor | None, Actor | None, bool]]:
+    def dyads(self, cand: Candidate, sources: list[Actor | None]) -> list[tuple[Actor | None, Actor | None, bool]]:
         """(source, target, inferred) pairs of a candidate, targets completed from the text
         (the scene of force), then from the discourse (see :mod:`flashpoint.nlp.discourse`)."""
+        root = cand.code[:2]
         targets = [None if root == "01" and t is not None and t.sector == "MED"
                    else self.record_actor(t) for t in cand.targets]  # "told reporters": no party
         distinct = {(s.get("code"), s.get("country")) for s in sources if s and s.get("code")}
@@ -124,7 +124,7 @@ class Parties:
                 if target is not None:
                     pairs.append((source, target, False))
                     continue
-                implicit = self._implicit_target(cand, source, root)
+                implicit = self._implicit_target(cand, source)
                 if implicit is None and root == "14" and source is not None \
                         and source.get("sector") not in STATE_SECTORS | {None}:
                     # people protesting with no one named protest their own government
@@ -132,10 +132,11 @@ class Parties:
                 pairs.append((source, implicit, implicit is not None))
         return pairs
 
-    def _implicit_target(self, cand: Candidate, source: Actor | None, root: str) -> Actor | None:
+    def _implicit_target(self, cand: Candidate, source: Actor | None) -> Actor | None:
         """The target the discourse supplies when the sentence names none (see
         :mod:`flashpoint.nlp.discourse`): the author of an event referred back to, the parties
         of a mediation, the author of a criticised thing."""
+        root = cand.code[:2]
         if cand.refers is not None:
             found = self.discourse.referent_of(cand.refers, source)
             if found is not None:
