@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from flashpoint import service
+from flashpoint.analysis.stories import Story
 from flashpoint.api import create_app
 from flashpoint.cli import app
 from flashpoint.ingest import Article, read_inputs
@@ -85,6 +86,26 @@ def test_grouping_the_store_again_from_scratch_gives_the_same_stories(posted_db:
         service.regroup(store)
         assert _derived(store) == before
         assert service.group_new(store) == []  # nothing left to group
+
+
+def test_stories_reconciled_a_few_articles_at_a_time_give_the_same_rows(
+        posted_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Grouping reconciles its stories in batches of articles (bounded memory); the rows do not
+    depend on the batch: one story per batch, the four-outlet story alone in one larger than it."""
+    with Store(posted_db) as store:
+        before = _derived(store)
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(posted_db.read_bytes())
+    monkeypatch.setattr(service, "RECONCILE_BATCH", 1)
+    with Store(copy) as store:
+        service.regroup(store)
+        assert _derived(store) == before
+
+
+def test_batches_of_stories_hold_about_the_articles_asked_for() -> None:
+    stories = [Story(name, tuple(f"{name}{i}" for i in range(size))) for name, size in
+               (("a", 2), ("b", 2), ("c", 5), ("d", 1), ("e", 1))]
+    assert [[s.id for s in batch] for batch in service._batches(stories, 4)] == [["a", "b"], ["c"], ["d", "e"]]
 
 
 def _copy_with_follow_up(posted_db: Path, tmp_path: Path, articles: list[Article], doc_id: str,

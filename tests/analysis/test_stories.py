@@ -148,15 +148,3 @@ def test_blocking_compares_few_pairs_and_finds_every_linked_pair_that_shares_a_k
 
     brute = {frozenset(articles[i].doc_id for i in group) for group in connected_groups(len(articles), linked)}
     assert found == brute and len(found) == len(articles) // 2
-
-
-@pytest.mark.parametrize("word", ["the", "government", "ceasefire", "bogotá", "zelensky", "qwzxv"])
-def test_word_weights_use_wordfreq_zipf(word: str) -> None:
-    """The table built from wordfreq's list gives wordfreq's own Zipf frequency (which it
-    rounds to two decimals); a word outside the list is not in the table."""
-    from wordfreq import zipf_frequency
-
-    table = stories_module._zipf()
-    expected = zipf_frequency(word, "en", wordlist="large")
-    assert table.get(word, 0.0) == pytest.approx(expected, abs=0.006)
-    assert (word in table) == (expected > 0)

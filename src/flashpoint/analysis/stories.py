@@ -18,8 +18,8 @@ wording with outlet C and still be the same story through outlet B.
 Word vectors weigh each word by how rare it is in English at large, not in the batch at hand:
 ``(1 + log tf) * (9 - zipf)``, where ``zipf`` is the word's Zipf frequency in wordfreq's
 large English list (~320,000 words; ``log10`` of its uses per billion words, from 1 for the
-rarest listed to 7.7 for "the"; a word outside the list counts as Zipf 1), stop words and
-numbers dropped, unit length. Versions of
+rarest listed to 7.7 for "the"; a word outside the list counts as Zipf 1; the table is held
+compactly, see ``analysis.zipf``), stop words and numbers dropped, unit length. Versions of
 one story share their rare words (names, places, quoted phrases) while unrelated articles share
 only common ones. Because an article's vector depends on its own text alone, a link depends
 on the two articles alone, so the stories of a set of articles are the same whatever order
@@ -45,10 +45,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
 from flashpoint.analysis.words import words
+from flashpoint.analysis.zipf import english
 from flashpoint.ingest.article import Article
 
 THRESHOLD = 0.2
@@ -76,28 +76,11 @@ class Story:
     doc_ids: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def _zipf() -> dict[str, float]:
-    """wordfreq's large English list as Zipf frequencies (loaded once: ~0.5 s, ~40 MB).
-
-    Built from the list itself, bucket by bucket (bucket ``i`` holds the words of frequency
-    ``10 ** (-i / 100)``, Zipf ``9 - i / 100``), read without wordfreq's caches
-    (``__wrapped__``): those would keep the 320,000 words twice more, and a float per word
-    would double the table again, for an ingest's whole run (61 MB before, 40 MB now).
-    """
-    from wordfreq import get_frequency_list
-
-    zipf: dict[str, float] = {}
-    for index, bucket in enumerate(get_frequency_list.__wrapped__("en", wordlist="large")):
-        zipf.update(dict.fromkeys(bucket, 9.0 - index / 100))
-    return zipf
-
-
 def story_vector(text: str) -> Vector:
     """The unit-length word vector of ``text`` (see the module docstring)."""
-    zipf = _zipf()
     counts = Counter(w for w in words(text) if w not in _STOP and not w.isdigit())
-    vector = {t: (1 + math.log(c)) * (9.0 - zipf.get(t, UNLISTED_ZIPF)) for t, c in counts.items()}
+    zipf = english().zipf(list(counts), UNLISTED_ZIPF)
+    vector = {t: (1 + math.log(c)) * (9.0 - z) for (t, c), z in zip(counts.items(), zipf, strict=True)}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {t: v / norm for t, v in vector.items()}
 
