@@ -133,10 +133,14 @@ def table(results: dict) -> list[tuple[str, str, str]]:
         p = results["pipeline"]
         for run in p["runs"]:
             n = run["articles"]
-            ratio = [i / e for i in run["ingest"]["articles_per_s"] for e in run["extract"]["articles_per_s"]]
+            # each ingest against the extract run just before it: the shared machine's speed
+            # drifts between runs (two identical extract runs: 89.7 and 108.6 CPU ms an article),
+            # and a ratio across pairs would measure that drift
+            ratio = [i / e for i, e in zip(run["ingest"]["articles_per_s"], run["extract"]["articles_per_s"],
+                                           strict=True)]
             rows += [(f"extract articles/s ({n})", _span(run["extract"]["articles_per_s"]), ""),
                      (f"ingest articles/s ({n})", _span(run["ingest"]["articles_per_s"]), ""),
-                     (f"ingest / extract ({n})", _span([round(r, 2) for r in ratio]), "≥ 0.8"),
+                     (f"ingest / extract ({n}), paired runs", _span([round(r, 2) for r in ratio]), "≥ 0.8"),
                      (f"CPU ms/article extract ({n})", _span(run["extract"]["cpu_ms_per_article"]), ""),
                      (f"CPU ms/article ingest ({n})", _span(run["ingest"]["cpu_ms_per_article"]), ""),
                      (f"peak RSS extract ({n})", _span(run["extract"]["peak_mb"], " MB"), ""),
