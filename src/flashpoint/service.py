@@ -461,8 +461,8 @@ RECONCILE_BATCH = 100
 
 
 def _reconciled(store: Store, stories: Sequence[Story], articles: Mapping[str, Article],
-                new: set[str]) -> tuple[list[Mention], list[QuoteVariant], list[HedgeRow]]:
-    """The rows of ``stories`` reconciled, and the hedges of their ``new`` articles.
+                new: Sequence[Article]) -> tuple[list[Mention], list[QuoteVariant], list[HedgeRow]]:
+    """The rows of ``stories`` reconciled, and the hedges of the ``new`` articles.
 
     The stories are independent, so they are reconciled a batch of about ``RECONCILE_BATCH``
     articles at a time, with those articles' events and quotes only. All the records of a
@@ -476,9 +476,10 @@ def _reconciled(store: Store, stories: Sequence[Story], articles: Mapping[str, A
     hedges: list[HedgeRow] = []
     for batch in _batches(stories, RECONCILE_BATCH):
         doc_ids = [d for s in batch for d in s.doc_ids]
+        members = set(doc_ids)
         comparison = reconcile_stories(batch, [articles[d] for d in doc_ids], list(store.event_records(doc_ids)),
                                        list(store.quote_records(doc_ids)),
-                                       hedged=[articles[d] for d in doc_ids if d in new])
+                                       hedged=[a for a in new if a.doc_id in members])
         batch_mentions, batch_variants, batch_hedges = _rows(comparison)
         mentions += batch_mentions
         variants += batch_variants
@@ -487,7 +488,8 @@ def _reconciled(store: Store, stories: Sequence[Story], articles: Mapping[str, A
 
 
 def _batches(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
-    """Consecutive stories, as few per batch as make ``size`` articles (a larger story alone)."""
+    """Consecutive stories in batches of at most ``size`` articles (a story larger than that
+    in a batch of its own)."""
     batch: list[Story] = []
     held = 0
     for story in stories:
@@ -543,7 +545,7 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
                     for new_ids, old in links)]
         grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
                    for h, m in zip(hashes, new, strict=True)]
-        mentions, variants, hedges = _reconciled(store, stories, articles, {m.doc_id for m in new})
+        mentions, variants, hedges = _reconciled(store, stories, articles, [pending[h] for h in hashes])
         if store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, mentions, variants, hedges, before):
             touched += [s.id for s in stories]
 
