@@ -428,7 +428,8 @@ def _names_place(prep: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a participle coordinated with one ("were killed and five wounded")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb and \
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    def marked(token: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+    return marked(verb) or (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head is not verb
+                            and marked(verb.head))
