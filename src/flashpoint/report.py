@@ -30,7 +30,7 @@ def _script(name: str) -> str:
 
 def build_report(store: Store, max_dyads: int = 10) -> str:
     """The report's HTML: overview, events, the most hostile dyads, articles, network, stories."""
-    cache = DailyCache()
+    cache = DailyCache(store)
     with store.cursor() as con:
         dyads = [views.dyad(con, cache, d["source"], d["target"])
                  for d in dyad_table(con, limit=max_dyads, order="hostile")]

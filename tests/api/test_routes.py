@@ -16,7 +16,7 @@ def test_a_router_runs_alone_on_a_bare_app(db: Path) -> None:
     bare.include_router(events.router)
     bare.include_router(dyads.router)
     with Store(db) as store, TestClient(bare) as client:
-        bare.state.store, bare.state.cache = store, DailyCache()
+        bare.state.store, bare.state.cache = store, DailyCache(store)
         assert client.get("/api/events", params={"limit": 1}).json()["total"] == 157
         series = client.get("/api/dyads/USA/COL/series").json()["series"]
         assert sum(p["events"] for p in series) == 59

@@ -11,6 +11,8 @@ from flashpoint.errors import StoreError
 from flashpoint.ingest import Article
 from flashpoint.store import Store
 from flashpoint.store.access import WriterLock, describe
+from flashpoint.store.reading import writes
+from tests.records import make_event
 
 
 @pytest.fixture()
@@ -33,6 +35,30 @@ def test_a_shared_store_writes_then_reads_again_and_lets_the_lock_go(path: Path)
         other = WriterLock(str(path))
         other.acquire(wait=0)  # free again: another writer could have it now
         other.release()
+
+
+@pytest.mark.parametrize("access", ["write", "lazy", "shared"])
+def test_the_count_of_writes_a_store_knows_is_the_stored_one_after_every_write(path: Path, access: str) -> None:
+    """The server tells whether its kept values are current from ``Store.writes()``, with no
+    query: it must follow each write, a failed one included, and a reopened file."""
+    def stored(store: Store) -> int:
+        with store.cursor() as con:
+            return writes(con)
+
+    with Store(path) as first:
+        first.save_article(Article(doc_id="a", text="Peru protested to Chile."), [], [])
+    with Store(path, access=access) as store:  # type: ignore[arg-type]
+        seen = [store.writes()]
+        store.save_article(Article(doc_id="b", text="Chile answered Peru."), [], [])
+        seen.append(store.writes())
+        store.clear_grouping()
+        seen.append(store.writes())
+        broken = make_event("c")
+        broken["cameo"] = None  # violates NOT NULL: the write rolls back
+        with pytest.raises(StoreError, match="E021"):
+            store.save_article(Article(doc_id="c", text="Peru recalled its envoy."), [broken], [])
+        assert store.writes() == seen[-1] == stored(store)
+    assert seen == [1, 2, 3]
 
 
 def test_a_lazy_store_takes_the_writers_place_only_when_asked(path: Path) -> None:

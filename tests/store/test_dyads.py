@@ -163,7 +163,7 @@ def test_the_cache_recomputes_only_the_dyads_an_ingest_touched(store: Store, mon
 
     _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
     _ingest(store, "b", "Mexico criticized Cuba over the Yucatan ferry.", "MEX", "CUB")
-    cache = dyads_module.DailyCache()
+    cache = dyads_module.DailyCache(store)
     with store.cursor() as con:
         assert set(cache.days(con)) == {("COL", "VEN"), ("MEX", "CUB")}
         asked: list[object] = []
@@ -182,7 +182,7 @@ def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store
     from flashpoint.store import dyads as dyads_module
 
     monkeypatch.setattr(dyads_module, "MEMO_SIZE", 3)
-    cache = dyads_module.DailyCache()
+    cache = dyads_module.DailyCache(store)
     computed: list[int] = []
 
     def page(n: int) -> int:
@@ -202,7 +202,7 @@ def test_kept_aggregates_last_until_the_data_change_and_are_bounded(store: Store
 def test_values_of_different_keys_are_computed_at_once(store: Store) -> None:
     from flashpoint.store.dyads import DailyCache
 
-    cache = DailyCache()
+    cache = DailyCache(store)
     _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
     other_done = threading.Event()
 
@@ -223,7 +223,7 @@ def test_values_of_different_keys_are_computed_at_once(store: Store) -> None:
 def test_a_value_asked_for_while_it_is_computed_is_computed_once(store: Store) -> None:
     from flashpoint.store.dyads import DailyCache
 
-    cache = DailyCache()
+    cache = DailyCache(store)
     _ingest(store, "a", "Colombia criticized Venezuela over the Catatumbo border.", "COL", "VEN")
     computed: list[str] = []
 
@@ -257,7 +257,7 @@ def test_a_kept_dyad_total_and_dyad_table_follow_every_write(store: Store) -> No
     first = save(store, "a", DAY, [("USA", "COL", "190", "US forces attacked a boat.", "attacked")], "Wire A")
     second = save(store, "b", DAY, [("USA", "COL", "190", "A boat was attacked by US forces.", "attacked")],
                   "Wire B")
-    cache, where = DailyCache(), EventFilter(dyad="usa-col")
+    cache, where = DailyCache(store), EventFilter(dyad="usa-col")
 
     def totals() -> tuple[int, int, int]:
         with store.cursor() as con:
@@ -292,7 +292,7 @@ def test_every_order_ranks_the_kept_table_as_the_table_ranks(store: Store) -> No
                            ("COL", "USA", "051", "They praised.", "praised"),
                            ("VEN", "COL", "040", "They met.", "met")])
     save(store, "b", date(2026, 1, 6), [("USA", "COL", "040", "They met again.", "met")])
-    cache = DailyCache()
+    cache = DailyCache(store)
     with store.cursor() as con:
         for order in ("hostile", "events", "recent"):
             for min_events, limit, offset in ((1, 50, 0), (1, 2, 1), (2, 50, 0)):
@@ -316,7 +316,7 @@ def test_a_kept_events_total_is_counted_again_after_a_grouping_of_events_of_no_d
     first = save(store, "a", DAY, [("USA", None, "190", "US forces attacked a boat.", "attacked")], "Wire A")
     second = save(store, "b", DAY, [("USA", None, "190", "A boat was attacked by US forces.", "attacked")],
                   "Wire B")
-    cache, where = DailyCache(), EventFilter(actor="USAGOV")
+    cache, where = DailyCache(store), EventFilter(actor="USAGOV")
     with store.cursor() as con:
         assert events.events(con, where, keep=partial(cache.kept, con))["total"] == 2
     cluster = first[0]["event_id"]

@@ -104,7 +104,7 @@ def create_app(db: str | Path, token: str | None = None, extractor: Extractor | 
                               "and an escalation monitor.")
     app.state.store = store
     app.state.watch = watch
-    app.state.cache = DailyCache()
+    app.state.cache = DailyCache(store)
     app.state.ingestion = Ingestion(
         (lambda cancel: extractor) if extractor else (lambda cancel: pipeline_extractor(cancel=cancel)),
         token or os.environ.get(TOKEN_ENV) or None)

@@ -35,7 +35,7 @@ from flashpoint.records import EventRecord, Extraction, QuoteRecord
 from flashpoint.settings import DEFAULT_DB, DEFAULT_WAIT
 from flashpoint.store import alerts as alert_table
 from flashpoint.store.access import WriterLock, connect
-from flashpoint.store.reading import counts, parsed
+from flashpoint.store.reading import counts, parsed, writes
 from flashpoint.store.rows import (
     Grouped,
     HedgeRow,
@@ -219,6 +219,7 @@ class Store:
         except BaseException:
             self.close()
             raise
+        self._writes = writes(self.con)
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         """A connection in the current mode (the writer lock is the caller's business), with
@@ -328,6 +329,18 @@ class Store:
             self._memory_limit = limit
             self.con.execute("SET memory_limit = ?", [limit])
 
+    def writes(self) -> int:
+        """How many writes the stored data have had (``reading.writes``), known without a query.
+
+        Every write to the file while this store has it open is this store's own: DuckDB lets
+        no other process write to a file that one has open, even read-only, and each of this
+        store's writes is a ``_transaction``, after which the count is read again (as it is
+        once the store is open and at the current schema). The server asks for it on every
+        request to tell whether what it keeps (``DailyCache``) is still current; a query for it
+        cost as much under twenty clients as the page itself.
+        """
+        return self._writes
+
     @property
     def version(self) -> int:
         with self._lock:
@@ -358,6 +371,7 @@ class Store:
                 yield self.con
                 self.con.execute("UPDATE store_state SET writes = writes + 1")
                 self.con.execute("COMMIT")
+                self._writes = writes(self.con)
             except BaseException as err:
                 self.con.execute("ROLLBACK")
                 if isinstance(err, duckdb.Error):

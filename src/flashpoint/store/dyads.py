@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import duckdb
 
 from flashpoint.analysis.dyads import Period
 from flashpoint.store.filters import COUNTED
-from flashpoint.store.reading import Json, Keep, dicts, iso, writes
+from flashpoint.store.reading import Json, Keep, dicts, iso
 
 T = TypeVar("T")
 #: Values ``DailyCache.kept`` keeps at most (the least recently used goes first): a few per page a dashboard
@@ -82,6 +82,13 @@ def daily(con: duckdb.DuckDBPyConnection,
     return found
 
 
+class Written(Protocol):
+    """What the cache needs of a store: its count of writes (``Store.writes``), which changes
+    with every write and is known without a query."""
+
+    def writes(self) -> int: ...
+
+
 class DailyCache:
     """Aggregates over every event, kept between requests until the stored data change.
 
@@ -93,10 +100,14 @@ class DailyCache:
     whole store (a NULL dyad in the log) make it recompute everything. ``kept`` keeps any
     other value (the dyad table, the network, the total of an events filter) until the data
     change, so that twenty clients asking for the dyad list cost one scan, not twenty.
+    Whether the data changed is asked of ``store`` (its count of writes), so that a request
+    whose values are kept runs no query for them.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, store: Written) -> None:
+        self._store = store
         self._version: tuple[object, ...] | None = None
+        self._days_writes: int | None = None
         self._days: dict[tuple[str, str], list[Period]] = {}
         self._days_lock = threading.Lock()
         self._kept: dict[Hashable, tuple[int, Any]] = {}
@@ -105,12 +116,15 @@ class DailyCache:
 
     def days(self, con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[Period]]:
         with self._days_lock:  # one request refreshes; the others wait for its result
-            self._refresh(con, self._data_version(con))
+            now = self._store.writes()
+            if now != self._days_writes:
+                self._refresh(con, self._data_version(con))
+                self._days_writes = now
             return self._days
 
     def kept(self, con: duckdb.DuckDBPyConnection, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, kept under ``key`` with the store's count of writes
-        (``reading.writes``) it was computed at, and computed again once any write has come:
+        (``Store.writes``) it was computed at, and computed again once any write has come:
         any may change it (a grouping may merge events of no known dyad, which it logs
         nowhere). One request computes a key while those asking for the same key wait for
         its result (on two cores, twenty computing the same aggregate at once would each
@@ -118,7 +132,7 @@ class DailyCache:
         most ``MEMO_SIZE`` values are kept, the one used least recently going first: pages
         of every offset must not fill the memory, nor push out the aggregates every page
         uses."""
-        version = writes(con)
+        version = self._store.writes()
         with self._lock:
             found = self._kept.get(key)
             if found is not None and found[0] == version:
