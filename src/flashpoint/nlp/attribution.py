@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.kb import KnowledgeBase
 from flashpoint.nlp.doc_index import DocIndex
-from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.mentions import SUBJECT_DEPS, ActorMention
 from flashpoint.nlp.speaker_names import NAME_PARTICLES as _NAME_PARTICLES
 from flashpoint.nlp.speaker_names import NameBook, clean_name, proper_name, title_words
 from flashpoint.records import Actor, actor
@@ -44,7 +44,6 @@ _MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod",
 _PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "it": "it", "they": "they",
              "them": "they"}
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKING_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -262,7 +261,7 @@ class Speakers:
     def _salience(self, token: Token) -> int:
         """2 for the subject of the sentence's main verb (or of a verb coordinated with it),
         1 for another subject, 0 for anything else."""
-        if token.dep_ not in _SUBJECT_DEPS:
+        if token.dep_ not in SUBJECT_DEPS:
             return 0
         verb = token.head
         while verb.dep_ == "conj" and verb.head is not verb:
@@ -307,7 +306,7 @@ class Speakers:
             if self.inside_quote(token.idx) or self.index.heading(token.idx):
                 continue
             named = token.i in self._ent_at and self._ent_at[token.i].root == token
-            actor = token.dep_ in _SUBJECT_DEPS and (
+            actor = token.dep_ in SUBJECT_DEPS and (
                 token.i in self._mention_at or token.lemma_.lower() in self.kb.role_words
                 or self._compound_org(token) is not None)
             if (named or actor) and self._can_speak(token):
@@ -326,7 +325,7 @@ class Speakers:
         of every word of a long article costs more than all the rest)."""
         pos_dep = self.doc.to_array(["POS", "DEP"]).reshape(-1, 2)
         strings = self.doc.vocab.strings  # a symbol's name gives its id ("NOUN" -> NOUN)
-        subjects = [strings[dep] for dep in _SUBJECT_DEPS]
+        subjects = [strings[dep] for dep in SUBJECT_DEPS]
         nominal = numpy.isin(pos_dep[:, 0], [strings["NOUN"], strings["PROPN"]]) \
             & numpy.isin(pos_dep[:, 1], subjects)
         heads = {int(i) for i in numpy.flatnonzero(nominal)}

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from flashpoint.kb import KnowledgeBase, Person, load_kb
 from flashpoint.nlp.actors import article_date
-from flashpoint.nlp.mentions import ActorMention
+from flashpoint.nlp.mentions import SUBJECT_DEPS, ActorMention
 
 #: Third-person pronouns and the antecedents they accept: a gender or "group".
 PRONOUNS = {
@@ -43,7 +43,6 @@ PRONOUNS = {
 #: How many sentences back a pronoun or bare title may look for its antecedent.
 WINDOW = 3
 _GROUP_KINDS = {"state", "igo", "agent"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _POSSESSIVES = {"his", "her", "its", "their"}
 _OBJECT_FORMS = {"him", "them"}
 #: Sectors whose unqualified agents are read as the story's home country's (see ``_localise``);
@@ -68,7 +67,7 @@ class Coreference:
         self.kb = kb
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("PRONOUN", [[{"LOWER": {"IN": sorted(PRONOUNS)}}]])
-        self.matcher.add("IT", [[{"LOWER": "it", "DEP": {"IN": sorted(_SUBJECT_DEPS)}}]])
+        self.matcher.add("IT", [[{"LOWER": "it", "DEP": {"IN": sorted(SUBJECT_DEPS)}}]])
         self.it_rule = nlp.vocab.strings["IT"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -164,7 +163,7 @@ class Coreference:
             # Trump, daring him"): there, take the closest non-subject when there is one.
             sent = token.sent
             local = [m for m in candidates if m.start >= sent.start
-                     and doc[m.start:m.end].root.dep_ not in _SUBJECT_DEPS]
+                     and doc[m.start:m.end].root.dep_ not in SUBJECT_DEPS]
             if local:
                 return local[-1]
         return _most_salient(doc, start, candidates, sent_starts)
@@ -194,7 +193,7 @@ def reported_it(doc: Doc, start: int, mentions: list[ActorMention]) -> ActorMent
     clause = doc[start].head
     if clause.dep_ != "ccomp":
         return None
-    for subj in (c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS):
+    for subj in (c for c in clause.head.children if c.dep_ in SUBJECT_DEPS):
         found = [m for m in mentions if m.start <= subj.i < m.end
                  and (m.kind in ("state", "igo") or (m.kind == "agent" and m.code))]
         if found:
@@ -231,7 +230,7 @@ def _most_salient(doc: Doc, start: int, candidates: list[ActorMention],
     if not by_sentence:
         return None
     nearest = by_sentence[max(by_sentence)]
-    subjects = [m for m in nearest if doc[m.start:m.end].root.dep_ in _SUBJECT_DEPS]
+    subjects = [m for m in nearest if doc[m.start:m.end].root.dep_ in SUBJECT_DEPS]
     return (subjects or nearest)[-1]
 
 

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from flashpoint.records import Actor, actor
 
+#: The dependency labels of a clause's subject, active and passive: the mention a pronoun most
+#: likely points back to (``coref``), and the one a speech verb's speaker is (``attribution``).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
 
 @dataclass
 class ActorMention:
