@@ -10,7 +10,7 @@ import duckdb
 
 from flashpoint.store import reading
 from flashpoint.store.filters import EventFilter, KeyRange, dyad_codes
-from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, dicts, records
+from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, dicts, records, told_by_page
 from flashpoint.store.schema import terms_table
 
 
@@ -144,9 +144,9 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
 
     # a page shorter than asked was looked for down to the oldest event (the last range is
     # unbounded below): it holds every match from the offset on, so it tells the total
-    seen = offset + len(page)
-    if after is None and len(page) < limit and (page or not offset) and seen <= reading.COUNT_CAP:
-        total, exact = seen, True
+    told = None if after is not None else told_by_page(len(page), limit, offset)
+    if told is not None:
+        total, exact = told
     elif keep and where.dyad and replace(where, dyad=None, every_report=False) == EventFilter():
         total, exact = _capped(keep(("dyad totals", where.every_report), every_dyad).get(dyad_codes(where.dyad), 0))
     else:

@@ -4,13 +4,18 @@ from __future__ import annotations
 import duckdb
 
 from flashpoint.store.filters import country_code
-from flashpoint.store.reading import OUTLET, Json, capped_count, iso, parsed
+from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, iso, parsed, told_by_page
 
 
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: str | None = None,
-           doc_id: str | None = None, text: str | None = None, limit: int = 50, offset: int = 0) -> Json:
-    """One page of quotes with their article, filtered by speaker, country, article or words;
-    the total is exact up to ``reading.COUNT_CAP`` (see ``capped_count``)."""
+           doc_id: str | None = None, text: str | None = None, limit: int = 50, offset: int = 0,
+           keep: Keep | None = None) -> Json:
+    """One page of quotes with their article, filtered by speaker, country, article or words.
+
+    The total is exact up to ``reading.COUNT_CAP`` (see ``capped_count``); as for events
+    (``events.events``), a page shorter than ``limit`` tells it without a count, and with
+    ``keep`` a filter's total is counted once while the data are unchanged (a count of the
+    quotes whose text has a word scans every quote's text)."""
     clauses: list[str] = []
     params: list[object] = []
     for value, clause in ((speaker and f"%{speaker}%", "q.speaker_name ILIKE ?"),
@@ -20,7 +25,6 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
             clauses.append(clause)
             params.append(value)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    total, exact = capped_count(con, "quotes q", where, params)
     # the page's rows are chosen without their wide record column, which is then read for
     # those rows only (sorting every quote with its record took 80 ms on 200,000 quotes, 11 ms so)
     order = "ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char"
@@ -32,6 +36,14 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
                        [*params, limit, offset]).fetchall()
     found = [{**parsed(record), "article": {"title": title, "outlet": outlet, "published": iso(published)}}
              for record, title, outlet, published in rows]
+
+    def count() -> tuple[int, bool]:
+        return capped_count(con, "quotes q", where, params)
+
+    told = told_by_page(len(rows), limit, offset)
+    if told is None:
+        told = keep(("quotes total", where, tuple(params)), count) if keep else count()
+    total, exact = told
     return {"quotes": found, "total": total, "total_exact": exact, "limit": limit, "offset": offset}
 
 

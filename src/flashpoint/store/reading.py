@@ -64,6 +64,16 @@ def writes(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+def told_by_page(found: int, limit: int, offset: int) -> tuple[int, bool] | None:
+    """The total a page of ``found`` rows tells by itself, as ``capped_count`` would give it,
+    or None. A page shorter than ``limit`` was looked for down to the last match, so it holds
+    every match from ``offset`` on; past the end (no rows at an offset) it tells nothing."""
+    seen = offset + found
+    if found < limit and (found or not offset) and seen <= COUNT_CAP:
+        return seen, True
+    return None
+
+
 def capped_count(con: duckdb.DuckDBPyConnection, table: str, clause: str, params: list[object],
                  cap: int | None = None) -> tuple[int, bool]:
     """How many rows of ``table`` match ``clause``, exactly up to ``cap`` (``COUNT_CAP``), and
