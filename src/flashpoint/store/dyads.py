@@ -17,7 +17,7 @@ import duckdb
 
 from flashpoint.analysis.dyads import Period
 from flashpoint.store.filters import COUNTED
-from flashpoint.store.reading import Json, Keep, dicts, iso
+from flashpoint.store.reading import Json, Keep, dicts, iso, keep_or_compute
 
 T = TypeVar("T")
 #: Values ``DailyCache.kept`` keeps at most (the least recently used goes first): a few per page a dashboard
@@ -231,10 +231,10 @@ def dyad_page(con: duckdb.DuckDBPyConnection, order: Order = "hostile", limit: i
     many there are in all. With ``keep``, every dyad's totals are aggregated once while the
     data are unchanged (a scan of every event), and ranked once in each order."""
     def ranked() -> list[Json]:
-        rows = keep(("dyad rows",), lambda: dyad_rows(con)) if keep else dyad_rows(con)
+        rows = keep_or_compute(keep, ("dyad rows",), lambda: dyad_rows(con))
         return [row for row in ordered(rows, order) if row["events"] >= min_events]
 
-    chosen = keep(("dyads", order, min_events), ranked) if keep else ranked()
+    chosen = keep_or_compute(keep, ("dyads", order, min_events), ranked)
     return {"dyads": [dict(row) for row in chosen[offset:offset + limit]], "total": len(chosen),
             "limit": limit, "offset": offset}
 

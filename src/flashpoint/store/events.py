@@ -10,7 +10,7 @@ import duckdb
 
 from flashpoint.store import reading
 from flashpoint.store.filters import EventFilter, KeyRange, dyad_codes
-from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, dicts, records, told_by_page
+from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, dicts, keep_or_compute, records, told_by_page
 from flashpoint.store.schema import terms_table
 
 
@@ -125,7 +125,7 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
         def measure() -> _Span | None:
             return _span(con, where, terms)
 
-        span = keep(("events span", where.start, where.end, tuple(terms)), measure) if keep else measure()
+        span = keep_or_compute(keep, ("events span", where.start, where.end, tuple(terms)), measure)
     page: list[tuple[Any, ...]] = []
     for keys in _ranges(span, offset + limit, after):
         clause, params = where.sql(terms, keys)
@@ -150,7 +150,7 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     elif keep and where.dyad and replace(where, dyad=None, every_report=False) == EventFilter():
         total, exact = _capped(keep(("dyad totals", where.every_report), every_dyad).get(dyad_codes(where.dyad), 0))
     else:
-        total, exact = keep(("events total", where), count) if keep else count()
+        total, exact = keep_or_compute(keep, ("events total", where), count)
     return {"events": listed, "total": total, "total_exact": exact, "limit": limit,
             "offset": offset, "next": str(page[-1][1]) if len(page) == limit else None}
 

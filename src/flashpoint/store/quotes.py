@@ -4,7 +4,7 @@ from __future__ import annotations
 import duckdb
 
 from flashpoint.store.filters import country_code
-from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, iso, parsed, told_by_page
+from flashpoint.store.reading import OUTLET, Json, Keep, capped_count, iso, keep_or_compute, parsed, told_by_page
 
 
 def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: str | None = None,
@@ -42,7 +42,7 @@ def quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, country: 
 
     told = told_by_page(len(rows), limit, offset)
     if told is None:
-        told = keep(("quotes total", where, tuple(params)), count) if keep else count()
+        told = keep_or_compute(keep, ("quotes total", where, tuple(params)), count)
     total, exact = told
     return {"quotes": found, "total": total, "total_exact": exact, "limit": limit, "offset": offset}
 

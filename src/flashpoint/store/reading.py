@@ -27,6 +27,12 @@ class Keep(Protocol):
     def __call__(self, key: Hashable, compute: Callable[[], T], /) -> T: ...
 
 
+def keep_or_compute(keep: Keep | None, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, through ``keep`` when the caller keeps values (a server), else at once
+    (the CLI and the report, which ask each value once)."""
+    return keep(key, compute) if keep else compute()
+
+
 def dicts(cursor: duckdb.DuckDBPyConnection) -> list[Json]:
     """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cursor.description or []]

@@ -18,6 +18,7 @@ router = APIRouter(prefix="/api/quotes", tags=["quotes"])
 @router.get("", responses={**documented("QuotePage")})
 def list_quotes(con: Con, cache: Cache, limit: Limit = 50, offset: Offset = 0, speaker: str | None = None,
                 country: str | None = None, doc_id: str | None = None, q: str | None = None) -> Response:
-    """Quotes with their speakers and articles: ``{"quotes": [...], "total": n, "limit", "offset"}``."""
+    """Quotes with their speakers and articles, newest article first: ``{"quotes": [...], "total": n,
+    "total_exact": bool, "limit", "offset"}``; totals are capped and kept as those of ``/api/events``."""
     return json_response(quotes.quotes(con, speaker, country, doc_id, q, limit, offset,
                                        keep=partial(cache.kept, con)))
