@@ -74,11 +74,17 @@ if TYPE_CHECKING:
 Extractor = Callable[[Iterable[Article]], Iterable[Extraction | ExtractionError]]
 
 
-def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None, workers: int = 1) -> Extractor:
+def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = None, workers: int = 1,
+                       apart: bool = False) -> Extractor:
     """Extraction by the flashpoint pipeline, loaded when the first article needs it (not when
     the CLI or server starts, nor when every article is stored already); setting ``cancel``
     stops it (see ``flashpoint.runner``). With ``workers`` > 1, by that many processes, each
-    loading the pipeline once (``scale.pool``)."""
+    loading the pipeline once (``scale.pool``).
+
+    ``apart``: even one worker is a process of its own. For a caller with work of its own on
+    every result (``ingest_stream`` stores and groups them): on a second core that work runs
+    while the next articles are extracted, instead of after them, so ingest keeps the pace of
+    extraction alone. Without a spare core it would only add the cost of the process."""
     chosen = settings or Settings()
 
     def run(articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
@@ -87,7 +93,7 @@ def pipeline_extractor(settings: Settings | None = None, cancel: Event | None = 
         if first is None:
             return
         stream = chain([first], pending)
-        if workers > 1:
+        if workers > 1 or apart:
             from flashpoint.scale.pool import extract_parallel
 
             yield from extract_parallel(stream, chosen, workers)

@@ -3,8 +3,9 @@
 - While `flashpoint serve` runs, `export` and `report --db` work, `ingest` of stored articles
   goes through, and `ingest` of a new one prints one line and exits with code 3.
 - A second writer waits (bounded) and gives up with that line and code.
-- An ingest killed with SIGKILL mid-way leaves every stored article whole, and running it
-  again ends with exactly what one uninterrupted run stores.
+- An ingest killed with SIGKILL mid-way leaves every stored article whole and no extraction
+  process behind, and running it again ends with exactly what one uninterrupted run stores
+  (extracted in this process: the same records as the CLI's extraction process gives).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 
 from flashpoint import service
@@ -160,8 +162,13 @@ def test_an_ingest_killed_midway_leaves_whole_articles_and_a_rerun_completes(tmp
     while not (wal.exists() and wal.stat().st_size > 30_000) and ingest.poll() is None:
         assert time.monotonic() < deadline, "the ingest stored nothing in two minutes"
         time.sleep(0.05)
+    helpers = psutil.Process(ingest.pid).children(recursive=True)
     os.kill(ingest.pid, signal.SIGKILL)
     ingest.wait()
+    _, alive = psutil.wait_procs(helpers, timeout=30)
+    assert not alive, "the extraction process outlived the ingest that started it"
+    if len(os.sched_getaffinity(0)) > 1:
+        assert helpers, "with a second core, ingest extracts in a process of its own"
 
     with Store(db, access="read") as store:
         partial = _per_article(store)

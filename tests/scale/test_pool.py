@@ -1,5 +1,8 @@
-"""--workers: a process pool gives the records a single process gives, in input order."""
+"""--workers: a process pool gives the records a single process gives, in input order, and
+a consumer that stops early leaves no worker running."""
 from __future__ import annotations
+
+import psutil
 
 from flashpoint.ingest import Article
 from flashpoint.records import Extraction
@@ -12,3 +15,17 @@ def test_two_workers_give_the_same_records_in_order(articles: list[Article], sin
     assert [x.article.doc_id for x in parallel] == [a.doc_id for a in articles]
     assert records(parallel) == records(single_process)
     assert sum(len(x.events) for x in parallel) > 10
+
+
+def test_a_consumer_that_stops_early_stops_the_workers(articles: list[Article]) -> None:
+    """Ctrl-C or an error in the consumer closes the stream: the chunks still in flight are
+    not waited for, the workers are gone."""
+    before = psutil.Process().children()  # a Dask cluster of other tests may be running
+    results = extract_parallel(articles, SMALL_BATCHES, workers=2)
+    next(results)
+    workers = [child for child in psutil.Process().children()
+               if child not in before and "spawn_main" in " ".join(child.cmdline())]  # not the resource tracker
+    assert len(workers) == 2
+    results.close()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive

@@ -9,6 +9,7 @@ commands that need none of it start without loading it.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,9 +39,17 @@ DateOption = Annotated[datetime | None, typer.Option("--date", formats=["%Y-%m-%
 Pipeline = Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline package to build on.")]
 Workers = Annotated[int | None, typer.Option(
     "--workers", min=1, help="Processes to extract with, each loading the pipeline once (default 1; "
+                             "ingest runs them beside the process that stores when there is a second core; "
                              "with --dask local: the cluster's worker processes, default one per core).")]
 Wait = Annotated[float, typer.Option("--wait", min=0, help="Seconds to wait for a database another process "
                                      "holds before giving up (exit code 3).")]
+
+
+def usable_cores() -> int:
+    """How many cores this process may run on (its CPU affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def settings_for(pipeline: str | None) -> Settings:
@@ -116,7 +125,8 @@ def ingest_paths(store: Store, paths: Sequence[str], published: datetime | None,
     settings = settings_for(pipeline)
     store.limit_memory(settings.writer_memory)
     run = Ingesting(reading(paths, published, settings))
-    outcomes = service.ingest_stream(store, run.read, service.pipeline_extractor(settings, workers=workers or 1))
+    extractor = service.pipeline_extractor(settings, workers=workers or 1, apart=usable_cores() > 1)
+    outcomes = service.ingest_stream(store, run.read, extractor)
     for outcome in with_progress(outcomes, "ingesting"):
         if outcome.error is not None:
             report_error(outcome.error)
