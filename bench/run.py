@@ -161,6 +161,7 @@ def table(results: dict) -> list[tuple[str, str, str]]:
         a = results["api"]
         built = f"{a['build_seconds']} s" if a["build_seconds"] is not None else "reused"
         rows.append((f"store of {a['events']:,} events built", built, ""))
+        rows.append(("store file read into the page cache", f"{a['page_cache_seconds']} s", ""))
         for name in ("series", "filtered_events"):
             rows.append((f"1 client {name} p95", f"{a['single'][name]['p95_ms']} ms", ""))
         for name, found in a["concurrent"].items():
