@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from flashpoint.cli import app
+from flashpoint.cli.batch import usable_cores
 from flashpoint.records import schema
 from flashpoint.store import Store
 
@@ -137,3 +139,16 @@ def test_commands_that_extract_nothing_do_not_load_spacy(tmp_path: Path) -> None
         run = subprocess.run([sys.executable, "-c", _WITHOUT_SPACY, *args], cwd=root, capture_output=True,
                              text=True, check=False)
         assert run.returncode == 0, (args, run.stderr[-2000:])
+
+
+def test_an_ingest_with_a_second_core_stores_without_importing_spacy(tmp_path: Path) -> None:
+    """The pipeline runs in the extraction process; the process that stores has no use for it."""
+    if usable_cores() < 2:
+        pytest.skip("one core: ingest extracts in the process that stores")
+    article = _write(tmp_path, "peru.txt", ARTICLE)
+    db = tmp_path / "f.duckdb"
+    run = subprocess.run([sys.executable, "-c", _WITHOUT_SPACY, "ingest", str(article), "--db", str(db)],
+                         cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    with Store(db, access="read") as store:
+        assert store.counts()["events"] > 0

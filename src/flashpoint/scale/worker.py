@@ -16,15 +16,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from flashpoint.errors import ExtractionError
-from flashpoint.extract import extract
 from flashpoint.ingest.article import Article
-from flashpoint.nlp.pipeline import load_pipeline
 from flashpoint.records import Extraction
 from flashpoint.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _PIPELINE_TURN = threading.Lock()
 
@@ -38,7 +38,11 @@ def warm_up(settings: Settings) -> None:
 @lru_cache(maxsize=4)
 def _worker_pipeline(settings: Settings) -> Language:
     """``load_pipeline``, then what survives the load frozen (once per pipeline loaded; the
-    collection first, so no garbage of the load is frozen with it)."""
+    collection first, so no garbage of the load is frozen with it). spaCy is imported here,
+    in the worker: the process that hands out the articles (an ingest that stores them) has
+    no use for it (1-2 s and tens of MB)."""
+    from flashpoint.nlp.pipeline import load_pipeline
+
     nlp = load_pipeline(settings)
     gc.collect()
     gc.freeze()
@@ -55,5 +59,7 @@ def pipeline_turn(settings: Settings) -> Iterator[Language]:
 def extract_articles(articles: list[Article], settings: Settings) -> list[Extraction | ExtractionError]:
     """The extractions of ``articles``, in order, with this process's pipeline (an article over
     its time budget as its ``ExtractionError``)."""
+    from flashpoint.extract import extract
+
     with pipeline_turn(settings) as nlp:
         return list(extract(articles, nlp, settings))
