@@ -34,6 +34,7 @@ CHUNKS_PER_WORKER = 2
 
 
 def _exit_when_gone(parent_sentinel: int) -> None:
+    """Wait for the parent to end, then end this worker (whatever it is doing)."""
     wait([parent_sentinel])
     os._exit(1)
 
