@@ -141,7 +141,7 @@ def into_page_cache(path: Path) -> float:
 
     Without it the figures depend on what ran before: the same server had a p95 of 6.4 s
     for ``q`` and 7.3 s for all filters under 20 clients once the page cache was dropped,
-    180 ms when the file was cached."""
+    201 ms once the file was read through."""
     start = time.perf_counter()
     with path.open("rb") as store_file:
         while store_file.read(1 << 24):
