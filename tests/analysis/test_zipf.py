@@ -1,6 +1,8 @@
 """The compact Zipf table gives wordfreq's own frequencies."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from flashpoint.analysis import zipf as zipf_module
@@ -21,6 +23,24 @@ def test_every_listed_word_has_its_own_entry() -> None:
     from wordfreq import get_frequency_list
 
     assert len(english()) == sum(len(bucket) for bucket in get_frequency_list("en", wordlist="large"))
+
+
+def test_the_list_is_read_bucket_by_bucket_as_wordfreq_reads_it() -> None:
+    from wordfreq import available_languages, read_cBpack
+
+    path = Path(available_languages("large")["en"])
+    assert list(zipf_module._buckets(path)) == read_cBpack(str(path))
+
+
+def test_a_file_that_is_not_a_wordfreq_list_is_refused(tmp_path: Path) -> None:
+    import gzip
+
+    import msgpack
+
+    path = tmp_path / "other.msgpack.gz"
+    path.write_bytes(gzip.compress(msgpack.packb([{"format": "other"}, ["word"]])))
+    with pytest.raises(ValueError, match="not a wordfreq list"):
+        list(zipf_module._buckets(path))
 
 
 def test_buckets_give_zipf_by_position() -> None:

@@ -7,6 +7,9 @@ own caches), arriving at the first grouping: a 10,000-article ingest of the benc
 peaked at 731 MB with it and 705 MB with this table (1,000 articles: 645 MB either way).
 Here each word is a 64-bit BLAKE2b hash in a sorted array with its frequency bucket: 3 MB,
 and a lookup is one binary search per word, run for all the words of an article at once.
+The list is read from wordfreq's file a bucket at a time (``_buckets``), not as one list of
+320,000 strings: freed, those strings left the process 17 MB larger for good (Python's
+allocator keeps an arena while any object in it lives); read by bucket, 3 MB.
 
 The hash is BLAKE2b, not Python's ``hash``: the built-in one gives equal values to two-byte
 strings such as "kp" and "火" (it hashes the stored bytes), 16 pairs in this list alone.
@@ -15,9 +18,11 @@ outside the list matching a listed word's hash is a one-in-10^13 chance per word
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -33,11 +38,13 @@ class ZipfTable:
     """Words' Zipf frequencies, from wordfreq's buckets (bucket ``i`` holds the words of
     frequency ``10 ** (-i / 100)``, Zipf ``9 - i / 100``)."""
 
-    def __init__(self, buckets: Sequence[Sequence[str]]) -> None:
-        sizes = [len(bucket) for bucket in buckets]
-        hashes = np.fromiter((_word_hash(word) for bucket in buckets for word in bucket), dtype=np.int64,
-                             count=sum(sizes))
-        indexes = np.repeat(np.arange(len(buckets), dtype=np.uint16), sizes)
+    def __init__(self, buckets: Iterable[Sequence[str]]) -> None:
+        hash_parts: list[np.ndarray] = [np.empty(0, dtype=np.int64)]
+        index_parts: list[np.ndarray] = [np.empty(0, dtype=np.uint16)]
+        for index, bucket in enumerate(buckets):
+            hash_parts.append(np.fromiter(map(_word_hash, bucket), dtype=np.int64, count=len(bucket)))
+            index_parts.append(np.full(len(bucket), index, dtype=np.uint16))
+        hashes, indexes = np.concatenate(hash_parts), np.concatenate(index_parts)
         order = np.argsort(hashes, kind="stable")
         self._hashes = hashes[order]
         self._buckets = indexes[order]
@@ -59,10 +66,26 @@ class ZipfTable:
         return found
 
 
+def _buckets(path: Path) -> Iterator[list[str]]:
+    """The buckets of a wordfreq list file, one at a time. The format ("cBpack", documented
+    in ``wordfreq.read_cBpack``) is a gzipped MessagePack array: a header, then the buckets."""
+    import msgpack  # type: ignore[import-untyped]
+
+    with gzip.open(path, "rb") as packed:
+        unpacker = msgpack.Unpacker(packed, raw=False)
+        count = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"{path}: not a wordfreq list (header {header!r})")
+        for _ in range(count - 1):
+            yield unpacker.unpack()
+
+
 @lru_cache(maxsize=1)
 def english() -> ZipfTable:
-    """wordfreq's large English list (loaded once, ~0.3 s), read without wordfreq's caches
-    (``__wrapped__``), which would keep its words as strings for the rest of the run."""
-    from wordfreq import get_frequency_list
+    """wordfreq's large English list (loaded once, ~0.3 s), read from its file a bucket at a
+    time, without wordfreq's caches, which would keep its words as strings for the rest of
+    the run."""
+    from wordfreq import available_languages
 
-    return ZipfTable(get_frequency_list.__wrapped__("en", wordlist="large"))
+    return ZipfTable(_buckets(Path(available_languages("large")["en"])))
