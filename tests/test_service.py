@@ -123,13 +123,11 @@ def test_killing_an_ingest_mid_batch_loses_nothing_reported_stored(tmp_path: Pat
     assert set(per_article.values()) == {3} and words == 3 * len(per_article)
 
 
-def test_a_stream_has_one_extractor_and_groups_its_articles_as_it_goes_and_at_the_end(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Batches of 2, grouped every 2 articles stored: one extractor reads the whole stream (a
-    pool of workers starts once), an article stopped by its time budget comes out with its
-    error and the others are stored, and each batch's outcomes come once it is stored;
-    articles are attached to stories every ``GROUP_CHUNK`` articles and when the stream ends."""
-    monkeypatch.setattr(service, "GROUP_CHUNK", 2)
+def test_a_stream_has_one_extractor_and_groups_its_articles_when_it_ends(tmp_path: Path) -> None:
+    """Batches of 2: one extractor reads the whole stream (a pool of workers starts once), an
+    article stopped by its time budget comes out with its error and the others are stored,
+    and each batch's outcomes come once it is stored; the articles are attached to stories
+    when the stream ends."""
     calls: list[int] = []
 
     def extractor(articles: Iterable[Article]) -> Iterator[Extraction | ExtractionError]:
@@ -150,7 +148,7 @@ def test_a_stream_has_one_extractor_and_groups_its_articles_as_it_goes_and_at_th
                 ungrouped.append(len(story_groups.ungrouped(con, 10)))
                 assert store.has_article(outcome.article.content_hash) == (outcome.error is None)
             outcomes.append(outcome)
-        assert ungrouped == [0, 0, 1, 1, 1]  # a0 and a1 grouped at once; a3 waits for the end
+        assert ungrouped == [2, 2, 3, 3, 3]
         with store.cursor() as con:
             assert story_groups.ungrouped(con, 10) == []
         assert calls == [1]

@@ -56,6 +56,7 @@ from flashpoint.analysis.stories import Story
 from flashpoint.errors import ExtractionError, InputError, StoreError
 from flashpoint.ingest import Article, read_inputs
 from flashpoint.ingest.readers import read_record
+from flashpoint.memory import release_freed
 from flashpoint.records import EventRecord, Extraction
 from flashpoint.settings import Settings
 from flashpoint.store import Grouped, HedgeRow, Mention, QuoteVariant, Store
@@ -181,7 +182,7 @@ class _Feed:
         self.todo: deque[Article] = deque()  # to hand to the extractor
         self.before: alert_table.DataVersion | None = None  # before the first write
         self.dyads: set[tuple[str, str]] = set()  # the dyads the writes touched
-        self.ungrouped = 0  # articles stored since the last grouping
+        self.ungrouped = 0  # articles stored and not yet in stories
 
     def read(self) -> bool:
         """Read the next chunk; False at the end of the input. An article whose text is
@@ -225,8 +226,7 @@ class _Feed:
 
     def store_ready(self) -> Iterator[Outcome]:
         """Store the chunks at the head whose articles are all extracted, each as one batch
-        (each article atomically), and group the new articles into stories; an outcome per
-        distinct article."""
+        (each article atomically); an outcome per distinct article."""
         while self.chunks and not self.chunks[0].waiting:
             chunk = self.chunks.popleft()
             extracted = [x for x in chunk.results.values() if isinstance(x, Extraction)]
@@ -242,8 +242,6 @@ class _Feed:
                 new = [o.new for o in done.values() if o.new is not None]
                 self.dyads |= dyads_of(e for x in new for e in x.events)
                 self.ungrouped += len(new)
-                if self.ungrouped >= GROUP_CHUNK:
-                    self.group()
             raced = [digest for digest in chunk.distinct if digest not in chunk.stored and digest not in done]
             if raced:
                 chunk.stored |= self.store.stored_articles(raced)
@@ -251,7 +249,7 @@ class _Feed:
                         if digest in done or digest in chunk.stored)
 
     def group(self) -> None:
-        """Attach the articles stored since the last grouping to stories (``group_new``)."""
+        """Attach the articles stored to stories (``group_new``, 1,000 at a time)."""
         self.dyads |= _story_dyads(self.store, group_new(self.store))
         self.ungrouped = 0
 
@@ -271,18 +269,27 @@ def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extracto
     most the chunks in hand, and nothing reported stored. Outcomes come in input order, one
     per distinct article.
 
-    The new articles are attached to stories every ``GROUP_CHUNK`` articles stored and when
-    the stream ends (``group_new``), not after every chunk: each grouping reconciles every
-    story it changes as a whole, so a story that gains articles chunk after chunk would be
-    reconciled again for each (on the bench corpus, that made grouping cost more per article
-    the longer a run went). The stories are the same either way (links depend on the two
-    articles alone); an interrupted run leaves its last articles for the next ingest to group.
+    The new articles are attached to stories when the stream ends (``group_new``, a
+    transaction per ``GROUP_CHUNK`` articles), as the alerts of the dyads it touched are
+    refreshed then, not as it goes:
 
-    The alerts of the dyads the stream touched are refreshed once, when it ends: refreshing
-    them per chunk would read those dyads' whole history again for every chunk. Until then
-    (or when a run is interrupted) the stored alerts' version is not the data's, so the pages
-    compute alerts from the data (``dashboard.views.alerts``) and the next refresh recomputes
-    every dyad.
+    - memory: with the extraction in a process of its own (``pipeline_extractor(apart=True)``),
+      a grouping during the stream ran beside the NLP's working memory, so the two peaks
+      added up; on the bench corpus a 10,000-article ingest peaked 11% above a 1,000-article
+      one (838 against 752 MB, both processes), where grouping only at the end ties
+      (see the README);
+    - work: each grouping reconciles every story it changes as a whole, and refreshing the
+      alerts reads the dyads' whole history, so doing either per chunk would redo it for
+      every chunk;
+    - nothing is lost to readers: a store being written is held by the writing process
+      alone (another process cannot open it, even read-only), and a stream the server runs
+      (a posted batch, a feed page) is short.
+
+    The stories are the same either way (links depend on the two articles alone). An
+    interrupted run leaves the articles it stored for the next ingest, or ``compare``, to
+    group; meanwhile the stored alerts' version is not the data's, so the pages compute
+    alerts from the data (``dashboard.views.alerts``) and the next refresh recomputes every
+    dyad.
     """
     feed = _Feed(store, articles, batch_size or Settings().store_batch)
     while feed.chunks or feed.read():
@@ -520,8 +527,6 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
     processes) never both write: the one that finds the store changed under it reads again.
     Returns the ids of the stories opened or changed.
     """
-    from flashpoint.analysis.stories import MAX_DAYS, Member, link_stories, story_id
-
     touched: list[str] = []
     while True:
         with store.cursor() as con:
@@ -530,30 +535,39 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
             countries = story_groups.countries(con, hashes)
         if not hashes:
             return touched
-        pending = store.stored_articles(hashes)
-        new = [Member.of(pending[h], set(countries.get(h, ()))) for h in hashes]
-        days = [m.published for m in new]
-        window = timedelta(days=MAX_DAYS)
-        start, end = (None, None) if None in days else (min(filter(None, days)) - window,
-                                                        max(filter(None, days)) + window)
-        with store.cursor() as con:
-            known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id, i.keys)
-                     for i in story_groups.candidates(con, sorted({k for m in new for k in m.keys}),
-                                                      start, end)]
-        links = link_stories(new, known)
-        with store.cursor() as con:
-            absorbed = story_groups.members(con, sorted({s for _, old in links for s in old}))
-            earlier = store.stored_articles(story_groups.content_hashes(con, [d for ids in absorbed.values()
-                                                                              for d in ids]))
-        articles = {a.doc_id: a for a in [*earlier.values(), *pending.values()]}
-        stories = [Story(story_id(ids), tuple(ids)) for ids in
-                   (_in_story_order([*new_ids, *(d for s in old for d in absorbed[s])], articles)
-                    for new_ids, old in links)]
-        grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
-                   for h, m in zip(hashes, new, strict=True)]
-        mentions, variants, hedges = _reconciled(store, stories, articles, [pending[h] for h in hashes])
-        if store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, mentions, variants, hedges, before):
-            touched += [s.id for s in stories]
+        touched += _group_chunk(store, hashes, countries, before)
+        release_freed()  # a grouping allocates and frees about 100 MB of small objects: see ``memory``
+
+
+def _group_chunk(store: Store, hashes: Sequence[str], countries: Mapping[str, Sequence[str]],
+                 before: int) -> list[str]:
+    """Group the ungrouped articles ``hashes`` (``group_new``); the ids of the stories opened
+    or changed, none when the store's grouping changed since ``before`` (read again then)."""
+    from flashpoint.analysis.stories import MAX_DAYS, Member, link_stories, story_id
+
+    pending = store.stored_articles(hashes)
+    new = [Member.of(pending[h], set(countries.get(h, ()))) for h in hashes]
+    days = [m.published for m in new]
+    window = timedelta(days=MAX_DAYS)
+    start, end = (None, None) if None in days else (min(filter(None, days)) - window,
+                                                    max(filter(None, days)) + window)
+    with store.cursor() as con:
+        known = [Member(i.doc_id, i.published, i.vector, set(i.countries), i.story_id, i.keys)
+                 for i in story_groups.candidates(con, sorted({k for m in new for k in m.keys}), start, end)]
+    links = link_stories(new, known)
+    with store.cursor() as con:
+        absorbed = story_groups.members(con, sorted({s for _, old in links for s in old}))
+        earlier = store.stored_articles(story_groups.content_hashes(con, [d for ids in absorbed.values()
+                                                                          for d in ids]))
+    articles = {a.doc_id: a for a in [*earlier.values(), *pending.values()]}
+    stories = [Story(story_id(ids), tuple(ids)) for ids in
+               (_in_story_order([*new_ids, *(d for s in old for d in absorbed[s])], articles)
+                for new_ids, old in links)]
+    grouped = [Grouped(h, m.doc_id, m.published, m.vector, sorted(m.countries), m.keys)
+               for h, m in zip(hashes, new, strict=True)]
+    mentions, variants, hedges = _reconciled(store, stories, articles, [pending[h] for h in hashes])
+    saved = store.save_grouping(grouped, {s.id: s.doc_ids for s in stories}, mentions, variants, hedges, before)
+    return [s.id for s in stories] if saved else []
 
 
 def regroup(store: Store) -> list[str]:
