@@ -251,7 +251,6 @@ class _Feed:
     def group(self) -> None:
         """Attach the articles stored to stories (``group_new``, 1,000 at a time)."""
         self.dyads |= _story_dyads(self.store, group_new(self.store))
-        self.ungrouped = 0
 
 
 def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extractor,
@@ -275,9 +274,9 @@ def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extracto
 
     - memory: with the extraction in a process of its own (``pipeline_extractor(apart=True)``),
       a grouping during the stream ran beside the NLP's working memory, so the two peaks
-      added up; on the bench corpus a 10,000-article ingest peaked 11% above a 1,000-article
-      one (838 against 752 MB, both processes), where grouping only at the end ties
-      (see the README);
+      added up: on the bench corpus a 10,000-article ingest peaked 11-12% above a
+      1,000-article one (832-838 against 752 MB, both processes); grouping at the end,
+      +3% (771 against 746-750 MB; see the README);
     - work: each grouping reconciles every story it changes as a whole, and refreshing the
       alerts reads the dyads' whole history, so doing either per chunk would redo it for
       every chunk;
@@ -536,7 +535,7 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
         if not hashes:
             return touched
         touched += _group_chunk(store, hashes, countries, before)
-        release_freed()  # a grouping allocates and frees about 100 MB of small objects: see ``memory``
+        release_freed()  # else each chunk would leave the process larger: see ``memory``
 
 
 def _group_chunk(store: Store, hashes: Sequence[str], countries: Mapping[str, Sequence[str]],

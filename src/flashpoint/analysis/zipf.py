@@ -1,15 +1,16 @@
 """How common a word is in English at large: wordfreq's large English list, held compactly.
 
-Story grouping weighs a word by its Zipf frequency (``analysis.stories``), and an ingest
-groups every 1,000 articles, so the table lives for the whole run, next to the NLP working
+Story grouping weighs a word by its Zipf frequency (``analysis.stories``), and a process that
+groups keeps the table once loaded (a long ingest, the server), next to the NLP working
 memory. Its ~320,000 words as a dict of strings took 40 MB there (61 MB through wordfreq's
 own caches), arriving at the first grouping: a 10,000-article ingest of the bench corpus
 peaked at 731 MB with it and 705 MB with this table (1,000 articles: 645 MB either way).
 Here each word is a 64-bit BLAKE2b hash in a sorted array with its frequency bucket: 3 MB,
 and a lookup is one binary search per word, run for all the words of an article at once.
 The list is read from wordfreq's file a bucket at a time (``_buckets``), not as one list of
-320,000 strings: freed, those strings left the process 17 MB larger for good (Python's
-allocator keeps an arena while any object in it lives); read by bucket, 3 MB.
+320,000 strings, which, even freed, left the process 25 MB larger than before the table
+(17 MB after ``memory.release_freed``; wordfreq's own modules are 6 MB of it): read by
+bucket, 14 MB (10 MB).
 
 The hash is BLAKE2b, not Python's ``hash``: the built-in one gives equal values to two-byte
 strings such as "kp" and "火" (it hashes the stored bytes), 16 pairs in this list alone.
