@@ -520,9 +520,10 @@ def group_new(store: Store, chunk: int = GROUP_CHUNK) -> list[str]:
     pairs) or opens its own. The stories changed are reconciled again (event clusters, quote
     variants) and the new articles' hedges found; nothing else in the store is recomputed.
 
-    ``ingest`` calls this after storing, so every ingest path (CLI, API, watch, Parquet)
-    groups as articles arrive; an article left ungrouped (an interrupted run, a store of an
-    earlier release) is grouped by the next ingest that stores something, or by ``compare``. Two groupings at once (the server's watch and a posted article, or two
+    ``ingest`` calls this once it has stored its articles, so every ingest path (CLI, API,
+    watch, Parquet) groups what it stored; an article left ungrouped (an interrupted run, a
+    store of an earlier release) is grouped by the next ingest that stores something, or by
+    ``compare``. Two groupings at once (the server's watch and a posted article, or two
     processes) never both write: the one that finds the store changed under it reads again.
     Returns the ids of the stories opened or changed.
     """
