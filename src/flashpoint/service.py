@@ -182,7 +182,6 @@ class _Feed:
         self.todo: deque[Article] = deque()  # to hand to the extractor
         self.before: alert_table.DataVersion | None = None  # before the first write
         self.dyads: set[tuple[str, str]] = set()  # the dyads the writes touched
-        self.ungrouped = 0  # articles stored and not yet in stories
 
     def read(self) -> bool:
         """Read the next chunk; False at the end of the input. An article whose text is
@@ -241,16 +240,11 @@ class _Feed:
                             extraction.article, extraction)
                 new = [o.new for o in done.values() if o.new is not None]
                 self.dyads |= dyads_of(e for x in new for e in x.events)
-                self.ungrouped += len(new)
             raced = [digest for digest in chunk.distinct if digest not in chunk.stored and digest not in done]
             if raced:
                 chunk.stored |= self.store.stored_articles(raced)
             yield from (done.get(digest) or Outcome(chunk.stored[digest]) for digest in chunk.distinct
                         if digest in done or digest in chunk.stored)
-
-    def group(self) -> None:
-        """Attach the articles stored to stories (``group_new``, 1,000 at a time)."""
-        self.dyads |= _story_dyads(self.store, group_new(self.store))
 
 
 def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extractor,
@@ -299,9 +293,8 @@ def ingest_stream(store: Store, articles: Iterable[Article], extractor: Extracto
                 yield from feed.store_ready()
             feed.finish()
         yield from feed.store_ready()
-    if feed.ungrouped:
-        feed.group()
-    if feed.before is not None:
+    if feed.before is not None:  # something was written
+        feed.dyads |= _story_dyads(store, group_new(store))
         refresh_alerts(store, feed.dyads, feed.before)
 
 
