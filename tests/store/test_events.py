@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from flashpoint.store import Store, events
-from flashpoint.store.filters import EventFilter
+from flashpoint.store.filters import EventFilter, KeyRange
 from tests.synthetic import article, synthetic_event
 
 WORDS = ("troops", "border", "talks", "oil", "sanctions", "ports", "drones", "grain")
@@ -185,3 +185,22 @@ def test_the_total_of_a_dyad_alone_comes_from_every_dyad_counted_at_once(
                              keep=keep)
         assert (page["total"], page["total_exact"]) == (min(total, cap), total <= cap)
     assert list(kept) == [("dyad totals", every_report)]
+
+
+def test_each_range_is_sized_by_the_matches_the_last_one_held() -> None:
+    day = events.DAY_KEYS
+    span = events._Span(newest=1000 * day, oldest=0, events=1001 * 100, high=None, low=None)  # 100 a day
+    search = events._Widening(span, wanted=10_000)
+    first = search.first()
+    assert first == KeyRange(1000 * day + 1 - 150 * day, 1000 * day + 1)  # 1.5x the wanted, at 100 a day
+    # 600 of 10,000 in 150 days: the rest needs about 2,350 days more, so the next range is
+    # unbounded (there are 1,001 days), where growing by RANGE_GROWTH alone would look at 1,200
+    assert search.widen(600) == KeyRange(None, first.high)
+    assert search.widen(10_000) is None
+    top = 1000 * day + 1
+    sparse = events._Widening(span, wanted=50)
+    assert sparse.first() == KeyRange(top - 100 * day, top)  # FIRST_EVENTS at 100 a day
+    assert sparse.widen(0) == KeyRange(top - 800 * day, top)  # none found: RANGE_GROWTH times as long
+    dense = events._Widening(span, wanted=50)
+    dense.first()
+    assert dense.widen(45) == KeyRange(top - 200 * day, top)  # at least twice as long
