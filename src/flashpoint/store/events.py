@@ -98,6 +98,7 @@ class _Widening:
             self.floor = max(span.oldest, span.low or span.oldest)
 
     def first(self) -> KeyRange:
+        """The range looked in first (the only one when no day is known)."""
         return self._range()
 
     def widen(self, found: int) -> KeyRange | None:
@@ -132,9 +133,10 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter | None = None, lim
     with every event; an offset past ``TOP_N``, where it sorts every match), the page is
     looked for among the newest days first (``_Widening``), and days further back only when
     those hold too few matches. The total is counted only up to ``reading.COUNT_CAP`` (see
-    ``capped_count``), and with ``keep``, once per filter while the data are unchanged: every page of a filter has the same total (the
-    span of the days, whose words' counts cost more than a page, is kept too); a filter of
-    a dyad alone takes its total from those of every dyad, counted at once (``dyad_totals``).
+    ``capped_count``), and with ``keep``, once per filter while the data are unchanged:
+    every page of a filter has the same total (the span of the days, whose words' counts
+    cost more than a page, is kept too); a filter of a dyad alone takes its total from those
+    of every dyad, counted at once (``dyad_totals``).
     A page shorter than ``limit`` has read every match, so its total is not counted at all.
     ``next`` is a cursor: passed back as ``after``, it gives the next page at the cost of
     the first.
