@@ -1,8 +1,9 @@
 """Giving memory a long run has freed back to the system.
 
 glibc's ``malloc`` keeps much of what a process frees for its own later use instead of
-returning it to the system. A run that allocates and frees a lot at intervals, as an ingest does each time it groups articles into stories, so holds a
-little more after every round: regrouping the bench's 10,000 stored articles in chunks of
+returning it to the system. A run that allocates and frees a lot at intervals, as a
+grouping of stored articles into stories does a chunk at a time, so holds a little more
+after every round: regrouping the bench's 10,000 stored articles in chunks of
 1,000 went from 268 to 345 MB resident (peak 354 MB); with ``malloc_trim`` after each chunk
 it stayed at 213-244 MB (peak 282 MB). Dask gives the same advice for its workers ("Memory
 not released back to the OS").
