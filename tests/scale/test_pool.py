@@ -2,6 +2,8 @@
 a consumer that stops early leaves no worker running."""
 from __future__ import annotations
 
+import time
+
 import psutil
 
 from flashpoint.ingest import Article
@@ -27,5 +29,25 @@ def test_a_consumer_that_stops_early_stops_the_workers(articles: list[Article]) 
                if child not in before and "spawn_main" in " ".join(child.cmdline())]  # not the resource tracker
     assert len(workers) == 2
     results.close()
-    _, alive = psutil.wait_procs(workers, timeout=10)
+    alive = _running_after(workers, seconds=10)
     assert not alive
+
+
+def _running_after(processes: list[psutil.Process], seconds: float) -> list[psutil.Process]:
+    """Those of ``processes`` still running (neither gone nor exited awaiting their parent)
+    once they all stopped, or ``seconds`` passed. Not ``psutil.wait_procs``: it would reap
+    the pool's children itself, and the pool, finding them neither alive nor reapable
+    (ECHILD), would then wait for them for ever when Python exits (pytest hung at the end)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        running = [p for p in processes if _running(p)]
+        if not running or time.monotonic() > deadline:
+            return running
+        time.sleep(0.05)
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
