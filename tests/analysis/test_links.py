@@ -28,7 +28,7 @@ def _share(keys_a: list[Any] | None, keys_b: list[Any] | None) -> bool:
     return keys_a is None or keys_b is None or bool(set(keys_a) & set(keys_b))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(st.one_of(st.none(), st.integers(0, 12)), max_size=30))
 def test_blocked_groups_are_those_of_every_pair(values: list[int | None]) -> None:
     def linked(i: int, j: int) -> bool:  # neighbours (None: anyone), every third pair refused
@@ -42,7 +42,7 @@ def test_blocked_groups_are_those_of_every_pair(values: list[int | None]) -> Non
     assert connected_groups(len(values), linked, keys) == connected_groups(len(values), linked)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(events)
 def test_events_that_are_one_event_share_a_blocking_key(found: list[dict[str, Any]]) -> None:
     for a in found:

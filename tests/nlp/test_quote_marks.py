@@ -64,7 +64,7 @@ def test_embedded_post_signature() -> None:
 texts = st.lists(st.sampled_from(list(MARKS) + list("ab .,\n") + ["''", "word "]), max_size=150).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(texts)
 def test_spans_are_ordered_disjoint_and_index_the_text(text: str) -> None:
     spans = find_quote_spans(text)

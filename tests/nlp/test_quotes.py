@@ -216,7 +216,7 @@ PIECES = ["Maria Lopez", "the minister", "he", "she", "it", "they", "said", "tol
           "(AP)", "WASHINGTON", "— Geo View (@geo) January 5, 2026", "''", "Gen", "NEB", "(NEB)"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
 def test_records_index_the_text_on_any_input(nlp: Any, text: str) -> None:
     for quote in _quotes(nlp, text):

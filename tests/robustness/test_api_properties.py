@@ -48,7 +48,7 @@ def _documented(spec: dict[str, Any], path: str, method: str) -> set[int]:
     return {200, 400, 404, 422, 503}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, suppress_health_check=list(HealthCheck))
 @given(body=st.one_of(bodies.map(lambda b: ("json", b)), st.binary(max_size=300).map(lambda b: ("raw", b))),
        authorised=st.booleans())
 def test_any_body_gets_a_documented_answer(server, body: tuple[str, Any], authorised: bool) -> None:
@@ -63,7 +63,7 @@ def test_any_body_gets_a_documented_answer(server, body: tuple[str, Any], author
         assert MARK not in answer.text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, suppress_health_check=list(HealthCheck))
 @given(route=st.sampled_from(ROUTES), params=st.dictionaries(st.sampled_from(PARAMETERS), values, max_size=4))
 def test_any_query_gets_a_documented_answer(server, route: str, params: dict[str, str]) -> None:
     client, spec = server

@@ -65,7 +65,7 @@ def test_chunked_records_are_the_whole_docs_records(nlp) -> None:
 texts = st.text(alphabet=st.sampled_from("ab .\n"), max_size=3_000)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(texts, st.integers(1, 400), st.integers(0, 200))
 def test_windows_cover_the_text_once_within_their_size(text: str, size: int, context: int) -> None:
     found = windows(text, size, context)
@@ -93,7 +93,7 @@ def _fake_component(text: str) -> tuple[list[dict], list[dict]]:
 sentences = st.lists(st.sampled_from(["Ax b.", "C d.", 'He said "ok x".', "E x.", "\n\n", "\n"]), max_size=300)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(sentences, st.integers(20, 300))
 def test_merge_keeps_each_record_once_at_its_place(parts: list[str], size: int) -> None:
     """Whatever the seams, merging what each window found gives what one pass over the whole

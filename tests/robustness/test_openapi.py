@@ -24,7 +24,7 @@ def test_no_5xx_and_only_documented_status_codes(db: Path) -> None:
     assert len(operations) >= 9
     for operation in operations:
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(max_examples=EXAMPLES, suppress_health_check=list(HealthCheck), database=None)
         def conforms(case: schemathesis.Case) -> None:
             case.call_and_validate(headers=AUTH, checks=[not_a_server_error, status_code_conformance])
 
