@@ -65,18 +65,20 @@ def many_clients(base: str, make_url: Callable[[], str], clients: int, requests:
     start_together = threading.Barrier(clients, timeout=60)
 
     def client(connection: http.client.HTTPConnection, mine: list[str]) -> None:
-        connection.connect()
-        start_together.wait()
-        for path in mine:
-            start = time.perf_counter()
-            connection.request("GET", path)
-            response = connection.getresponse()
-            response.read()
-            if response.status >= 400:
-                raise RuntimeError(f"GET {path}: {response.status} {response.reason}")
-            with lock:
-                samples.append((time.perf_counter() - start) * 1000)
-        connection.close()
+        try:
+            connection.connect()
+            start_together.wait()
+            for path in mine:
+                start = time.perf_counter()
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                if not 200 <= response.status < 300:
+                    raise RuntimeError(f"GET {path}: {response.status} {response.reason}")
+                with lock:
+                    samples.append((time.perf_counter() - start) * 1000)
+        finally:
+            connection.close()
 
     threads = [threading.Thread(target=client, args=(connection, urls[k::clients]))
                for k, connection in enumerate(connections)]
