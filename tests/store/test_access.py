@@ -3,6 +3,8 @@ back to reading, the writer lock names its holder and is let go."""
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,29 @@ def test_the_count_of_writes_a_store_knows_is_the_stored_one_after_every_write(p
             store.save_article(Article(doc_id="c", text="Peru recalled its envoy."), [broken], [])
         assert store.writes() == seen[-1] == stored(store)
     assert seen == [1, 2, 3]
+
+
+def test_a_cursor_now_is_none_while_the_store_switches_and_a_write_waits_for_every_cursor(path: Path) -> None:
+    """The server takes a request's cursor on its event loop with ``cursor_now``, which must
+    answer at once: None while a write waits for the cursors out to come back."""
+    with Store(path, access="shared") as store:
+        held = store.take_cursor()
+        writer = threading.Thread(target=store.save_article,
+                                  args=(Article(doc_id="a", text="Peru protested to Chile."), [], []))
+        writer.start()
+        deadline = time.monotonic() + 10
+        while (now := store.cursor_now()) is not None and time.monotonic() < deadline:
+            store.give_back(now)  # the write has not begun switching yet
+            time.sleep(0.01)
+        assert now is None
+        assert writer.is_alive()  # waiting for the cursor held
+        store.give_back(held)
+        writer.join(10)
+        assert not writer.is_alive() and not store.writing
+        after = store.cursor_now()
+        assert after is not None
+        assert after.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+        store.give_back(after)
 
 
 def test_a_lazy_store_takes_the_writers_place_only_when_asked(path: Path) -> None:

@@ -349,17 +349,44 @@ class Store:
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor for the read queries; cursors are safe to use across threads, the connection not."""
-        with self._turns:
-            self._turns.wait_for(lambda: not self._switching)
-            cursor = self.con.cursor()
-            self._cursors += 1
+        cursor = self.take_cursor()
         try:
             yield cursor
         finally:
-            cursor.close()
-            with self._turns:
-                self._cursors -= 1
-                self._turns.notify_all()
+            self.give_back(cursor)
+
+    def take_cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor as ``cursor()`` gives it, to hand back with ``give_back``: waits while the
+        store switches between reading and writing."""
+        with self._turns:
+            self._turns.wait_for(lambda: not self._switching)
+            return self._counted_cursor()
+
+    def cursor_now(self) -> duckdb.DuckDBPyConnection | None:
+        """A cursor as ``take_cursor`` gives it, or None when that would wait (the store is
+        switching, or another thread has it a moment): for an event loop, which must not wait."""
+        if not self._turns.acquire(blocking=False):
+            return None
+        try:
+            return None if self._switching else self._counted_cursor()
+        finally:
+            self._turns.release()
+
+    def give_back(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        """Close a cursor of ``take_cursor`` or ``cursor_now``; a switch waits for every one.
+
+        An event loop may call it on a store that switches ("shared", the server's): there the
+        lock is held for long only to switch and to write, and both begin by waiting for every
+        cursor to come back, so whoever gives one back waits a moment at most."""
+        cursor.close()
+        with self._turns:
+            self._cursors -= 1
+            self._turns.notify_all()
+
+    def _counted_cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = self.con.cursor()
+        self._cursors += 1
+        return cursor
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
