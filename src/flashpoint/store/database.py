@@ -378,10 +378,12 @@ class Store:
         An event loop may call it on a store that switches ("shared", the server's): there the
         lock is held for long only to switch and to write, and both begin by waiting for every
         cursor to come back, so whoever gives one back waits a moment at most."""
-        cursor.close()
-        with self._turns:
-            self._cursors -= 1
-            self._turns.notify_all()
+        try:
+            cursor.close()
+        finally:  # counted back even if closing fails: a switch would otherwise wait for it in vain
+            with self._turns:
+                self._cursors -= 1
+                self._turns.notify_all()
 
     def _counted_cursor(self) -> duckdb.DuckDBPyConnection:
         cursor = self.con.cursor()
